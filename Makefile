@@ -1,0 +1,38 @@
+# Async Lab: `make serve` to work on it, `make test` to check it. Both install what is missing first.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
+export WASM_BINDGEN_TEST_TIMEOUT := 120
+
+.PHONY: serve test setup-serve setup-test test-native test-wasm test-e2e build clean
+
+serve: setup-serve
+	trunk serve --offline --address 127.0.0.1 --port 8080
+
+test: setup-test test-native test-wasm test-e2e
+
+setup-serve:
+	@scripts/setup.sh serve
+
+setup-test:
+	@scripts/setup.sh test
+
+## Pure core: statistics, validation, URL state, the RunReport (property tests included).
+test-native:
+	cargo test -p async-lab-core
+
+## Runtime in headless Chromium: timers, fetch abort, the clock.
+test-wasm:
+	cargo test --target wasm32-unknown-unknown
+
+## The release build, end to end, in headless Chromium with Playwright.
+build:
+	trunk build --release --offline
+
+test-e2e: build
+	npx playwright test
+
+clean:
+	cargo clean
+	rm -rf dist test-results playwright-report

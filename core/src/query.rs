@@ -1,0 +1,313 @@
+//! URL state: decoding and encoding the public query parameters (`v`, `lesson`, `tasks`, `embed`, `autorun`, `theme`).
+//!
+//! Decoding never fails as a whole: each bad part becomes a notice and falls back on its own.
+
+use crate::lesson::{self, Lesson};
+use crate::task::{parse_delay, validate_label, validate_task_count, validate_url, TaskKind, TaskSpec, MAX_TASKS};
+
+/// The contract version this build speaks.
+pub const VERSION: &str = "1";
+
+/// Colour scheme requested by `theme=`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// Everything the URL can say.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UrlState {
+    pub lesson: &'static Lesson,
+    /// `None`: the lesson's defaults.
+    pub tasks: Option<Vec<TaskSpec>>,
+    pub embed: bool,
+    pub autorun: bool,
+    pub theme: Theme,
+}
+
+impl Default for UrlState {
+    fn default() -> UrlState {
+        UrlState { lesson: lesson::default_lesson(), tasks: None, embed: false, autorun: false, theme: Theme::Auto }
+    }
+}
+
+/// A decoded URL: the state to show, and one notice per part that was bad and fell back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    pub state: UrlState,
+    pub notices: Vec<String>,
+}
+
+/// Percent-decoding failed: the text was not `%XX` with hex digits, or not UTF-8.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecodeError(pub String);
+
+/// Decodes `%XX` escapes (and `+` as a space, as forms send it) into UTF-8 text.
+pub fn percent_decode(input: &str) -> Result<String, DecodeError> {
+    let bytes = input.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(b) if hex.is_some_and(|h| h.bytes().all(|c| c.is_ascii_hexdigit())) => out.push(b),
+                    _ => return Err(DecodeError(format!("broken percent-encoding at character {}", i + 1))),
+                }
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).map_err(|_| DecodeError("percent-encoding that is not UTF-8".to_owned()))
+}
+
+/// Encodes every byte but ASCII letters, digits and `-_./:` (kept for readable URLs).
+pub fn percent_encode(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for b in input.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'/' | b':') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes a query string (with or without its leading `?`).
+pub fn decode(query: &str) -> Decoded {
+    let mut state = UrlState::default();
+    let mut notices = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    let query = query.strip_prefix('?').unwrap_or(query);
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+        let Ok(key) = percent_decode(raw_key) else { continue };
+        if !matches!(key.as_str(), "v" | "lesson" | "tasks" | "embed" | "autorun" | "theme") {
+            continue; // Unknown parameters are other people's business.
+        }
+        if seen.contains(&key) {
+            notices.push(format!("The link gives \"{key}\" more than once; the first one is used."));
+            continue;
+        }
+        seen.push(key.clone());
+        // `tasks` is split before decoding, so its parts may contain encoded `~` and `;`.
+        if key == "tasks" {
+            match decode_tasks(raw_value) {
+                Ok(tasks) => state.tasks = Some(tasks),
+                Err(why) => notices.push(format!("The link's tasks could not be used ({why}); showing the lesson's defaults.")),
+            }
+            continue;
+        }
+        let value = match percent_decode(raw_value) {
+            Ok(v) => v,
+            Err(DecodeError(why)) => {
+                notices.push(format!("The link's \"{key}\" has {why}; using the default."));
+                continue;
+            }
+        };
+        let shown = crate::task::shown(&value);
+        match key.as_str() {
+            "v" if value != VERSION => notices.push(format!("This link is for version {shown} of Async Lab; reading it as version {VERSION}.")),
+            "lesson" => match lesson::find(&value) {
+                Some(l) => state.lesson = l,
+                None => notices.push(format!(
+                    "There is no lesson {shown}; showing {}. Lessons: {}.",
+                    state.lesson.id,
+                    lesson::ids()
+                )),
+            },
+            "embed" | "autorun" => match flag(&value) {
+                Some(on) if key == "embed" => state.embed = on,
+                Some(on) => state.autorun = on,
+                None => notices.push(format!("\"{key}\" must be 0 or 1; got {shown}. Using 0.")),
+            },
+            "theme" => match value.as_str() {
+                "auto" => state.theme = Theme::Auto,
+                "light" => state.theme = Theme::Light,
+                "dark" => state.theme = Theme::Dark,
+                _ => notices.push(format!("\"theme\" must be light, dark or auto; got {shown}. Using auto.")),
+            },
+            _ => {}
+        }
+    }
+    Decoded { state, notices }
+}
+
+fn flag(value: &str) -> Option<bool> {
+    match value {
+        "1" => Some(true),
+        "0" => Some(false),
+        _ => None,
+    }
+}
+
+fn decode_tasks(raw: &str) -> Result<Vec<TaskSpec>, String> {
+    let parts: Vec<&str> = raw.split(';').filter(|t| !t.is_empty()).collect();
+    validate_task_count(parts.len()).map_err(|e| e.message)?;
+    parts.iter().enumerate().map(|(i, t)| decode_task(t).map_err(|why| format!("task {}: {why}", i + 1))).collect()
+}
+
+fn decode_task(raw: &str) -> Result<TaskSpec, String> {
+    let fields: Vec<String> = raw
+        .split('~')
+        .map(|f| percent_decode(f).map_err(|e| e.0))
+        .collect::<Result<_, _>>()?;
+    let [label, kind, delay, fails, url] = <[String; 5]>::try_from(fields)
+        .map_err(|f| format!("expected 5 parts label~kind~ms~fails~url, got {}", f.len()))?;
+    let label = validate_label(&label).map_err(|e| e.message)?;
+    let kind = TaskKind::parse(&kind).ok_or_else(|| format!("Kind must be timer or fetch; got {}", crate::task::shown(&kind)))?;
+    let delay_ms = parse_delay(&delay).map_err(|e| e.message)?;
+    let fails = flag(&fails).ok_or_else(|| format!("fails must be 0 or 1; got {}", crate::task::shown(&fails)))?;
+    let url = match kind {
+        TaskKind::Timer => String::new(),
+        TaskKind::Fetch => validate_url(&url).map_err(|e| e.message)?,
+    };
+    Ok(TaskSpec { label, kind, delay_ms, fails, url })
+}
+
+/// Encodes tasks as the `tasks` parameter's value.
+pub fn encode_tasks(tasks: &[TaskSpec]) -> String {
+    tasks
+        .iter()
+        .take(MAX_TASKS)
+        .map(|t| {
+            [percent_encode(&t.label), t.kind.as_str().to_owned(), t.delay_ms.to_string(), u8::from(t.fails).to_string(), percent_encode(&t.url)].join("~")
+        })
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+/// Encodes a state as a query string (without `?`), leaving out what equals the defaults.
+pub fn encode(state: &UrlState) -> String {
+    let mut parts = vec![format!("v={VERSION}"), format!("lesson={}", state.lesson.id)];
+    if let Some(tasks) = &state.tasks {
+        if *tasks != state.lesson.default_tasks() {
+            parts.push(format!("tasks={}", encode_tasks(tasks)));
+        }
+    }
+    if state.embed {
+        parts.push("embed=1".to_owned());
+    }
+    if state.autorun {
+        parts.push("autorun=1".to_owned());
+    }
+    if state.theme != Theme::Auto {
+        parts.push(format!("theme={}", state.theme.as_str()));
+    }
+    parts.join("&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn empty_query_is_the_default_state() {
+        assert_eq!(decode(""), Decoded { state: UrlState::default(), notices: vec![] });
+        assert_eq!(decode("?"), decode(""));
+    }
+
+    #[test]
+    fn the_contract_example_decodes() {
+        let d = decode("?v=1&tasks=Data%201~timer~2000~0~;Data%202~timer~2000~0~&theme=dark&embed=1&autorun=1&utm_source=x");
+        assert!(d.notices.is_empty(), "{:?}", d.notices);
+        assert_eq!(d.state.tasks, Some(vec![TaskSpec::timer("Data 1", 2000), TaskSpec::timer("Data 2", 2000)]));
+        assert_eq!((d.state.theme, d.state.embed, d.state.autorun), (Theme::Dark, true, true));
+    }
+
+    #[test]
+    fn bad_parts_fall_back_alone() {
+        let d = decode("lesson=nope&theme=pink&embed=yes&tasks=a~timer~-1~0~&v=2");
+        assert_eq!(d.state.lesson.id, "sequential-vs-concurrent");
+        assert_eq!(d.state.tasks, None);
+        assert_eq!(d.state.theme, Theme::Auto);
+        assert_eq!(d.notices.len(), 5, "{:?}", d.notices);
+        assert!(d.notices[0].starts_with("There is no lesson \"nope\""));
+        assert!(d.notices[3].contains("task 1: Delay must be a whole number of ms from 0 to 60000; got -1."), "{}", d.notices[3]);
+    }
+
+    #[test]
+    fn hostile_queries_give_notices_not_panics() {
+        for q in ["%", "tasks=%ZZ", "lesson=%E0%A4%A", "tasks=;;;", "tasks=a~b", "&&&==&", "tasks=x~timer~1~0~~extra", "lesson=%FF"] {
+            let d = decode(q);
+            assert_eq!(d.state.tasks, None, "{q}");
+        }
+        let d = decode("lesson=a&lesson=b");
+        assert_eq!(d.notices, ["There is no lesson \"a\"; showing sequential-vs-concurrent. Lessons: sequential-vs-concurrent.", "The link gives \"lesson\" more than once; the first one is used."]);
+        let many = vec!["a~timer~1~0~"; 21].join(";");
+        assert!(decode(&format!("tasks={many}")).notices[0].contains("1 to 20 tasks; got 21"));
+        let huge = format!("tasks={}", "x".repeat(100_000));
+        assert_eq!(decode(&huge).notices.len(), 1);
+    }
+
+    #[test]
+    fn percent_coding() {
+        assert_eq!(percent_decode("Data%201+x").unwrap(), "Data 1 x");
+        assert!(percent_decode("%4").is_err());
+        assert!(percent_decode("%+1").is_err());
+        assert!(percent_decode("%C3").is_err());
+        assert_eq!(percent_encode("a~b;c d+é"), "a%7Eb%3Bc%20d%2B%C3%A9");
+    }
+
+    fn arb_task() -> impl Strategy<Value = TaskSpec> {
+        (
+            "[^\\p{C}]{1,60}".prop_filter("not blank", |s| !s.trim().is_empty() && s.trim() == s),
+            any::<bool>(),
+            0u32..=60_000,
+            any::<bool>(),
+            "(https?://[a-z]{1,10}\\.[a-z]{2,3}/[a-z0-9/~;&=%]{0,20}|[a-z]{1,8}/[a-z]{1,8}\\.json)",
+        )
+            .prop_map(|(label, fetch, delay_ms, fails, url)| {
+                if fetch {
+                    TaskSpec { label, kind: TaskKind::Fetch, delay_ms, fails, url }
+                } else {
+                    TaskSpec { label, kind: TaskKind::Timer, delay_ms, fails, url: String::new() }
+                }
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn tasks_round_trip(tasks in prop::collection::vec(arb_task(), 1..=20), embed: bool, autorun: bool) {
+            let state = UrlState { tasks: Some(tasks.clone()), embed, autorun, theme: Theme::Dark, ..UrlState::default() };
+            let d = decode(&encode(&state));
+            prop_assert!(d.notices.is_empty(), "{:?}", d.notices);
+            prop_assert_eq!(d.state, state);
+        }
+
+        #[test]
+        fn any_query_decodes_to_a_valid_state(query in ".{0,300}") {
+            let d = decode(&query);
+            if let Some(tasks) = &d.state.tasks {
+                prop_assert!(validate_task_count(tasks.len()).is_ok());
+                for t in tasks {
+                    prop_assert!(crate::task::TaskDraft::from(t).validate().is_ok());
+                }
+            }
+        }
+    }
+}

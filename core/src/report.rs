@@ -1,0 +1,128 @@
+//! The `RunReport`: the public JSON summary of a finished run (see the README's contract).
+
+use crate::format::quantize;
+use crate::run::{LessonEvent, Mode, Outcome, Run, Source, TaskStatus};
+use crate::task::TaskKind;
+use serde::Serialize;
+
+/// The report's schema version.
+pub const REPORT_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RunReport {
+    pub version: u32,
+    pub run_id: u32,
+    pub lesson: String,
+    pub mode: Mode,
+    pub outcome: Outcome,
+    pub throttled: bool,
+    pub clock_resolution_ms: f64,
+    pub wall_ms: f64,
+    pub sum_ms: f64,
+    pub ideal_ms: f64,
+    pub expected_wall_ms: f64,
+    pub savings_ms: f64,
+    pub speedup: Option<f64>,
+    pub tasks: Vec<TaskReport>,
+    pub events: Vec<LessonEvent>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TaskReport {
+    pub label: String,
+    pub kind: TaskKind,
+    pub requested_ms: u32,
+    pub start_ms: Option<f64>,
+    pub end_ms: Option<f64>,
+    pub late_ms: Option<f64>,
+    pub status: TaskStatus,
+    pub source: Source,
+    pub http_status: Option<u16>,
+    pub bytes: Option<u64>,
+    pub detail: String,
+}
+
+impl RunReport {
+    /// The report of a finished run; `None` while it is still in flight.
+    /// Times are rounded to the clock's resolution: finer digits would be noise.
+    pub fn of(run: &Run, clock_resolution_ms: f64) -> Option<RunReport> {
+        let totals = run.totals()?;
+        let q = |ms: f64| quantize(ms, clock_resolution_ms);
+        Some(RunReport {
+            version: REPORT_VERSION,
+            run_id: run.id,
+            lesson: run.lesson.clone(),
+            mode: run.mode,
+            outcome: run.outcome?,
+            throttled: run.throttled,
+            clock_resolution_ms,
+            wall_ms: q(totals.wall_ms),
+            sum_ms: q(totals.sum_ms),
+            ideal_ms: q(totals.ideal_ms),
+            expected_wall_ms: totals.expected_wall_ms,
+            savings_ms: q(totals.savings_ms),
+            speedup: totals.speedup.map(|s| (s * 1000.0).round() / 1000.0),
+            tasks: run
+                .tasks
+                .iter()
+                .map(|t| TaskReport {
+                    label: t.spec.label.clone(),
+                    kind: t.spec.kind,
+                    requested_ms: t.spec.delay_ms,
+                    start_ms: t.start_ms.map(q),
+                    end_ms: t.end_ms.map(q),
+                    late_ms: t.late_ms().map(q),
+                    status: t.status,
+                    source: t.source,
+                    http_status: t.http_status,
+                    bytes: t.bytes,
+                    detail: t.detail.clone(),
+                })
+                .collect(),
+            events: run.events.iter().map(|e| LessonEvent { t_ms: q(e.t_ms), ..e.clone() }).collect(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::run::{RunEvent, TaskResult};
+    use crate::task::TaskSpec;
+
+    #[test]
+    fn report_matches_the_contract() {
+        let mut run = Run::new(7, "sequential-vs-concurrent", Mode::Sequential, vec![TaskSpec::timer("Data 1", 200), TaskSpec::timer("Data 2", 200)]);
+        assert!(RunReport::of(&run, 0.1).is_none());
+        run.apply(RunEvent::TaskStarted { index: 0, t_ms: 0.04 });
+        run.apply(RunEvent::TaskFinished { index: 0, t_ms: 201.26, result: TaskResult::timer(TaskStatus::Ok, "slept 200 ms") });
+        run.apply(RunEvent::TaskStarted { index: 1, t_ms: 201.3 });
+        run.finish(300.0, true);
+        let json: serde_json::Value = serde_json::to_value(RunReport::of(&run, 0.1).unwrap()).unwrap();
+        assert_eq!(json["version"], 1);
+        assert_eq!(json["mode"], "sequential");
+        assert_eq!(json["outcome"], "cancelled");
+        assert_eq!(json["wall_ms"], 300.0);
+        assert_eq!(json["sum_ms"], 299.9);
+        assert_eq!(json["expected_wall_ms"], 400.0);
+        assert_eq!(json["speedup"], 1.0);
+        let t0 = &json["tasks"][0];
+        assert_eq!((t0["kind"].as_str(), t0["source"].as_str(), t0["status"].as_str()), (Some("timer"), Some("timer"), Some("ok")));
+        assert_eq!(t0["late_ms"], 1.2);
+        assert_eq!(t0["http_status"], serde_json::Value::Null);
+        assert_eq!(json["tasks"][1]["status"], "cancelled");
+        let keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+        for key in ["run_id", "lesson", "throttled", "clock_resolution_ms", "ideal_ms", "savings_ms", "tasks", "events"] {
+            assert!(keys.contains(&key), "{key}");
+        }
+    }
+
+    #[test]
+    fn zero_wall_speedup_is_null() {
+        let mut run = Run::new(1, "x", Mode::Concurrent, vec![TaskSpec::timer("a", 0)]);
+        run.apply(RunEvent::TaskStarted { index: 0, t_ms: 0.0 });
+        run.apply(RunEvent::TaskFinished { index: 0, t_ms: 0.0, result: TaskResult::timer(TaskStatus::Ok, "") });
+        run.finish(0.0, false);
+        assert_eq!(serde_json::to_value(RunReport::of(&run, 0.1).unwrap()).unwrap()["speedup"], serde_json::Value::Null);
+    }
+}

@@ -1,0 +1,150 @@
+//! Statistics of a run: wall-clock, sum of task durations, the ideal, savings, speed-up and lateness.
+
+use crate::run::Mode;
+
+/// One task's requested duration and, when measured, its start and end (ms since the run started).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Interval {
+    pub requested_ms: f64,
+    pub start_ms: Option<f64>,
+    pub end_ms: Option<f64>,
+}
+
+impl Interval {
+    pub fn duration_ms(&self) -> Option<f64> {
+        Some(self.end_ms? - self.start_ms?)
+    }
+}
+
+/// The figures the totals panel and the `RunReport` show for a finished run.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Totals {
+    pub wall_ms: f64,
+    /// Sum of measured task durations: what running them one after another would cost.
+    pub sum_ms: f64,
+    /// The longest measured task: the best concurrency can do.
+    pub ideal_ms: f64,
+    /// What the model predicts for this mode from the requested delays.
+    pub expected_wall_ms: f64,
+    /// `sum_ms - wall_ms`.
+    pub savings_ms: f64,
+    /// `sum_ms / wall_ms`; `None` when the wall-clock is 0.
+    pub speedup: Option<f64>,
+}
+
+/// Sequential work costs the sum of its delays; concurrent work costs the longest one.
+pub fn expected_wall_ms(mode: Mode, requested_ms: &[f64]) -> f64 {
+    match mode {
+        Mode::Sequential => requested_ms.iter().sum(),
+        Mode::Concurrent => requested_ms.iter().copied().fold(0.0, f64::max),
+    }
+}
+
+pub fn totals(mode: Mode, tasks: &[Interval], wall_ms: f64) -> Totals {
+    let durations = tasks.iter().filter_map(Interval::duration_ms);
+    let sum_ms: f64 = durations.clone().sum();
+    let ideal_ms = durations.fold(0.0, f64::max);
+    let requested: Vec<f64> = tasks.iter().map(|t| t.requested_ms).collect();
+    Totals {
+        wall_ms,
+        sum_ms,
+        ideal_ms,
+        expected_wall_ms: expected_wall_ms(mode, &requested),
+        savings_ms: sum_ms - wall_ms,
+        speedup: (wall_ms > 0.0).then(|| sum_ms / wall_ms),
+    }
+}
+
+/// The measured comparison after **Run both**: how much concurrency saved against running in sequence.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Comparison {
+    pub sequential_ms: f64,
+    pub concurrent_ms: f64,
+    pub saved_ms: f64,
+    /// `None` when the concurrent wall-clock is 0.
+    pub speedup: Option<f64>,
+}
+
+pub fn compare(sequential_ms: f64, concurrent_ms: f64) -> Comparison {
+    Comparison {
+        sequential_ms,
+        concurrent_ms,
+        saved_ms: sequential_ms - concurrent_ms,
+        speedup: (concurrent_ms > 0.0).then(|| sequential_ms / concurrent_ms),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn interval(requested: f64, start: f64, end: f64) -> Interval {
+        Interval { requested_ms: requested, start_ms: Some(start), end_ms: Some(end) }
+    }
+
+    #[test]
+    fn tutorial_numbers() {
+        let seq = [interval(2000.0, 0.0, 2001.0), interval(2000.0, 2001.0, 4002.0)];
+        let t = totals(Mode::Sequential, &seq, 4002.0);
+        assert_eq!((t.sum_ms, t.ideal_ms, t.expected_wall_ms, t.savings_ms), (4002.0, 2001.0, 4000.0, 0.0));
+        let conc = [interval(2000.0, 0.0, 2001.0), interval(2000.0, 0.0, 2001.5)];
+        let t = totals(Mode::Concurrent, &conc, 2001.5);
+        assert_eq!(t.expected_wall_ms, 2000.0);
+        assert_eq!(t.savings_ms, 2001.0);
+        assert!((t.speedup.unwrap() - 4002.5 / 2001.5).abs() < 1e-12);
+    }
+
+    #[test]
+    fn zero_wall_has_no_speedup() {
+        let t = totals(Mode::Concurrent, &[interval(0.0, 0.0, 0.0)], 0.0);
+        assert_eq!(t.speedup, None);
+        assert_eq!(compare(10.0, 0.0).speedup, None);
+    }
+
+    #[test]
+    fn unstarted_tasks_count_nothing() {
+        let tasks = [Interval { requested_ms: 500.0, start_ms: None, end_ms: None }, interval(100.0, 0.0, 100.0)];
+        let t = totals(Mode::Sequential, &tasks, 100.0);
+        assert_eq!((t.sum_ms, t.ideal_ms, t.expected_wall_ms), (100.0, 100.0, 600.0));
+    }
+
+    fn arb_intervals() -> impl Strategy<Value = Vec<(f64, f64, f64)>> {
+        prop::collection::vec((0.0..60_000.0f64, 0.0..60_000.0f64, 0.0..60_000.0f64), 1..40)
+    }
+
+    proptest! {
+        #[test]
+        fn savings_is_sum_minus_wall(raw in arb_intervals(), wall in 0.0..200_000.0f64) {
+            let tasks: Vec<Interval> = raw.iter().map(|&(r, s, d)| interval(r, s, s + d)).collect();
+            let t = totals(Mode::Concurrent, &tasks, wall);
+            prop_assert!((t.savings_ms - (t.sum_ms - t.wall_ms)).abs() < 1e-6);
+            prop_assert!(t.ideal_ms <= t.sum_ms + 1e-9);
+            if let Some(speedup) = t.speedup {
+                prop_assert!((speedup * wall - t.sum_ms).abs() < 1e-6 * t.sum_ms.max(1.0));
+            }
+        }
+
+        #[test]
+        fn expected_sequential_never_below_concurrent(req in prop::collection::vec(0.0..60_000.0f64, 0..40)) {
+            prop_assert!(expected_wall_ms(Mode::Sequential, &req) >= expected_wall_ms(Mode::Concurrent, &req));
+        }
+
+        /// When the tasks' intervals cover the whole run, the work summed is at least the
+        /// wall-clock: concurrency can only save time, never lose it.
+        #[test]
+        fn speedup_at_least_one_when_tasks_cover_the_run(cuts in prop::collection::vec(1.0..5_000.0f64, 1..30), overlaps in prop::collection::vec(0.0..1.0f64, 30)) {
+            // Consecutive pieces of [0, wall], each stretched back over part of the previous one.
+            let mut tasks = Vec::new();
+            let mut t = 0.0;
+            for (i, len) in cuts.iter().enumerate() {
+                let back = if i == 0 { 0.0 } else { overlaps[i] * cuts[i - 1] };
+                tasks.push(interval(*len, t - back, t + len));
+                t += len;
+            }
+            let totals = totals(Mode::Concurrent, &tasks, t);
+            prop_assert!(totals.speedup.unwrap() >= 1.0 - 1e-12);
+            prop_assert!(totals.savings_ms >= -1e-6);
+        }
+    }
+}

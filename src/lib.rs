@@ -1,0 +1,37 @@
+//! Async Lab: asynchronous programming run for real in the browser, with Rust futures on a live timeline.
+//!
+//! Layers, one direction: `ui` (Leptos components) → `session` (intents and state) →
+//! `lessons` and `runtime` (browser effects) → `async_lab_core` (pure model and statistics).
+
+pub mod lessons;
+pub mod panic;
+pub mod runtime;
+pub mod session;
+pub mod ui;
+
+use async_lab_core::query::{self, Theme};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Starts the app: reads the URL, replaces the static shell's placeholder and mounts the lesson page.
+pub fn start() {
+    panic::install();
+    runtime::visibility::watch();
+    let window = web_sys::window().expect("a window");
+    let document = window.document().expect("a document");
+    let search = window.location().search().unwrap_or_default();
+    let decoded = query::decode(&search);
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("data-theme", decoded.state.theme.as_str());
+        if decoded.state.theme == Theme::Auto {
+            let _ = root.remove_attribute("data-theme");
+        }
+    }
+    let Some(app) = document.get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return;
+    };
+    // The shell's "Loading" text goes; the page it painted stays.
+    app.set_inner_text("");
+    let session = session::Session::new(decoded);
+    leptos::mount::mount_to(app, move || view! { <ui::App session/> }).forget();
+}

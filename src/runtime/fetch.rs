@@ -1,0 +1,121 @@
+//! Fetch: a real `fetch` whose future aborts its `AbortController` when dropped.
+//!
+//! Dropping a `JsFuture` alone would leave the request on the wire; this wrapper makes a
+//! cancelled run really cancel its requests, so the UI never claims a cancel that did not happen.
+
+use super::gauge::Gauge;
+use js_sys::Uint8Array;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal, RequestInit, Response};
+
+thread_local! {
+    static IN_FLIGHT: Gauge = const { Gauge::new() };
+}
+
+/// How many requests are on the wire right now.
+pub fn in_flight() -> usize {
+    IN_FLIGHT.with(Gauge::get)
+}
+
+/// A response whose body has been read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fetched {
+    pub status: u16,
+    pub ok: bool,
+    pub bytes: u64,
+}
+
+/// Why a request produced no response.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FetchError {
+    /// The browser refused or lost the request (offline, DNS, CORS): it gives no details on purpose.
+    Network(String),
+    /// The response started but its body could not be read.
+    Body(String),
+}
+
+impl std::fmt::Display for FetchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FetchError::Network(why) => write!(f, "network error: {why}"),
+            FetchError::Body(why) => write!(f, "could not read the body: {why}"),
+        }
+    }
+}
+
+/// One GET request, not yet sent.
+pub struct Request {
+    url: String,
+    controller: AbortController,
+}
+
+impl Request {
+    pub fn get(url: &str) -> Request {
+        // AbortController exists in every browser that runs wasm.
+        let controller = AbortController::new().expect("AbortController");
+        Request { url: url.to_owned(), controller }
+    }
+
+    /// The signal that aborts this request, for callers that want to observe it.
+    pub fn signal(&self) -> AbortSignal {
+        self.controller.signal()
+    }
+
+    /// Sends the request and reads the whole body. Nothing is sent until the future is
+    /// first polled; dropping the future before it finishes aborts the request.
+    pub async fn send(self) -> Result<Fetched, FetchError> {
+        let mut guard = AbortOnDrop::counted(&self.controller);
+        let result = self.exchange().await;
+        guard.armed = false;
+        result
+    }
+
+    async fn exchange(&self) -> Result<Fetched, FetchError> {
+        let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
+        let init = RequestInit::new();
+        init.set_method("GET");
+        init.set_signal(Some(&self.controller.signal()));
+        let response: Response = JsFuture::from(window.fetch_with_str_and_init(&self.url, &init))
+            .await
+            .map_err(|e| FetchError::Network(js_message(&e)))?
+            .unchecked_into();
+        let body = response.array_buffer().map_err(|e| FetchError::Body(js_message(&e)))?;
+        let body = JsFuture::from(body).await.map_err(|e| FetchError::Body(js_message(&e)))?;
+        Ok(Fetched {
+            status: response.status(),
+            ok: response.ok(),
+            bytes: u64::from(Uint8Array::new(&body).length()),
+        })
+    }
+}
+
+/// Counts the request as in flight and aborts it if dropped while still armed.
+struct AbortOnDrop<'a> {
+    controller: &'a AbortController,
+    armed: bool,
+}
+
+impl Drop for AbortOnDrop<'_> {
+    fn drop(&mut self) {
+        if self.armed {
+            self.controller.abort();
+        }
+        IN_FLIGHT.with(Gauge::down);
+    }
+}
+
+impl<'a> AbortOnDrop<'a> {
+    fn counted(controller: &'a AbortController) -> AbortOnDrop<'a> {
+        IN_FLIGHT.with(Gauge::up);
+        AbortOnDrop { controller, armed: true }
+    }
+}
+
+fn js_message(value: &wasm_bindgen::JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "unknown error".to_owned())
+}

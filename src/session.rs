@@ -1,0 +1,271 @@
+//! The app's state and the user's intents: the lesson, its task drafts, the runs, and the actions
+//! that start and cancel them. Components read these signals and call these methods.
+
+use crate::lessons::{self, Recorder, Task};
+use crate::runtime::{clock, events, visibility};
+use async_lab_core::lesson::Lesson;
+use async_lab_core::query::{Decoded, UrlState};
+use async_lab_core::stats::{compare, Comparison};
+use async_lab_core::task::{validate_all, validate_task_count, MAX_TASKS};
+use async_lab_core::{Mode, Outcome, Run, RunReport, TaskDraft, TaskKind, TaskSpec};
+use futures::channel::oneshot;
+use futures::future::{select, Either};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// A row of the task editor. The id keys the row in lists; the draft holds what was typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DraftRow {
+    pub id: u32,
+    pub draft: RwSignal<TaskDraft>,
+}
+
+/// The fetch URL a new or switched task starts with: a small file shipped with the app.
+pub const SAMPLE_URL: &str = "data/sample.json";
+
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub lesson: RwSignal<&'static Lesson>,
+    pub rows: RwSignal<Vec<DraftRow>>,
+    /// The latest run of each mode, so the two can be compared side by side.
+    pub sequential: RwSignal<Option<Run>>,
+    pub concurrent: RwSignal<Option<Run>>,
+    /// The mode of the run in flight.
+    pub in_flight: RwSignal<Option<Mode>>,
+    /// Milliseconds since the run in flight started, refreshed every animation frame.
+    pub elapsed_ms: RwSignal<f64>,
+    /// After **Run both**: the measured sequential and concurrent wall-clocks.
+    pub comparison: RwSignal<Option<Comparison>>,
+    /// Why the last request to run was refused, if it was.
+    pub problem: RwSignal<Option<String>>,
+    /// Notices about the page's URL that fell back to defaults.
+    pub notices: RwSignal<Vec<String>>,
+    pub resolution_ms: f64,
+    next_id: StoredValue<u32>,
+    cancel: StoredValue<Option<oneshot::Sender<()>>>,
+}
+
+impl Session {
+    pub fn new(decoded: Decoded) -> Session {
+        let Decoded { state, notices } = decoded;
+        let UrlState { lesson, tasks, .. } = state;
+        let session = Session {
+            lesson: RwSignal::new(lesson),
+            rows: RwSignal::new(Vec::new()),
+            sequential: RwSignal::new(None),
+            concurrent: RwSignal::new(None),
+            in_flight: RwSignal::new(None),
+            elapsed_ms: RwSignal::new(0.0),
+            comparison: RwSignal::new(None),
+            problem: RwSignal::new(None),
+            notices: RwSignal::new(notices),
+            resolution_ms: clock::resolution_ms(),
+            next_id: StoredValue::new(1),
+            cancel: StoredValue::new(None),
+        };
+        session.set_tasks(&tasks.unwrap_or_else(|| lesson.default_tasks()));
+        session
+    }
+
+    fn next_id(&self) -> u32 {
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        id
+    }
+
+    fn set_tasks(&self, tasks: &[TaskSpec]) {
+        let rows = tasks.iter().map(|t| DraftRow { id: self.next_id(), draft: RwSignal::new(TaskDraft::from(t)) }).collect();
+        self.rows.set(rows);
+    }
+
+    pub fn slot(&self, mode: Mode) -> RwSignal<Option<Run>> {
+        match mode {
+            Mode::Sequential => self.sequential,
+            Mode::Concurrent => self.concurrent,
+        }
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.in_flight.with(Option::is_some)
+    }
+
+    pub fn add_task(&self) {
+        let count = self.rows.with_untracked(Vec::len);
+        if let Err(e) = validate_task_count(count + 1) {
+            self.problem.set(Some(e.message));
+            return;
+        }
+        let spec = TaskSpec::timer(&format!("Data {}", count + 1), 1000);
+        self.rows.update(|rows| rows.push(DraftRow { id: self.next_id(), draft: RwSignal::new(TaskDraft::from(&spec)) }));
+        self.problem.set(None);
+    }
+
+    pub fn remove_task(&self) {
+        let count = self.rows.with_untracked(Vec::len);
+        if let Err(e) = validate_task_count(count.saturating_sub(1)) {
+            self.problem.set(Some(e.message));
+            return;
+        }
+        self.rows.update(|rows| {
+            rows.pop();
+        });
+        self.problem.set(None);
+    }
+
+    /// Restores the lesson's defaults and clears its runs.
+    pub fn reset(&self) {
+        self.cancel();
+        self.set_tasks(&self.lesson.get_untracked().default_tasks());
+        self.sequential.set(None);
+        self.concurrent.set(None);
+        self.comparison.set(None);
+        self.problem.set(None);
+    }
+
+    /// Switching a task to fetch gives it a URL that works out of the box.
+    pub fn set_kind(&self, draft: RwSignal<TaskDraft>, kind: TaskKind) {
+        draft.update(|d| {
+            d.kind = kind;
+            if kind == TaskKind::Fetch && d.url.trim().is_empty() {
+                d.url = SAMPLE_URL.to_owned();
+            }
+        });
+    }
+
+    pub fn can_add(&self) -> bool {
+        self.rows.with(Vec::len) < MAX_TASKS
+    }
+
+    /// The tasks as typed, validated; on failure the reason is shown beside the buttons.
+    fn specs(&self) -> Option<Vec<TaskSpec>> {
+        let drafts: Vec<TaskDraft> = self.rows.with_untracked(|rows| rows.iter().map(|r| r.draft.get_untracked()).collect());
+        match validate_all(&drafts) {
+            Ok(specs) => {
+                self.problem.set(None);
+                Some(specs)
+            }
+            Err(errors) => {
+                let (index, first) = &errors[0];
+                let place = index.map(|i| format!("Task {}: ", i + 1)).unwrap_or_default();
+                let more = if errors.len() > 1 { format!(" ({} problems in all)", errors.len()) } else { String::new() };
+                self.problem.set(Some(format!("Nothing ran. {place}{}{more}", first.message)));
+                None
+            }
+        }
+    }
+
+    pub fn run(&self, mode: Mode) {
+        if let Some(specs) = self.specs() {
+            self.comparison.set(None);
+            self.start(mode, specs, None);
+        }
+    }
+
+    /// Sequential, then concurrent, then the comparison of the two.
+    pub fn run_both(&self) {
+        let Some(specs) = self.specs() else { return };
+        self.comparison.set(None);
+        let this = *self;
+        let concurrent_specs = specs.clone();
+        self.start(
+            Mode::Sequential,
+            specs,
+            Some(Box::new(move |sequential_wall| {
+                this.start(
+                    Mode::Concurrent,
+                    concurrent_specs,
+                    Some(Box::new(move |concurrent_wall| this.comparison.set(Some(compare(sequential_wall, concurrent_wall))))),
+                );
+            })),
+        );
+    }
+
+    /// Cancels the run in flight: its timers are cleared and its requests aborted.
+    pub fn cancel(&self) {
+        if let Some(cancel) = self.cancel.try_update_value(Option::take).flatten() {
+            let _ = cancel.send(());
+        }
+    }
+
+    /// Starts a run, cancelling any run in flight first. `then` gets the wall-clock of a run
+    /// that was not cancelled.
+    fn start(&self, mode: Mode, specs: Vec<TaskSpec>, then: Option<Box<dyn FnOnce(f64)>>) {
+        self.cancel();
+        let (cancel_tx, cancel_rx) = oneshot::channel::<()>();
+        self.cancel.set_value(Some(cancel_tx));
+        let id = self.next_id();
+        let lesson = self.lesson.get_untracked();
+        let run = Run::new(id, lesson.id, mode, specs.clone());
+        let slot = self.slot(mode);
+        slot.set(Some(run.clone()));
+        self.in_flight.set(Some(mode));
+        self.elapsed_ms.set(0.0);
+
+        // The task keeps its own copy of the run, so a superseded run still reports how it ended
+        // even after the UI has moved on to a newer one.
+        let own = Rc::new(RefCell::new(run));
+        let sink = {
+            let own = own.clone();
+            move |event: async_lab_core::RunEvent| {
+                own.borrow_mut().apply(event.clone());
+                slot.update(|r| {
+                    if let Some(r) = r.as_mut().filter(|r| r.id == id) {
+                        r.apply(event);
+                    }
+                });
+            }
+        };
+        let recorder = Recorder::new(sink);
+        let mark = visibility::mark();
+        let this = *self;
+        this.animate(id);
+        spawn_local(async move {
+            let cancelled = {
+                let tasks = Task::all(&specs, &recorder);
+                let work = std::pin::pin!(lessons::sequential_vs_concurrent::main(mode, &tasks, &recorder));
+                // A dropped sender (a newer run) counts as a cancel too.
+                matches!(select(work, cancel_rx).await, Either::Right(_))
+            };
+            let wall = recorder.elapsed_ms();
+            let report = {
+                let mut run = own.borrow_mut();
+                run.throttled = mark.hidden_since();
+                run.finish(wall, cancelled);
+                RunReport::of(&run, this.resolution_ms)
+            };
+            let settled = own.borrow().clone();
+            slot.update(|r| {
+                if r.as_ref().is_some_and(|r| r.id == id) {
+                    *r = Some(settled);
+                }
+            });
+            if this.slot(mode).with_untracked(|r| r.as_ref().is_some_and(|r| r.id == id)) && this.in_flight.get_untracked() == Some(mode) {
+                this.in_flight.set(None);
+                this.cancel.set_value(None);
+            }
+            if let Some(report) = &report {
+                events::dispatch_run(report);
+            }
+            if let (false, Some(then), Some(Outcome::Completed | Outcome::Failed)) = (cancelled, then, report.map(|r| r.outcome)) {
+                then(wall);
+            }
+        });
+    }
+
+    /// Refreshes `elapsed_ms` every animation frame while run `id` is in flight, so bars grow smoothly.
+    fn animate(&self, id: u32) {
+        let this = *self;
+        let start = clock::now();
+        fn frame(this: Session, id: u32, start: f64) {
+            let current = this.in_flight.get_untracked().and_then(|m| this.slot(m).with_untracked(|r| r.as_ref().map(|r| r.id)));
+            if current != Some(id) {
+                return;
+            }
+            this.elapsed_ms.set(clock::now() - start);
+            request_animation_frame(move || frame(this, id, start));
+        }
+        request_animation_frame(move || frame(this, id, start));
+    }
+}

@@ -1,0 +1,111 @@
+//! The code panel: the Rust that actually runs, the tutorial's Python and the JavaScript equivalent, with Copy.
+
+use crate::lessons::source;
+use crate::session::Session;
+use leptos::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Rust,
+    Python,
+    JavaScript,
+}
+
+impl Tab {
+    const ALL: [Tab; 3] = [Tab::Rust, Tab::Python, Tab::JavaScript];
+
+    fn name(self) -> &'static str {
+        match self {
+            Tab::Rust => "Rust",
+            Tab::Python => "Python",
+            Tab::JavaScript => "JavaScript",
+        }
+    }
+
+    fn note(self) -> &'static str {
+        match self {
+            Tab::Rust => "The lesson's own source, extracted at compile time: this is the code that just ran. join_all plays asyncio.gather; spawn_local is the counterpart of asyncio.create_task.",
+            Tab::Python => "The tutorial's example, with its indentation restored. time.sleep blocks the thread; asyncio.sleep does not.",
+            Tab::JavaScript => "The same lesson with promises. Unlike a Rust future, a promise starts running as soon as it is created.",
+        }
+    }
+}
+
+#[component]
+pub fn CodePanel() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let (tab, set_tab) = signal(Tab::Rust);
+    let (copied, set_copied) = signal(String::new());
+    let code = move || {
+        let lesson = session.lesson.get();
+        match tab.get() {
+            Tab::Rust => source::SEQUENTIAL_VS_CONCURRENT,
+            Tab::Python => lesson.python,
+            Tab::JavaScript => lesson.javascript,
+        }
+    };
+    let copy = move |_| {
+        let text = code().to_owned();
+        let name = tab.get_untracked().name();
+        leptos::task::spawn_local(async move {
+            let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+            let done = match clipboard {
+                Some(c) => JsFuture::from(c.write_text(&text)).await.is_ok(),
+                None => false,
+            };
+            set_copied.set(if done { format!("Copied the {name} code.") } else { "Copying was refused by the browser; select the code and copy it by hand.".to_owned() });
+        });
+    };
+    view! {
+        <div class="tabs" role="tablist" aria-label="Language">
+            {Tab::ALL
+                .into_iter()
+                .map(|t| {
+                    view! {
+                        <button
+                            type="button"
+                            role="tab"
+                            id=format!("tab-{}", t.name())
+                            aria-controls="code-view"
+                            aria-selected=move || if tab.get() == t { "true" } else { "false" }
+                            tabindex=move || if tab.get() == t { "0" } else { "-1" }
+                            on:click=move |_| {
+                                set_tab.set(t);
+                                set_copied.set(String::new());
+                            }
+                            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                                let step = match ev.key().as_str() {
+                                    "ArrowRight" => 1,
+                                    "ArrowLeft" => Tab::ALL.len() - 1,
+                                    _ => return,
+                                };
+                                let i = Tab::ALL.iter().position(|x| *x == tab.get_untracked()).unwrap_or(0);
+                                let next = Tab::ALL[(i + step) % Tab::ALL.len()];
+                                set_tab.set(next);
+                                focus(&format!("tab-{}", next.name()));
+                            }
+                        >
+                            {t.name()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+            <button type="button" class="copy" on:click=copy>"Copy"</button>
+        </div>
+        <div id="code-view" role="tabpanel" aria-labelledby=move || format!("tab-{}", tab.get().name())>
+            <p class="fine">{move || tab.get().note()}</p>
+            <pre class="code" tabindex="0"><code>{code}</code></pre>
+        </div>
+        <p class="fine" role="status">{copied}</p>
+    }
+}
+
+fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}

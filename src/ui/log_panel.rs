@@ -1,0 +1,31 @@
+//! The log panel: the lesson's `print` lines with their timestamps, like the tutorial's output.
+
+use crate::session::Session;
+use async_lab_core::format;
+use leptos::prelude::*;
+
+#[component]
+pub fn LogPanel() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let res = session.resolution_ms;
+    let runs = move || {
+        let mut runs: Vec<_> = [session.sequential.get(), session.concurrent.get()].into_iter().flatten().collect();
+        runs.sort_by_key(|r| r.id);
+        runs
+    };
+    let text = move || {
+        let mut out = String::new();
+        for run in runs() {
+            out.push_str(&format!("# {} run #{}\n", run.mode.title(), run.id));
+            for line in &run.log {
+                out.push_str(&format!("[{:>10}] {}\n", format::ms(line.t_ms, res), line.text));
+            }
+        }
+        if out.is_empty() {
+            "Nothing printed yet.".to_owned()
+        } else {
+            out
+        }
+    };
+    view! { <pre class="log" tabindex="0" aria-label="Log output" aria-live="off">{text}</pre> }
+}

@@ -1,0 +1,41 @@
+//! Results of the latest run, in submission order (what `join_all` returns) and in completion order.
+
+use crate::session::Session;
+use async_lab_core::run::TaskRecord;
+use async_lab_core::{format, TaskStatus};
+use leptos::prelude::*;
+
+#[component]
+pub fn Results() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let res = session.resolution_ms;
+    let item = move |t: &TaskRecord| {
+        let when = t.end_ms.map(|e| format!(" at {}", format::ms(e, res))).unwrap_or_default();
+        let text = match t.status {
+            TaskStatus::Ok => format!("{} ✓{when}", t.spec.label),
+            TaskStatus::Waiting | TaskStatus::Running => format!("{} …", t.spec.label),
+            s => format!("{} — {}{when}", t.spec.label, s.label()),
+        };
+        view! { <li class=format!("result {}", t.status.label().replace(' ', "-"))>{text}</li> }
+    };
+    let submitted = move || super::latest_run(session).map(|r| r.tasks.iter().map(item).collect_view());
+    let completed = move || {
+        super::latest_run(session).map(|r| r.completion_order.iter().filter_map(|&i| r.tasks.get(i)).map(item).collect_view())
+    };
+    let mode = move || super::latest_run(session).map(|r| format!("{} run #{}", r.mode.title(), r.id));
+    view! {
+        <Show when=move || mode().is_some() fallback=|| view! { <p class="empty">"No results yet."</p> }>
+            <p class="fine">{mode}</p>
+            <div class="result-lists">
+                <div>
+                    <h3 id="submission-order">"Submission order"</h3>
+                    <ol aria-labelledby="submission-order">{submitted}</ol>
+                </div>
+                <div>
+                    <h3 id="completion-order">"Completion order"</h3>
+                    <ol aria-labelledby="completion-order">{completed}</ol>
+                </div>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,128 @@
+//! The task editor: one row per task (label, kind, delay, URL, fails) and Add, Remove, Reset.
+
+use crate::session::{DraftRow, Session};
+use async_lab_core::task::{Field, MAX_DELAY_MS, MAX_LABEL_CHARS, MAX_URL_CHARS};
+use async_lab_core::{TaskDraft, TaskKind};
+use leptos::prelude::*;
+
+#[component]
+pub fn TaskEditor() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let numbered = move || session.rows.get().into_iter().enumerate().collect::<Vec<_>>();
+    view! {
+        <div class="task-list">
+            <For each=numbered key=|(_, row)| row.id let:item>
+                <TaskRow number=item.0 + 1 row=item.1/>
+            </For>
+        </div>
+        <div class="editor-actions">
+            <button type="button" disabled=move || !session.can_add() on:click=move |_| session.add_task()>"Add task"</button>
+            <button type="button" disabled=move || session.rows.with(|r| r.len() <= 1) on:click=move |_| session.remove_task()>"Remove task"</button>
+            <button type="button" on:click=move |_| session.reset()>"Reset"</button>
+        </div>
+    }
+}
+
+/// One editable task. Every field shows its own message, naming the limit and the value received.
+#[component]
+fn TaskRow(number: usize, row: DraftRow) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let draft = row.draft;
+    let id = row.id;
+    let error = move |field: Field| draft.with(|d| d.error_for(field));
+    let is_fetch = move || draft.with(|d| d.kind == TaskKind::Fetch);
+    let edit = move |apply: fn(&mut TaskDraft, String)| move |ev: leptos::ev::Event| draft.update(|d| apply(d, event_target_value(&ev)));
+    view! {
+        <fieldset class="task-row">
+            <legend>{format!("Task {number}")}</legend>
+            <Input
+                id=format!("label-{id}")
+                label="Label"
+                hint=format!("1–{MAX_LABEL_CHARS} characters")
+                value=Signal::derive(move || draft.with(|d| d.label.clone()))
+                on_input=edit(|d, v| d.label = v)
+                error=Signal::derive(move || error(Field::Label))
+                accessible=format!("Label of task {number}")
+            />
+            <label class="field">
+                <span>"Kind"</span>
+                <select
+                    aria-label=format!("Kind of task {number}")
+                    on:change=move |ev| {
+                        let kind = TaskKind::parse(&event_target_value(&ev)).unwrap_or(TaskKind::Timer);
+                        session.set_kind(draft, kind);
+                    }
+                    prop:value=move || draft.with(|d| d.kind.as_str())
+                >
+                    <option value="timer">"timer"</option>
+                    <option value="fetch">"fetch"</option>
+                </select>
+            </label>
+            <Input
+                id=format!("delay-{id}")
+                label="Delay (ms)"
+                hint=format!("0–{MAX_DELAY_MS}")
+                value=Signal::derive(move || draft.with(|d| d.delay.clone()))
+                on_input=edit(|d, v| d.delay = v)
+                error=Signal::derive(move || error(Field::Delay))
+                accessible=format!("Delay in ms of task {number}")
+                numeric=true
+            />
+            <Show when=is_fetch>
+                <Input
+                    id=format!("url-{id}")
+                    label="URL"
+                    hint=format!("http(s) or relative, up to {MAX_URL_CHARS} characters")
+                    value=Signal::derive(move || draft.with(|d| d.url.clone()))
+                    on_input=edit(|d, v| d.url = v)
+                    error=Signal::derive(move || error(Field::Url))
+                    accessible=format!("URL of task {number}")
+                    wide=true
+                />
+            </Show>
+            <label class="field check">
+                <input
+                    type="checkbox"
+                    prop:checked=move || draft.with(|d| d.fails)
+                    on:change=move |ev| draft.update(|d| d.fails = event_target_checked(&ev))
+                />
+                <span>{format!("Task {number} fails")}</span>
+            </label>
+        </fieldset>
+    }
+}
+
+/// A text field with its hint and, when the value is bad, its message (announced and linked).
+#[component]
+fn Input(
+    id: String,
+    label: &'static str,
+    hint: String,
+    value: Signal<String>,
+    on_input: impl FnMut(leptos::ev::Event) + 'static,
+    error: Signal<Option<String>>,
+    accessible: String,
+    #[prop(optional)] numeric: bool,
+    #[prop(optional)] wide: bool,
+) -> impl IntoView {
+    let message_id = format!("{id}-message");
+    let described = message_id.clone();
+    view! {
+        <label class="field" class:wide=wide>
+            <span>{label}" "<small>{hint}</small></span>
+            <input
+                id=id
+                type="text"
+                inputmode=if numeric { "numeric" } else { "text" }
+                autocomplete="off"
+                spellcheck="false"
+                aria-label=accessible
+                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                aria-describedby=described
+                prop:value=value
+                on:input=on_input
+            />
+            <span class="field-error" id=message_id aria-live="polite">{error}</span>
+        </label>
+    }
+}

@@ -1,0 +1,199 @@
+//! The live timeline: one SVG lane per task, bars that grow while running, a "now" line and a time axis.
+
+use crate::session::Session;
+use async_lab_core::format::{self, tick_label, ticks};
+use async_lab_core::run::TaskRecord;
+use async_lab_core::{Mode, Run, TaskStatus};
+use leptos::prelude::*;
+
+const LANE_PX: f64 = 40.0;
+const AXIS_PX: f64 = 28.0;
+
+/// The timelines of the latest sequential and concurrent runs, on one shared time axis so their lengths compare.
+#[component]
+pub fn Timelines() -> impl IntoView {
+    let session = expect_context::<Session>();
+    // The axis spans the longest of: what the model expects, what was measured, and the time elapsed so far.
+    let span_ms = Memo::new(move |_| {
+        let elapsed = if session.is_running() { session.elapsed_ms.get() } else { 0.0 };
+        let extent = |run: &Option<Run>| run.as_ref().map_or(0.0, |r| r.expected_wall_ms().max(r.wall_ms.unwrap_or(0.0)));
+        let longest = extent(&session.sequential.get()).max(extent(&session.concurrent.get())).max(elapsed);
+        (longest * 1.05).max(1.0)
+    });
+    let any = move || session.sequential.with(Option::is_some) || session.concurrent.with(Option::is_some);
+    view! {
+        <Show
+            when=any
+            fallback=|| view! { <p class="empty">"Press a Run button: each task gets a lane here, and its bar grows while it waits."</p> }
+        >
+            <RunTimeline mode=Mode::Sequential span_ms/>
+            <RunTimeline mode=Mode::Concurrent span_ms/>
+            <TimelineTable/>
+        </Show>
+    }
+}
+
+#[component]
+fn RunTimeline(mode: Mode, span_ms: Memo<f64>) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let slot = session.slot(mode);
+    let count = Memo::new(move |_| slot.with(|r| r.as_ref().map_or(0, |r| r.tasks.len())));
+    let running = move || session.in_flight.get() == Some(mode);
+    let resolution = session.resolution_ms;
+    let heading = move || {
+        slot.with(|r| {
+            let r = r.as_ref()?;
+            let expected = format::seconds(r.expected_wall_ms(), resolution);
+            Some(match r.wall_ms {
+                Some(wall) => format!("{}: {} measured, {} expected{}", mode.title(), format::seconds(wall, resolution), expected, outcome_note(r)),
+                None => format!("{}: running, {} expected", mode.title(), expected),
+            })
+        })
+    };
+    let height = move || count.get() as f64 * LANE_PX + AXIS_PX;
+    let pct = move |ms: f64| format!("{:.3}%", (ms / span_ms.get() * 100.0).clamp(0.0, 100.0));
+    let summary = move || heading().unwrap_or_default();
+    view! {
+        <Show when=move || { count.get() > 0 }>
+            <figure class="timeline" class:live=running>
+                <figcaption>{heading}</figcaption>
+                <svg width="100%" height=height role="img" aria-label=summary>
+                    <For each=move || 0..count.get() key=|i| *i let:index>
+                        <Lane mode index span_ms/>
+                    </For>
+                    <g class="axis">
+                        {move || {
+                            let y = count.get() as f64 * LANE_PX;
+                            ticks(span_ms.get() / 1.05, 5)
+                                .into_iter()
+                                .map(|t| {
+                                    let anchor = if t == 0.0 { "start" } else { "middle" };
+                                    view! {
+                                        <line x1=pct(t) x2=pct(t) y1="0" y2=y + 4.0 class="tick"/>
+                                        <text x=pct(t) y=y + 18.0 text-anchor=anchor>{tick_label(t)}</text>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </g>
+                    <Show when=running>
+                        <line class="now" x1=move || pct(session.elapsed_ms.get()) x2=move || pct(session.elapsed_ms.get()) y1="0" y2=move || count.get() as f64 * LANE_PX/>
+                    </Show>
+                </svg>
+            </figure>
+        </Show>
+    }
+}
+
+fn outcome_note(run: &Run) -> &'static str {
+    match run.outcome {
+        Some(async_lab_core::Outcome::Cancelled) => " (cancelled)",
+        Some(async_lab_core::Outcome::Failed) => " (a task failed)",
+        _ if run.throttled => " (page was hidden: throttled)",
+        _ => "",
+    }
+}
+
+/// One task's lane: its label and state, the requested duration as an outline, the measured one as a bar.
+#[component]
+fn Lane(mode: Mode, index: usize, span_ms: Memo<f64>) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let slot = session.slot(mode);
+    let task = Memo::new(move |_| slot.with(|r| r.as_ref().and_then(|r| r.tasks.get(index).cloned())));
+    let resolution = session.resolution_ms;
+    let y = index as f64 * LANE_PX;
+    let pct = move |ms: f64| format!("{:.3}%", (ms / span_ms.get() * 100.0).clamp(0.0, 100.0));
+    let start = move || task.with(|t| t.as_ref().and_then(|t| t.start_ms));
+    // A running bar ends at "now"; a finished one at its end.
+    let end = move || task.with(|t| t.as_ref().and_then(|t| t.end_ms.or(t.start_ms.map(|_| session.elapsed_ms.get()))));
+    let bar_width = move || pct(end().unwrap_or(0.0) - start().unwrap_or(0.0));
+    let requested = move || task.with(|t| t.as_ref().map_or(0.0, |t| f64::from(t.spec.delay_ms)));
+    let status = move || task.with(|t| t.as_ref().map_or(TaskStatus::Waiting, |t| t.status));
+    let label = move || task.with(|t| t.as_ref().map(|t| t.spec.label.clone()).unwrap_or_default());
+    let state_text = move || task.with(|t| t.as_ref().map(|t| lane_state(t, session.elapsed_ms.get(), resolution)).unwrap_or_default());
+    view! {
+        <g class=move || format!("lane {}", status_class(status()))>
+            <text x="0" y=y + 13.0 class="lane-label">{label}</text>
+            <text x="100%" y=y + 13.0 text-anchor="end" class="lane-state">{state_text}</text>
+            <rect x="0" width="100%" y=y + 18.0 height="14" rx="3" class="track"/>
+            <Show when=move || start().is_some()>
+                <rect x=move || pct(start().unwrap_or(0.0)) width=move || pct(requested()) y=y + 17.0 height="16" rx="3" class="requested"/>
+                <rect x=move || pct(start().unwrap_or(0.0)) width=bar_width y=y + 18.0 height="14" rx="3" class="bar"/>
+            </Show>
+        </g>
+    }
+}
+
+fn status_class(status: TaskStatus) -> &'static str {
+    match status {
+        TaskStatus::Waiting => "waiting",
+        TaskStatus::Running => "running",
+        TaskStatus::Ok => "done",
+        TaskStatus::Error => "failed",
+        TaskStatus::Cancelled => "cancelled",
+        TaskStatus::Timeout => "timeout",
+    }
+}
+
+fn lane_state(t: &TaskRecord, elapsed: f64, resolution: f64) -> String {
+    let requested = format!("requested {} ms", t.spec.delay_ms);
+    let source = if t.source == async_lab_core::Source::Simulated { ", simulated latency" } else { "" };
+    match (t.status, t.start_ms, t.duration_ms()) {
+        (TaskStatus::Waiting, ..) => format!("waiting · {requested}"),
+        (TaskStatus::Running, Some(s), _) => format!("running · {:.0} ms · {requested}", (elapsed - s).max(0.0)),
+        (status, _, Some(d)) => format!("{} · {} · {requested}{source}", status.label(), format::ms(d, resolution)),
+        (status, ..) => status.label().to_owned(),
+    }
+}
+
+/// The timeline as a table, for screen readers and for anyone who wants the numbers.
+#[component]
+fn TimelineTable() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let resolution = session.resolution_ms;
+    let cell = move |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format::ms(v, resolution));
+    let rows = move || {
+        super::latest_run(session).map(|run| {
+            let mode = run.mode.title();
+            run.tasks
+                .into_iter()
+                .map(|t| {
+                    view! {
+                        <tr>
+                            <td>{mode}</td>
+                            <th scope="row">{t.spec.label.clone()}</th>
+                            <td>{t.status.label()}</td>
+                            <td>{format!("{} ms", t.spec.delay_ms)}</td>
+                            <td>{cell(t.start_ms)}</td>
+                            <td>{cell(t.end_ms)}</td>
+                            <td>{cell(t.duration_ms())}</td>
+                            <td>{t.detail.clone()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <details class="timeline-table">
+            <summary>"Timeline as a table"</summary>
+            <div class="scroll">
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Mode"</th>
+                            <th scope="col">"Task"</th>
+                            <th scope="col">"State"</th>
+                            <th scope="col">"Requested"</th>
+                            <th scope="col">"Start"</th>
+                            <th scope="col">"End"</th>
+                            <th scope="col">"Duration"</th>
+                            <th scope="col">"Detail"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </details>
+    }
+}

@@ -1,0 +1,143 @@
+//! Runtime tests in headless Chromium: timers, fetch and its abort, the clock, and a lesson run.
+
+use async_lab::lessons::{sequential_vs_concurrent, Recorder, Task};
+use async_lab::runtime::{clock, fetch, timer};
+use async_lab_core::{Mode, RunEvent, TaskSpec, TaskStatus};
+use futures::future::join;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn two_timers_overlap_when_concurrent() {
+    let start = clock::now();
+    join(timer::sleep(300), timer::sleep(300)).await;
+    let wall = clock::now() - start;
+    assert!((300.0..500.0).contains(&wall), "concurrent wall {wall} ms");
+}
+
+#[wasm_bindgen_test]
+async fn two_timers_add_up_when_sequential() {
+    let start = clock::now();
+    timer::sleep(300).await;
+    timer::sleep(300).await;
+    let wall = clock::now() - start;
+    assert!(wall >= 600.0, "sequential wall {wall} ms");
+}
+
+#[wasm_bindgen_test]
+async fn a_sleep_never_wakes_before_its_deadline() {
+    for ms in [0, 1, 5, 17] {
+        let start = clock::now();
+        timer::sleep(ms).await;
+        assert!(clock::now() - start >= f64::from(ms), "{ms} ms sleep woke early");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_dropped_sleep_leaves_no_pending_timer() {
+    let before = timer::pending();
+    let mut sleep = Box::pin(timer::sleep(10_000));
+    assert!(futures::poll!(sleep.as_mut()).is_pending());
+    assert_eq!(timer::pending(), before + 1);
+    drop(sleep);
+    assert_eq!(timer::pending(), before);
+}
+
+#[wasm_bindgen_test]
+fn the_clock_reports_a_plausible_resolution() {
+    let r = clock::resolution_ms();
+    assert!(r > 0.0 && r <= 1.0, "resolution {r} ms");
+}
+
+#[wasm_bindgen_test]
+async fn dropping_an_in_flight_fetch_aborts_its_signal() {
+    let request = fetch::Request::get("/?slow");
+    let signal = request.signal();
+    let mut future = Box::pin(request.send());
+    assert!(futures::poll!(future.as_mut()).is_pending());
+    assert_eq!(fetch::in_flight(), 1);
+    assert!(!signal.aborted());
+    drop(future);
+    assert!(signal.aborted(), "dropping the future must abort the request");
+    assert_eq!(fetch::in_flight(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn a_completed_fetch_is_not_aborted() {
+    let request = fetch::Request::get("/");
+    let signal = request.signal();
+    let response = request.send().await.expect("the test server answers /");
+    assert_eq!(response.status, 200);
+    assert!(response.ok && response.bytes > 0);
+    assert!(!signal.aborted());
+    assert_eq!(fetch::in_flight(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_file_is_an_http_error_not_a_network_error() {
+    let response = fetch::Request::get("/no-such-file.json").send().await.expect("a response");
+    assert_eq!(response.status, 404);
+    assert!(!response.ok);
+}
+
+fn record() -> (Rc<RefCell<Vec<RunEvent>>>, Recorder) {
+    let events = Rc::new(RefCell::new(Vec::new()));
+    let sink = events.clone();
+    (events, Recorder::new(move |e| sink.borrow_mut().push(e)))
+}
+
+#[wasm_bindgen_test]
+async fn the_lesson_runs_concurrently_and_prints_like_the_tutorial() {
+    let specs = [TaskSpec::timer("Data 1", 200), TaskSpec::timer("Data 2", 200)];
+    let (events, recorder) = record();
+    let tasks = Task::all(&specs, &recorder);
+    let results = sequential_vs_concurrent::main(Mode::Concurrent, &tasks, &recorder).await;
+    let wall = recorder.elapsed_ms();
+    assert!(results.iter().all(|r| r.status == TaskStatus::Ok));
+    assert!((200.0..380.0).contains(&wall), "concurrent wall {wall} ms");
+    let lines: Vec<String> = events
+        .borrow()
+        .iter()
+        .filter_map(|e| match e {
+            RunEvent::Log { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(&lines[..2], ["Fetching Data 1...", "Fetching Data 2..."]);
+    assert!(lines.contains(&"Fetched Data 1".to_owned()));
+    assert!(lines[lines.len() - 2].starts_with("Total time: 0."));
+    assert_eq!(lines[lines.len() - 1], r#"Results: ["Data 1", "Data 2"]"#);
+}
+
+#[wasm_bindgen_test]
+async fn the_lesson_runs_sequentially() {
+    let specs = [TaskSpec::timer("Data 1", 150), TaskSpec::timer("Data 2", 150)];
+    let (events, recorder) = record();
+    let tasks = Task::all(&specs, &recorder);
+    sequential_vs_concurrent::main(Mode::Sequential, &tasks, &recorder).await;
+    assert!(recorder.elapsed_ms() >= 300.0);
+    let starts: Vec<f64> = events
+        .borrow()
+        .iter()
+        .filter_map(|e| match e {
+            RunEvent::TaskStarted { t_ms, .. } => Some(*t_ms),
+            _ => None,
+        })
+        .collect();
+    assert!(starts[1] - starts[0] >= 150.0, "task 2 started before task 1 finished: {starts:?}");
+}
+
+#[wasm_bindgen_test]
+async fn a_fetch_task_reports_simulated_latency() {
+    let specs = [TaskSpec::fetch("file", 200, "/")];
+    let (_, recorder) = record();
+    let tasks = Task::all(&specs, &recorder);
+    let result = tasks[0].perform().await;
+    assert_eq!(result.status, TaskStatus::Ok);
+    assert_eq!(result.source, async_lab_core::Source::Simulated);
+    assert_eq!(result.http_status, Some(200));
+    assert!(recorder.elapsed_ms() >= 200.0);
+}
