@@ -43,6 +43,8 @@ pub struct Session {
     /// Notices about the page's URL that fell back to defaults.
     pub notices: RwSignal<Vec<String>>,
     pub resolution_ms: f64,
+    /// `performance.now()` at the start of the run in flight: the origin of its times.
+    origin: StoredValue<f64>,
     next_id: StoredValue<u32>,
     cancel: StoredValue<Option<oneshot::Sender<()>>>,
 }
@@ -62,6 +64,7 @@ impl Session {
             problem: RwSignal::new(None),
             notices: RwSignal::new(notices),
             resolution_ms: clock::resolution_ms(),
+            origin: StoredValue::new(0.0),
             next_id: StoredValue::new(1),
             cancel: StoredValue::new(None),
         };
@@ -217,11 +220,14 @@ impl Session {
                 });
             }
         };
-        let recorder = Recorder::new(sink);
         let mark = visibility::mark();
         let this = *self;
+        this.origin.set_value(clock::now());
         this.animate(id);
         spawn_local(async move {
+            // The run's clock starts when its program does, not when the UI finished drawing its lanes.
+            let recorder = Recorder::new(sink);
+            this.origin.set_value(recorder.origin());
             let cancelled = {
                 let tasks = Task::all(&specs, &recorder);
                 let work = std::pin::pin!(lessons::sequential_vs_concurrent::main(mode, &tasks, &recorder));
@@ -257,15 +263,14 @@ impl Session {
     /// Refreshes `elapsed_ms` every animation frame while run `id` is in flight, so bars grow smoothly.
     fn animate(&self, id: u32) {
         let this = *self;
-        let start = clock::now();
-        fn frame(this: Session, id: u32, start: f64) {
+        fn frame(this: Session, id: u32) {
             let current = this.in_flight.get_untracked().and_then(|m| this.slot(m).with_untracked(|r| r.as_ref().map(|r| r.id)));
             if current != Some(id) {
                 return;
             }
-            this.elapsed_ms.set(clock::now() - start);
-            request_animation_frame(move || frame(this, id, start));
+            this.elapsed_ms.set(clock::now() - this.origin.get_value());
+            request_animation_frame(move || frame(this, id));
         }
-        request_animation_frame(move || frame(this, id, start));
+        request_animation_frame(move || frame(this, id));
     }
 }

@@ -25,6 +25,11 @@ impl Recorder {
         Recorder { start: now(), sink: Box::new(sink) }
     }
 
+    /// `performance.now()` when the run started.
+    pub fn origin(&self) -> f64 {
+        self.start
+    }
+
     /// Milliseconds since the run started.
     pub fn elapsed_ms(&self) -> f64 {
         now() - self.start

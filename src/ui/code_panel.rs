@@ -58,6 +58,7 @@ pub fn CodePanel() -> impl IntoView {
         });
     };
     view! {
+        <div class="code-bar">
         <div class="tabs" role="tablist" aria-label="Language">
             {Tab::ALL
                 .into_iter()
@@ -91,6 +92,7 @@ pub fn CodePanel() -> impl IntoView {
                     }
                 })
                 .collect_view()}
+        </div>
             <button type="button" class="copy" on:click=copy>"Copy"</button>
         </div>
         <div id="code-view" role="tabpanel" aria-labelledby=move || format!("tab-{}", tab.get().name())>

@@ -41,7 +41,7 @@ pub fn Totals() -> impl IntoView {
             <table class="totals">
                 <thead>
                     <tr>
-                        <th scope="col">""</th>
+                        <th scope="col"><span class="sr-only">"Figure"</span></th>
                         <th scope="col">"Sequential"</th>
                         <th scope="col">"Concurrent"</th>
                     </tr>

@@ -1,0 +1,55 @@
+// Shared helpers: collect the async-lab:run reports a page dispatches.
+import { expect, type Page } from "@playwright/test";
+
+export type TaskReport = {
+  label: string;
+  kind: string;
+  requested_ms: number;
+  start_ms: number | null;
+  end_ms: number | null;
+  late_ms: number | null;
+  status: string;
+  source: string;
+  http_status: number | null;
+  bytes: number | null;
+  detail: string;
+};
+
+export type RunReport = {
+  version: number;
+  run_id: number;
+  lesson: string;
+  mode: string;
+  outcome: string;
+  throttled: boolean;
+  clock_resolution_ms: number;
+  wall_ms: number;
+  sum_ms: number;
+  ideal_ms: number;
+  expected_wall_ms: number;
+  savings_ms: number;
+  speedup: number | null;
+  tasks: TaskReport[];
+  events: { t_ms: number; label: string; what: string }[];
+};
+
+/** Opens the app at `query` and records every async-lab:run report it dispatches. */
+export async function open(page: Page, query = ""): Promise<void> {
+  await page.addInitScript(() => {
+    (window as any).__runs = [];
+    window.addEventListener("async-lab:run", (e) => (window as any).__runs.push((e as CustomEvent).detail));
+  });
+  await page.goto(`./${query}`);
+  await expect(page.getByRole("button", { name: "Run both" })).toBeVisible();
+}
+
+/** Waits until `count` reports have arrived and returns them all. */
+export async function runs(page: Page, count: number, timeout = 30_000): Promise<RunReport[]> {
+  await page.waitForFunction((n) => (window as any).__runs.length >= n, count, { timeout });
+  return page.evaluate(() => (window as any).__runs);
+}
+
+/** `tasks=` for timers with these labels and delays. */
+export function timers(...tasks: [string, number][]): string {
+  return "tasks=" + tasks.map(([label, ms]) => `${encodeURIComponent(label)}~timer~${ms}~0~`).join(";");
+}

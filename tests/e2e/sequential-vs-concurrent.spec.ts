@@ -1,0 +1,118 @@
+// The default lesson end to end: real timers and fetches, measured, reported and shown.
+import { expect, test } from "@playwright/test";
+import { open, runs, timers } from "./helpers";
+
+test("Run both measures sequential against concurrent and shows the savings", async ({ page }) => {
+  await open(page, "?" + timers(["Data 1", 400], ["Data 2", 400]));
+  await page.getByRole("button", { name: "Run both" }).click();
+  const [seq, conc] = await runs(page, 2);
+
+  expect(seq.mode).toBe("sequential");
+  expect(seq.outcome).toBe("completed");
+  expect(seq.wall_ms).toBeGreaterThanOrEqual(800);
+  expect(seq.expected_wall_ms).toBe(800);
+  expect(conc.mode).toBe("concurrent");
+  expect(conc.outcome).toBe("completed");
+  expect(conc.expected_wall_ms).toBe(400);
+  expect(conc.wall_ms).toBeLessThan(0.75 * seq.wall_ms);
+  expect(conc.run_id).toBeGreaterThan(seq.run_id);
+
+  // The contract's arithmetic holds in what the page reports.
+  for (const r of [seq, conc]) {
+    expect(r.version).toBe(1);
+    expect(r.lesson).toBe("sequential-vs-concurrent");
+    expect(r.savings_ms).toBeCloseTo(r.sum_ms - r.wall_ms, 0);
+    expect(r.speedup).toBeCloseTo(r.sum_ms / r.wall_ms, 2);
+    expect(r.clock_resolution_ms).toBeGreaterThan(0);
+    for (const t of r.tasks) {
+      expect(t).toMatchObject({ kind: "timer", source: "timer", status: "ok", requested_ms: 400, http_status: null, bytes: null });
+      expect(t.end_ms! - t.start_ms!).toBeGreaterThanOrEqual(400);
+      expect(t.late_ms).toBeGreaterThanOrEqual(0);
+    }
+  }
+  // Sequential: task 2 starts only after task 1 has ended. Concurrent: both start at once.
+  expect(seq.tasks[1].start_ms!).toBeGreaterThanOrEqual(seq.tasks[0].end_ms!);
+  expect(conc.tasks[1].start_ms! - conc.tasks[0].start_ms!).toBeLessThan(50);
+
+  await expect(page.getByText(/^Concurrent took [\d.]+ s instead of [\d.]+ s: [\d.]+ s saved, [\d.]+× faster\.$/)).toBeVisible();
+  const saved = page.getByRole("row", { name: /Saved/ });
+  await expect(saved.getByRole("cell").nth(1)).toHaveText(/^0\.[3-9]\d s$/);
+  await expect(page.getByRole("figure").filter({ hasText: "Sequential:" })).toContainText("measured");
+  await expect(page.getByRole("figure").filter({ hasText: "Concurrent:" })).toContainText("measured");
+  await expect(page.getByLabel("Log output")).toContainText("Fetching Data 1...");
+  await expect(page.getByLabel("Log output")).toContainText("Total time: 0.");
+});
+
+test("the tutorial's defaults take about 4 s in sequence and about 2 s concurrently", async ({ page }) => {
+  test.setTimeout(60_000);
+  await open(page);
+  await expect(page.getByLabel("Label of task 1")).toHaveValue("Data 1");
+  await expect(page.getByLabel("Delay in ms of task 2")).toHaveValue("2000");
+  await page.getByRole("button", { name: "Run both" }).click();
+  const [seq, conc] = await runs(page, 2, 40_000);
+  expect(seq.wall_ms).toBeGreaterThanOrEqual(4000);
+  expect(seq.wall_ms).toBeLessThan(5500);
+  expect(conc.wall_ms).toBeGreaterThanOrEqual(2000);
+  expect(conc.wall_ms).toBeLessThan(3000);
+  expect(seq.tasks.map((t) => t.label)).toEqual(["Data 1", "Data 2"]);
+  await expect(page.getByRole("row", { name: /Wall-clock \(measured\)/ })).toContainText(/4\.\d\d s/);
+});
+
+test("Cancel stops the run in flight and reports it cancelled", async ({ page }) => {
+  await open(page, "?" + timers(["Slow 1", 3000], ["Slow 2", 3000]));
+  await page.getByRole("button", { name: "Run sequentially" }).click();
+  await expect(page.getByRole("button", { name: "Cancel" })).toBeEnabled();
+  await page.waitForTimeout(300);
+  await page.getByRole("button", { name: "Cancel" }).click();
+  const [report] = await runs(page, 1);
+  expect(report.outcome).toBe("cancelled");
+  expect(report.wall_ms).toBeLessThan(3000);
+  expect(report.tasks[0].status).toBe("cancelled");
+  expect(report.tasks[0].end_ms).not.toBeNull();
+  expect(report.tasks[1]).toMatchObject({ status: "cancelled", start_ms: null, end_ms: null, late_ms: null });
+  await expect(page.getByRole("button", { name: "Cancel" })).toBeDisabled();
+  await expect(page.getByRole("figure").filter({ hasText: "Sequential:" })).toContainText("(cancelled)");
+});
+
+test("a new run supersedes the one in flight, which reports cancelled", async ({ page }) => {
+  await open(page, "?" + timers(["A", 600], ["B", 300]));
+  await page.getByRole("button", { name: "Run concurrently" }).click();
+  await page.getByRole("button", { name: "Run concurrently" }).click();
+  const [first, second] = await runs(page, 2);
+  expect(first.outcome).toBe("cancelled");
+  expect(second.outcome).toBe("completed");
+  expect(second.run_id).toBeGreaterThan(first.run_id);
+  await page.waitForTimeout(800);
+  expect(await page.evaluate(() => (window as any).__runs.length)).toBe(2);
+  // Completion order differs from submission order: B (300 ms) finishes first.
+  await expect(page.getByRole("list", { name: "Submission order" }).getByRole("listitem").first()).toContainText("A");
+  await expect(page.getByRole("list", { name: "Completion order" }).getByRole("listitem").first()).toContainText("B");
+});
+
+test("a fetch task makes a real request and says its latency was simulated", async ({ page }) => {
+  await open(page, "?" + timers(["Data 1", 300]));
+  await page.getByLabel("Kind of task 1").selectOption("fetch");
+  await expect(page.getByLabel("URL of task 1")).toHaveValue("data/sample.json");
+  await page.getByRole("button", { name: "Run concurrently" }).click();
+  const [report] = await runs(page, 1);
+  expect(report.tasks[0]).toMatchObject({ kind: "fetch", status: "ok", source: "simulated", http_status: 200 });
+  expect(report.tasks[0].bytes).toBeGreaterThan(50);
+  expect(report.wall_ms).toBeGreaterThanOrEqual(300);
+  await expect(page.getByRole("figure").filter({ hasText: "Concurrent:" })).toContainText("simulated latency");
+});
+
+test("a failing task fails the run and the others still finish", async ({ page }) => {
+  await open(page, "?tasks=Good~timer~200~0~;Bad~timer~100~1~");
+  await page.getByRole("button", { name: "Run concurrently" }).click();
+  const [report] = await runs(page, 1);
+  expect(report.outcome).toBe("failed");
+  expect(report.tasks.map((t) => t.status)).toEqual(["ok", "error"]);
+  expect(report.tasks[1].detail).toContain("fails");
+  await expect(page.getByLabel("Log output")).toContainText("Bad failed:");
+});
+
+test("the static shell paints before the wasm starts", async ({ request }) => {
+  const html = await (await request.get("./")).text();
+  expect(html).toContain("<h1>Async Lab</h1>");
+  expect(html).toContain("Loading the lab");
+});

@@ -1,0 +1,36 @@
+// A tiny static server for dist/ on 127.0.0.1, with the MIME types wasm streaming needs.
+// Usage: node tests/e2e/serve.mjs [port] [dir]
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const port = Number(process.argv[2] ?? 4173);
+const root = resolve(process.argv[3] ?? "dist");
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".wasm": "application/wasm",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+};
+
+// Long query strings are part of the bad-input tests, so allow headers far beyond Node's 16 KiB default.
+createServer({ maxHeaderSize: 1024 * 1024 }, async (req, res) => {
+  const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+  let file = normalize(join(root, path));
+  if (!file.startsWith(root)) {
+    res.writeHead(403).end();
+    return;
+  }
+  try {
+    if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+    const body = await readFile(file);
+    res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+    res.end(body);
+  } catch {
+    res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+  }
+}).listen(port, "127.0.0.1", () => console.log(`serving ${root} on http://127.0.0.1:${port}/`));
