@@ -5,6 +5,7 @@ use std::{env, fs, path::Path};
 fn main() {
     let dir = Path::new("src/lessons");
     let mut out = String::new();
+    let mut arms = String::new();
     let mut names: Vec<_> = fs::read_dir(dir)
         .expect("src/lessons")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -17,7 +18,10 @@ fn main() {
         let region = extract(&text).unwrap_or_else(|| panic!("{} has no `// region:lesson` … `// endregion`", path.display()));
         let name = path.file_stem().unwrap().to_string_lossy().to_uppercase();
         out.push_str(&format!("pub const {name}: &str = {region:?};\n"));
+        let id = path.file_stem().unwrap().to_string_lossy().replace('_', "-");
+        arms.push_str(&format!("        {id:?} => Some({name}),\n"));
     }
+    out.push_str(&format!("\n/// The shown code of the lesson with this id.\npub fn for_lesson(id: &str) -> Option<&'static str> {{\n    match id {{\n{arms}        _ => None,\n    }}\n}}\n"));
     println!("cargo:rerun-if-changed=src/lessons");
     fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("lesson_sources.rs"), out).unwrap();
 }

@@ -32,6 +32,10 @@ pub fn start() {
     };
     // The shell's "Loading" text goes; the page it painted stays.
     app.set_inner_text("");
-    let session = session::Session::new(decoded);
-    leptos::mount::mount_to(app, move || view! { <ui::App session/> }).forget();
+    // The session owns signals and spawns tasks, so it is made inside the mounted reactive root.
+    leptos::mount::mount_to(app, move || {
+        let session = session::Session::new(decoded);
+        view! { <ui::App session/> }
+    })
+    .forget();
 }

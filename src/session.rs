@@ -1,7 +1,9 @@
 //! The app's state and the user's intents: the lesson, its task drafts, the runs, and the actions
 //! that start and cancel them. Components read these signals and call these methods.
 
-use crate::lessons::{self, Recorder, Task};
+use crate::lessons::{self, Controls, Recorder, Task};
+use crate::runtime::cpu::Style;
+use crate::runtime::service_worker::{self, Status};
 use crate::runtime::{clock, events, visibility};
 use async_lab_core::lesson::Lesson;
 use async_lab_core::query::{Decoded, UrlState};
@@ -22,8 +24,11 @@ pub struct DraftRow {
     pub draft: RwSignal<TaskDraft>,
 }
 
-/// The fetch URL a new or switched task starts with: a small file shipped with the app.
-pub const SAMPLE_URL: &str = "data/sample.json";
+/// The delayed endpoint a fetch task with this label and delay starts with.
+pub fn endpoint_for(label: &str, delay: &str) -> String {
+    let name: String = label.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+    format!("api/delay/{}/{}", delay.trim(), name.trim_matches('-'))
+}
 
 #[derive(Clone, Copy)]
 pub struct Session {
@@ -42,11 +47,18 @@ pub struct Session {
     pub problem: RwSignal<Option<String>>,
     /// Notices about the page's URL that fell back to defaults.
     pub notices: RwSignal<Vec<String>>,
+    /// Whether the delayed endpoints are served by the service worker here, once known.
+    pub network: RwSignal<Option<Status>>,
+    /// cpu-bound: whether busy loops block or yield.
+    pub style: RwSignal<Style>,
+    /// async-fn: a created future is waiting for **Await it**.
+    pub awaiting: RwSignal<bool>,
     pub resolution_ms: f64,
     /// `performance.now()` at the start of the run in flight: the origin of its times.
     origin: StoredValue<f64>,
     next_id: StoredValue<u32>,
     cancel: StoredValue<Option<oneshot::Sender<()>>>,
+    await_it: StoredValue<Option<oneshot::Sender<()>>>,
 }
 
 impl Session {
@@ -63,11 +75,18 @@ impl Session {
             comparison: RwSignal::new(None),
             problem: RwSignal::new(None),
             notices: RwSignal::new(notices),
+            network: RwSignal::new(None),
+            style: RwSignal::new(Style::Block),
+            awaiting: RwSignal::new(false),
             resolution_ms: clock::resolution_ms(),
             origin: StoredValue::new(0.0),
             next_id: StoredValue::new(1),
             cancel: StoredValue::new(None),
+            await_it: StoredValue::new(None),
         };
+        spawn_local(async move {
+            session.network.set(Some(service_worker::ready().await));
+        });
         session.set_tasks(&tasks.unwrap_or_else(|| lesson.default_tasks()));
         session
     }
@@ -83,10 +102,20 @@ impl Session {
         self.rows.set(rows);
     }
 
+    /// Sequential runs go to one slot and every concurrent kind to the other, so the two compare.
     pub fn slot(&self, mode: Mode) -> RwSignal<Option<Run>> {
         match mode {
             Mode::Sequential => self.sequential,
-            Mode::Concurrent => self.concurrent,
+            _ => self.concurrent,
+        }
+    }
+
+    /// The concurrent mode of this lesson: cpu-bound's depends on the Block / Yield choice.
+    pub fn concurrent_mode(&self) -> Mode {
+        match (self.lesson.get_untracked().id, self.style.get_untracked()) {
+            ("cpu-bound", Style::Block) => Mode::Blocking,
+            ("cpu-bound", Style::Yield) => Mode::Yielding,
+            _ => Mode::Concurrent,
         }
     }
 
@@ -127,12 +156,34 @@ impl Session {
         self.problem.set(None);
     }
 
-    /// Switching a task to fetch gives it a URL that works out of the box.
+    /// Switching a task to fetch gives it a delayed endpoint that works out of the box.
     pub fn set_kind(&self, draft: RwSignal<TaskDraft>, kind: TaskKind) {
         draft.update(|d| {
             d.kind = kind;
             if kind == TaskKind::Fetch && d.url.trim().is_empty() {
-                d.url = SAMPLE_URL.to_owned();
+                d.url = endpoint_for(&d.label, &d.delay);
+            }
+        });
+    }
+
+    /// Edits a label; a URL still generated from the old label and delay follows the edit.
+    pub fn edit_label(&self, draft: RwSignal<TaskDraft>, label: String) {
+        draft.update(|d| {
+            let follows = d.url == endpoint_for(&d.label, &d.delay);
+            d.label = label;
+            if follows {
+                d.url = endpoint_for(&d.label, &d.delay);
+            }
+        });
+    }
+
+    /// Edits a delay; a URL still generated from the label and old delay follows the edit.
+    pub fn edit_delay(&self, draft: RwSignal<TaskDraft>, delay: String) {
+        draft.update(|d| {
+            let follows = d.url == endpoint_for(&d.label, &d.delay);
+            d.delay = delay;
+            if follows {
+                d.url = endpoint_for(&d.label, &d.delay);
             }
         });
     }
@@ -160,10 +211,29 @@ impl Session {
     }
 
     pub fn run(&self, mode: Mode) {
+        let mode = if mode == Mode::Concurrent { self.concurrent_mode() } else { mode };
         if let Some(specs) = self.specs() {
             self.comparison.set(None);
             self.start(mode, specs, None);
         }
+    }
+
+    /// async-fn: creates the future and a JS promise beside it; the future waits for [`Session::await_it`].
+    pub fn create_future(&self) {
+        let Some(mut specs) = self.specs() else { return };
+        specs.truncate(1);
+        let contrast = TaskSpec::timer("new Promise(…) in JS", specs[0].delay_ms);
+        specs.push(contrast);
+        self.comparison.set(None);
+        self.start(Mode::Lazy, specs, None);
+    }
+
+    /// async-fn: polls the created future for the first time.
+    pub fn await_it(&self) {
+        if let Some(trigger) = self.await_it.try_update_value(Option::take).flatten() {
+            let _ = trigger.send(());
+        }
+        self.awaiting.set(false);
     }
 
     /// Sequential, then concurrent, then the comparison of the two.
@@ -172,12 +242,13 @@ impl Session {
         self.comparison.set(None);
         let this = *self;
         let concurrent_specs = specs.clone();
+        let concurrent = self.concurrent_mode();
         self.start(
             Mode::Sequential,
             specs,
             Some(Box::new(move |sequential_wall| {
                 this.start(
-                    Mode::Concurrent,
+                    concurrent,
                     concurrent_specs,
                     Some(Box::new(move |concurrent_wall| this.comparison.set(Some(compare(sequential_wall, concurrent_wall))))),
                 );
@@ -198,6 +269,11 @@ impl Session {
         self.cancel();
         let (cancel_tx, cancel_rx) = oneshot::channel::<()>();
         self.cancel.set_value(Some(cancel_tx));
+        let (await_tx, await_rx) = oneshot::channel::<()>();
+        self.await_it.set_value((mode == Mode::Lazy).then_some(await_tx));
+        self.awaiting.set(mode == Mode::Lazy);
+        let controls = Controls { style: self.style.get_untracked(), await_it: Some(await_rx) };
+        let needs_worker = specs.iter().any(|s| s.kind == TaskKind::Fetch && service_worker::is_api(&s.url));
         let id = self.next_id();
         let lesson = self.lesson.get_untracked();
         let run = Run::new(id, lesson.id, mode, specs.clone());
@@ -225,12 +301,17 @@ impl Session {
         this.origin.set_value(clock::now());
         this.animate(id);
         spawn_local(async move {
+            // A run that starts before the worker controls the page waits for it (at most 3 s).
+            if needs_worker {
+                service_worker::ready().await;
+            }
             // The run's clock starts when its program does, not when the UI finished drawing its lanes.
             let recorder = Recorder::new(sink);
             this.origin.set_value(recorder.origin());
+            let style = controls.style;
             let cancelled = {
-                let tasks = Task::all(&specs, &recorder);
-                let work = std::pin::pin!(lessons::sequential_vs_concurrent::main(mode, &tasks, &recorder));
+                let tasks = Task::all(&specs, &recorder, style);
+                let work = std::pin::pin!(lessons::run(lesson.id, mode, &tasks, &recorder, controls));
                 // A dropped sender (a newer run) counts as a cancel too.
                 matches!(select(work, cancel_rx).await, Either::Right(_))
             };
@@ -250,6 +331,7 @@ impl Session {
             if this.slot(mode).with_untracked(|r| r.as_ref().is_some_and(|r| r.id == id)) && this.in_flight.get_untracked() == Some(mode) {
                 this.in_flight.set(None);
                 this.cancel.set_value(None);
+                this.awaiting.set(false);
             }
             if let Some(report) = &report {
                 events::dispatch_run(report);

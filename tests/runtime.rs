@@ -1,6 +1,7 @@
 //! Runtime tests in headless Chromium: timers, fetch and its abort, the clock, and a lesson run.
 
 use async_lab::lessons::{sequential_vs_concurrent, Recorder, Task};
+use async_lab::runtime::cpu::{self, Style};
 use async_lab::runtime::{clock, fetch, timer};
 use async_lab_core::{Mode, RunEvent, TaskSpec, TaskStatus};
 use futures::future::join;
@@ -93,10 +94,11 @@ fn record() -> (Rc<RefCell<Vec<RunEvent>>>, Recorder) {
 async fn the_lesson_runs_concurrently_and_prints_like_the_tutorial() {
     let specs = [TaskSpec::timer("Data 1", 200), TaskSpec::timer("Data 2", 200)];
     let (events, recorder) = record();
-    let tasks = Task::all(&specs, &recorder);
-    let results = sequential_vs_concurrent::main(Mode::Concurrent, &tasks, &recorder).await;
+    let tasks = Task::all(&specs, &recorder, Style::Block);
+    sequential_vs_concurrent::main(Mode::Concurrent, &tasks, &recorder).await;
     let wall = recorder.elapsed_ms();
-    assert!(results.iter().all(|r| r.status == TaskStatus::Ok));
+    let finished_ok = events.borrow().iter().filter(|e| matches!(e, RunEvent::TaskFinished { result, .. } if result.status == TaskStatus::Ok)).count();
+    assert_eq!(finished_ok, 2);
     assert!((200.0..380.0).contains(&wall), "concurrent wall {wall} ms");
     let lines: Vec<String> = events
         .borrow()
@@ -116,7 +118,7 @@ async fn the_lesson_runs_concurrently_and_prints_like_the_tutorial() {
 async fn the_lesson_runs_sequentially() {
     let specs = [TaskSpec::timer("Data 1", 150), TaskSpec::timer("Data 2", 150)];
     let (events, recorder) = record();
-    let tasks = Task::all(&specs, &recorder);
+    let tasks = Task::all(&specs, &recorder, Style::Block);
     sequential_vs_concurrent::main(Mode::Sequential, &tasks, &recorder).await;
     assert!(recorder.elapsed_ms() >= 300.0);
     let starts: Vec<f64> = events
@@ -134,10 +136,61 @@ async fn the_lesson_runs_sequentially() {
 async fn a_fetch_task_reports_simulated_latency() {
     let specs = [TaskSpec::fetch("file", 200, "/")];
     let (_, recorder) = record();
-    let tasks = Task::all(&specs, &recorder);
+    let tasks = Task::all(&specs, &recorder, Style::Block);
     let result = tasks[0].perform().await;
     assert_eq!(result.status, TaskStatus::Ok);
     assert_eq!(result.source, async_lab_core::Source::Simulated);
     assert_eq!(result.http_status, Some(200));
     assert!(recorder.elapsed_ms() >= 200.0);
+}
+
+#[wasm_bindgen_test]
+async fn a_blocking_loop_makes_a_timer_late_and_a_yielding_one_does_not() {
+    for (style, late_at_least, late_below) in [(Style::Block, 250.0, f64::INFINITY), (Style::Yield, 0.0, 150.0)] {
+        let start = clock::now();
+        let timer = async {
+            timer::sleep(50).await;
+            clock::now() - start - 50.0
+        };
+        let (late, slices) = join(timer, cpu::busy(400.0, style)).await;
+        assert!(late >= late_at_least && late < late_below, "{style:?}: timer late by {late} ms");
+        assert_eq!(slices > 1, style == Style::Yield);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn yielding_lets_the_browser_run_a_queued_timer() {
+    // A self-waking future would starve this timer; a real yield lets it fire.
+    let fired = Rc::new(std::cell::Cell::new(false));
+    let flag = fired.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        timer::sleep(0).await;
+        flag.set(true);
+    });
+    let start = clock::now();
+    while !fired.get() && clock::now() - start < 1000.0 {
+        cpu::yield_now().await;
+    }
+    assert!(fired.get(), "a timer never ran between yields");
+}
+
+#[wasm_bindgen_test]
+async fn the_lazy_lesson_runs_nothing_until_awaited() {
+    use async_lab::lessons::async_fn;
+    let specs = [TaskSpec::timer("greet(\"Alice\")", 100), TaskSpec::timer("promise", 100)];
+    let (events, recorder) = record();
+    let tasks = Task::all(&specs, &recorder, Style::Block);
+    let (trigger, await_it) = futures::channel::oneshot::channel();
+    let press_later = async {
+        timer::sleep(300).await;
+        let _ = trigger.send(());
+    };
+    join(async_fn::main(Mode::Lazy, &tasks, &recorder, Some(await_it)), press_later).await;
+    let events = events.borrow();
+    let started = |i: usize| events.iter().find_map(|e| match e {
+        RunEvent::TaskStarted { index, t_ms } if *index == i => Some(*t_ms),
+        _ => None,
+    });
+    assert!(started(0).unwrap() >= 300.0, "the future ran before it was awaited");
+    assert!(started(1).unwrap() < 50.0, "the JS promise should start when created");
 }

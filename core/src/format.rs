@@ -1,7 +1,6 @@
 //! Formatting of measured times: never more digits than the clock resolves, and readable axis ticks.
 
-use crate::run::Mode;
-use crate::stats::{Comparison, Totals};
+use crate::stats::Comparison;
 
 /// Decimal places of ms that a clock of this resolution can justify (100 µs → 1, 5 µs → 3, 1 ms → 0).
 pub fn decimals_for(resolution_ms: f64) -> usize {
@@ -55,20 +54,6 @@ pub fn tick_label(ms: f64) -> String {
     } else {
         let s = format!("{:.2}", ms / 1000.0);
         format!("{} s", s.trim_end_matches('0').trim_end_matches('.'))
-    }
-}
-
-/// One line saying what a finished run measured.
-pub fn takeaway(mode: Mode, totals: &Totals, resolution_ms: f64) -> String {
-    let wall = seconds(totals.wall_ms, resolution_ms);
-    let sum = seconds(totals.sum_ms, resolution_ms);
-    match mode {
-        Mode::Sequential => format!("Sequential took {wall}: each task waited for the one before, so the wall-clock is the sum of the tasks ({sum})."),
-        Mode::Concurrent => format!(
-            "Concurrent took {wall} for {sum} of waiting: {} saved, {} faster.",
-            seconds(totals.savings_ms, resolution_ms),
-            speedup(totals.speedup)
-        ),
     }
 }
 

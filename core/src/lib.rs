@@ -3,7 +3,9 @@
 //! Nothing here touches the browser, so every rule of the product (limits, messages,
 //! statistics, the public contract) is tested natively with `cargo test`.
 
+pub mod explain;
 pub mod format;
+pub mod highlight;
 pub mod lesson;
 pub mod query;
 pub mod report;

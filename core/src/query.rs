@@ -178,11 +178,11 @@ fn decode_task(raw: &str) -> Result<TaskSpec, String> {
     let [label, kind, delay, fails, url] = <[String; 5]>::try_from(fields)
         .map_err(|f| format!("expected 5 parts label~kind~ms~fails~url, got {}", f.len()))?;
     let label = validate_label(&label).map_err(|e| e.message)?;
-    let kind = TaskKind::parse(&kind).ok_or_else(|| format!("Kind must be timer or fetch; got {}", crate::task::shown(&kind)))?;
+    let kind = TaskKind::parse(&kind).ok_or_else(|| format!("Kind must be timer, fetch or cpu; got {}", crate::task::shown(&kind)))?;
     let delay_ms = parse_delay(&delay).map_err(|e| e.message)?;
     let fails = flag(&fails).ok_or_else(|| format!("fails must be 0 or 1; got {}", crate::task::shown(&fails)))?;
     let url = match kind {
-        TaskKind::Timer => String::new(),
+        TaskKind::Timer | TaskKind::Cpu => String::new(),
         TaskKind::Fetch => validate_url(&url).map_err(|e| e.message)?,
     };
     Ok(TaskSpec { label, kind, delay_ms, fails, url })
@@ -257,7 +257,7 @@ mod tests {
             assert_eq!(d.state.tasks, None, "{q}");
         }
         let d = decode("lesson=a&lesson=b");
-        assert_eq!(d.notices, ["There is no lesson \"a\"; showing sequential-vs-concurrent. Lessons: sequential-vs-concurrent.", "The link gives \"lesson\" more than once; the first one is used."]);
+        assert_eq!(d.notices, ["There is no lesson \"a\"; showing sequential-vs-concurrent. Lessons: sequential-vs-concurrent, async-fn, gather, api-requests, context-manager, async-methods, cpu-bound.", "The link gives \"lesson\" more than once; the first one is used."]);
         let many = vec!["a~timer~1~0~"; 21].join(";");
         assert!(decode(&format!("tasks={many}")).notices[0].contains("1 to 20 tasks; got 21"));
         let huge = format!("tasks={}", "x".repeat(100_000));

@@ -12,6 +12,12 @@ pub enum Mode {
     Sequential,
     /// All tasks at once, gathered with `join_all`.
     Concurrent,
+    /// async-fn: a future created first and awaited later, on the learner's command.
+    Lazy,
+    /// cpu-bound: concurrent, with busy loops that never yield to the browser.
+    Blocking,
+    /// cpu-bound: concurrent, with busy loops cut into slices that yield to the browser.
+    Yielding,
 }
 
 impl Mode {
@@ -19,6 +25,9 @@ impl Mode {
         match self {
             Mode::Sequential => "sequential",
             Mode::Concurrent => "concurrent",
+            Mode::Lazy => "lazy",
+            Mode::Blocking => "blocking",
+            Mode::Yielding => "yielding",
         }
     }
 
@@ -26,7 +35,15 @@ impl Mode {
         match self {
             Mode::Sequential => "Sequential",
             Mode::Concurrent => "Concurrent",
+            Mode::Lazy => "Create, then await",
+            Mode::Blocking => "Concurrent, blocking loop",
+            Mode::Yielding => "Concurrent, yielding loop",
         }
+    }
+
+    /// Every mode but sequential runs its tasks at the same time.
+    pub fn is_concurrent(self) -> bool {
+        self != Mode::Sequential
     }
 }
 
@@ -128,6 +145,7 @@ impl TaskRecord {
         let source = match spec.kind {
             TaskKind::Timer => Source::Timer,
             TaskKind::Fetch => Source::Network,
+            TaskKind::Cpu => Source::Cpu,
         };
         TaskRecord { spec, start_ms: None, end_ms: None, status: TaskStatus::Waiting, source, http_status: None, bytes: None, detail: String::new() }
     }
@@ -143,7 +161,7 @@ impl TaskRecord {
     }
 
     pub fn interval(&self) -> Interval {
-        Interval { requested_ms: f64::from(self.spec.delay_ms), start_ms: self.start_ms, end_ms: self.end_ms }
+        Interval { requested_ms: f64::from(self.spec.delay_ms), start_ms: self.start_ms, end_ms: self.end_ms, cpu: self.spec.kind == TaskKind::Cpu }
     }
 }
 
@@ -270,8 +288,8 @@ impl Run {
 
     /// What the model predicts for this run's mode from the requested delays.
     pub fn expected_wall_ms(&self) -> f64 {
-        let requested: Vec<f64> = self.tasks.iter().map(|t| f64::from(t.spec.delay_ms)).collect();
-        stats::expected_wall_ms(self.mode, &requested)
+        let intervals: Vec<Interval> = self.tasks.iter().map(TaskRecord::interval).collect();
+        stats::expected_wall_ms(self.mode, &intervals)
     }
 }
 

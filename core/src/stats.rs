@@ -8,9 +8,16 @@ pub struct Interval {
     pub requested_ms: f64,
     pub start_ms: Option<f64>,
     pub end_ms: Option<f64>,
+    /// CPU work occupies the one thread: it cannot overlap other CPU work.
+    pub cpu: bool,
 }
 
 impl Interval {
+    /// A wait (timer or fetch) of `requested_ms`, not yet measured.
+    pub fn wait(requested_ms: f64) -> Interval {
+        Interval { requested_ms, start_ms: None, end_ms: None, cpu: false }
+    }
+
     pub fn duration_ms(&self) -> Option<f64> {
         Some(self.end_ms? - self.start_ms?)
     }
@@ -32,11 +39,14 @@ pub struct Totals {
     pub speedup: Option<f64>,
 }
 
-/// Sequential work costs the sum of its delays; concurrent work costs the longest one.
-pub fn expected_wall_ms(mode: Mode, requested_ms: &[f64]) -> f64 {
-    match mode {
-        Mode::Sequential => requested_ms.iter().sum(),
-        Mode::Concurrent => requested_ms.iter().copied().fold(0.0, f64::max),
+/// Sequential work costs the sum of its delays. Concurrent waits overlap, so they cost the
+/// longest one; CPU work shares one thread, so it costs its sum whatever the mode.
+pub fn expected_wall_ms(mode: Mode, tasks: &[Interval]) -> f64 {
+    let sum = |cpu_only: bool| tasks.iter().filter(|t| t.cpu || !cpu_only).map(|t| t.requested_ms).sum::<f64>();
+    if mode.is_concurrent() {
+        tasks.iter().map(|t| t.requested_ms).fold(sum(true), f64::max)
+    } else {
+        sum(false)
     }
 }
 
@@ -44,12 +54,11 @@ pub fn totals(mode: Mode, tasks: &[Interval], wall_ms: f64) -> Totals {
     let durations = tasks.iter().filter_map(Interval::duration_ms);
     let sum_ms: f64 = durations.clone().sum();
     let ideal_ms = durations.fold(0.0, f64::max);
-    let requested: Vec<f64> = tasks.iter().map(|t| t.requested_ms).collect();
     Totals {
         wall_ms,
         sum_ms,
         ideal_ms,
-        expected_wall_ms: expected_wall_ms(mode, &requested),
+        expected_wall_ms: expected_wall_ms(mode, tasks),
         savings_ms: sum_ms - wall_ms,
         speedup: (wall_ms > 0.0).then(|| sum_ms / wall_ms),
     }
@@ -80,7 +89,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn interval(requested: f64, start: f64, end: f64) -> Interval {
-        Interval { requested_ms: requested, start_ms: Some(start), end_ms: Some(end) }
+        Interval { requested_ms: requested, start_ms: Some(start), end_ms: Some(end), cpu: false }
     }
 
     #[test]
@@ -96,6 +105,14 @@ mod tests {
     }
 
     #[test]
+    fn cpu_work_does_not_overlap() {
+        let tasks = [Interval { cpu: true, ..Interval::wait(500.0) }, Interval { cpu: true, ..Interval::wait(500.0) }, Interval::wait(300.0)];
+        assert_eq!(expected_wall_ms(Mode::Blocking, &tasks), 1000.0);
+        assert_eq!(expected_wall_ms(Mode::Sequential, &tasks), 1300.0);
+        assert_eq!(expected_wall_ms(Mode::Concurrent, &[Interval::wait(200.0), Interval::wait(300.0)]), 300.0);
+    }
+
+    #[test]
     fn zero_wall_has_no_speedup() {
         let t = totals(Mode::Concurrent, &[interval(0.0, 0.0, 0.0)], 0.0);
         assert_eq!(t.speedup, None);
@@ -104,7 +121,7 @@ mod tests {
 
     #[test]
     fn unstarted_tasks_count_nothing() {
-        let tasks = [Interval { requested_ms: 500.0, start_ms: None, end_ms: None }, interval(100.0, 0.0, 100.0)];
+        let tasks = [Interval::wait(500.0), interval(100.0, 0.0, 100.0)];
         let t = totals(Mode::Sequential, &tasks, 100.0);
         assert_eq!((t.sum_ms, t.ideal_ms, t.expected_wall_ms), (100.0, 100.0, 600.0));
     }
@@ -126,8 +143,12 @@ mod tests {
         }
 
         #[test]
-        fn expected_sequential_never_below_concurrent(req in prop::collection::vec(0.0..60_000.0f64, 0..40)) {
-            prop_assert!(expected_wall_ms(Mode::Sequential, &req) >= expected_wall_ms(Mode::Concurrent, &req));
+        fn expected_sequential_never_below_concurrent(req in prop::collection::vec((0.0..60_000.0f64, any::<bool>()), 0..40)) {
+            let tasks: Vec<Interval> = req.iter().map(|&(r, cpu)| Interval { cpu, ..Interval::wait(r) }).collect();
+            let seq = expected_wall_ms(Mode::Sequential, &tasks);
+            for mode in [Mode::Concurrent, Mode::Blocking, Mode::Yielding, Mode::Lazy] {
+                prop_assert!(seq >= expected_wall_ms(mode, &tasks));
+            }
         }
 
         /// When the tasks' intervals cover the whole run, the work summed is at least the

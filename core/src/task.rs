@@ -22,15 +22,18 @@ pub enum TaskKind {
     Timer,
     /// A real `fetch` request.
     Fetch,
+    /// A busy loop on the main thread: work, not waiting.
+    Cpu,
 }
 
 impl TaskKind {
-    pub const ALL: [TaskKind; 2] = [TaskKind::Timer, TaskKind::Fetch];
+    pub const ALL: [TaskKind; 3] = [TaskKind::Timer, TaskKind::Fetch, TaskKind::Cpu];
 
     pub fn as_str(self) -> &'static str {
         match self {
             TaskKind::Timer => "timer",
             TaskKind::Fetch => "fetch",
+            TaskKind::Cpu => "cpu",
         }
     }
 
@@ -57,6 +60,10 @@ impl TaskSpec {
 
     pub fn fetch(label: &str, delay_ms: u32, url: &str) -> TaskSpec {
         TaskSpec { label: label.to_owned(), kind: TaskKind::Fetch, delay_ms, fails: false, url: url.to_owned() }
+    }
+
+    pub fn cpu(label: &str, work_ms: u32) -> TaskSpec {
+        TaskSpec { label: label.to_owned(), kind: TaskKind::Cpu, delay_ms: work_ms, fails: false, url: String::new() }
     }
 }
 
@@ -232,7 +239,7 @@ impl TaskDraft {
         let label = validate_label(&self.label);
         let delay = parse_delay(&self.delay);
         let url = match self.kind {
-            TaskKind::Timer => Ok(String::new()),
+            TaskKind::Timer | TaskKind::Cpu => Ok(String::new()),
             TaskKind::Fetch => validate_url(&self.url),
         };
         match (label, delay, url) {

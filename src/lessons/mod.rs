@@ -3,10 +3,50 @@
 //! Each lesson module marks the code it shows between `// region:lesson` and `// endregion`;
 //! `build.rs` extracts that region at compile time, so the panel can never drift from what runs.
 
-use crate::runtime::{clock::now, work};
-use async_lab_core::{RunEvent, TaskResult, TaskSpec};
+use crate::runtime::{clock::now, cpu::Style, work};
+use async_lab_core::{Mode, RunEvent, TaskResult, TaskSpec};
+use futures::channel::oneshot;
 
+pub mod api_requests;
+pub mod async_fn;
+pub mod async_methods;
+pub mod context_manager;
+pub mod cpu_bound;
+pub mod gather;
 pub mod sequential_vs_concurrent;
+
+/// What a lesson's program gets besides its tasks: the learner's lesson-specific choices.
+#[derive(Default)]
+pub struct Controls {
+    /// cpu-bound: whether busy loops block or yield.
+    pub style: Style,
+    /// async-fn: resolves when the learner presses **Await it**.
+    pub await_it: Option<oneshot::Receiver<()>>,
+}
+
+/// Runs lesson `id`'s program in `mode`.
+pub async fn run(id: &str, mode: Mode, tasks: &[Task<'_>], recorder: &Recorder, controls: Controls) {
+    match id {
+        "async-fn" => async_fn::main(mode, tasks, recorder, controls.await_it).await,
+        "gather" => gather::main(mode, tasks, recorder).await,
+        "api-requests" => api_requests::main(mode, tasks, recorder).await,
+        "context-manager" => {
+            let _ = context_manager::main(mode, tasks, recorder).await;
+        }
+        "async-methods" => async_methods::main(mode, tasks, recorder).await,
+        "cpu-bound" => cpu_bound::main(mode, tasks, recorder).await,
+        _ => sequential_vs_concurrent::main(mode, tasks, recorder).await,
+    }
+}
+
+/// Runs each task's future to the end before creating the next: the sequential pattern.
+pub async fn one_by_one<'t, 'a, T, F: std::future::Future<Output = T>>(tasks: &'t [Task<'a>], each: impl Fn(&'t Task<'a>) -> F) -> Vec<T> {
+    let mut results = Vec::with_capacity(tasks.len());
+    for task in tasks {
+        results.push(each(task).await);
+    }
+    results
+}
 
 /// The code each lesson shows, extracted from its source by `build.rs`.
 pub mod source {
@@ -40,6 +80,11 @@ impl Recorder {
         (self.sink)(RunEvent::Log { t_ms: self.elapsed_ms(), text: text.into() });
     }
 
+    /// A lesson event (a guard opening, a future's first poll) for the timeline and the report.
+    pub fn event(&self, label: impl Into<String>, what: impl Into<String>) {
+        (self.sink)(RunEvent::Lesson { t_ms: self.elapsed_ms(), label: label.into(), what: what.into() });
+    }
+
     fn emit(&self, event: RunEvent) {
         (self.sink)(event);
     }
@@ -50,16 +95,35 @@ pub struct Task<'a> {
     index: usize,
     spec: &'a TaskSpec,
     recorder: &'a Recorder,
+    style: Style,
 }
 
 impl<'a> Task<'a> {
-    /// The run's tasks in submission order.
-    pub fn all(specs: &'a [TaskSpec], recorder: &'a Recorder) -> Vec<Task<'a>> {
-        specs.iter().enumerate().map(|(index, spec)| Task { index, spec, recorder }).collect()
+    /// The run's tasks in submission order; CPU tasks spin in `style`.
+    pub fn all(specs: &'a [TaskSpec], recorder: &'a Recorder, style: Style) -> Vec<Task<'a>> {
+        specs.iter().enumerate().map(|(index, spec)| Task { index, spec, recorder, style }).collect()
     }
 
     pub fn label(&self) -> &str {
         &self.spec.label
+    }
+
+    pub fn url(&self) -> &str {
+        &self.spec.url
+    }
+
+    pub fn spec(&self) -> &TaskSpec {
+        self.spec
+    }
+
+    /// Marks the task started now, for work the lesson drives itself.
+    pub fn started(&self) {
+        self.recorder.emit(RunEvent::TaskStarted { index: self.index, t_ms: self.recorder.elapsed_ms() });
+    }
+
+    /// Marks the task finished now with `result`.
+    pub fn finished(&self, result: TaskResult) {
+        self.recorder.emit(RunEvent::TaskFinished { index: self.index, t_ms: self.recorder.elapsed_ms(), result });
     }
 
     pub fn print(&self, text: impl Into<String>) {
@@ -68,9 +132,9 @@ impl<'a> Task<'a> {
 
     /// Waits on the task's timer or request; the thread is free meanwhile.
     pub async fn perform(&self) -> TaskResult {
-        self.recorder.emit(RunEvent::TaskStarted { index: self.index, t_ms: self.recorder.elapsed_ms() });
-        let result = work::perform(self.spec).await;
-        self.recorder.emit(RunEvent::TaskFinished { index: self.index, t_ms: self.recorder.elapsed_ms(), result: result.clone() });
+        self.started();
+        let result = work::perform(self.spec, self.style).await;
+        self.finished(result.clone());
         result
     }
 }

@@ -31,14 +31,13 @@ pub async fn concurrent(tasks: &[Task<'_>]) -> Vec<TaskResult> {
     join_all(tasks.iter().map(fetch_data)).await
 }
 
-pub async fn main(mode: Mode, tasks: &[Task<'_>], run: &Recorder) -> Vec<TaskResult> {
+pub async fn main(mode: Mode, tasks: &[Task<'_>], run: &Recorder) {
     let results = match mode {
         Mode::Sequential => sequential(tasks).await,
-        Mode::Concurrent => concurrent(tasks).await,
+        _ => concurrent(tasks).await,
     };
     run.print(format!("Total time: {:.2} seconds", run.elapsed_ms() / 1000.0));
-    let labels: Vec<&str> = tasks.iter().map(Task::label).collect();
+    let labels: Vec<&str> = tasks.iter().zip(&results).filter(|(_, r)| r.status == TaskStatus::Ok).map(|(t, _)| t.label()).collect();
     run.print(format!("Results: {labels:?}"));
-    results
 }
 // endregion

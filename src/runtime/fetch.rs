@@ -4,6 +4,7 @@
 //! cancelled run really cancel its requests, so the UI never claims a cancel that did not happen.
 
 use super::gauge::Gauge;
+use super::js_message;
 use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -24,6 +25,8 @@ pub struct Fetched {
     pub status: u16,
     pub ok: bool,
     pub bytes: u64,
+    /// The app's service worker answered (it marks its responses).
+    pub from_service_worker: bool,
 }
 
 /// Why a request produced no response.
@@ -86,6 +89,7 @@ impl Request {
             status: response.status(),
             ok: response.ok(),
             bytes: u64::from(Uint8Array::new(&body).length()),
+            from_service_worker: response.headers().get("x-async-lab").ok().flatten().as_deref() == Some("service-worker"),
         })
     }
 }
@@ -110,12 +114,4 @@ impl<'a> AbortOnDrop<'a> {
         IN_FLIGHT.with(Gauge::up);
         AbortOnDrop { controller, armed: true }
     }
-}
-
-fn js_message(value: &wasm_bindgen::JsValue) -> String {
-    value
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| value.as_string())
-        .unwrap_or_else(|| "unknown error".to_owned())
 }

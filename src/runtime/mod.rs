@@ -3,11 +3,24 @@
 //! Everything that touches `web-sys` lives here, so the core stays pure and the UI stays declarative.
 
 pub mod clock;
+pub mod cpu;
 pub mod events;
 pub mod fetch;
+pub mod frames;
+pub mod service_worker;
 pub mod timer;
 pub mod visibility;
 pub mod work;
+
+/// A JS exception's message, for details shown to people.
+pub(crate) fn js_message(value: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "unknown error".to_owned())
+}
 
 /// Counts live resources (pending timers, in-flight fetches) so tests can prove a cancel leaves none behind.
 pub(crate) mod gauge {

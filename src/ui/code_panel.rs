@@ -2,6 +2,7 @@
 
 use crate::lessons::source;
 use crate::session::Session;
+use async_lab_core::highlight::{highlight, Language};
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -23,6 +24,14 @@ impl Tab {
         }
     }
 
+    fn language(self) -> Language {
+        match self {
+            Tab::Rust => Language::Rust,
+            Tab::Python => Language::Python,
+            Tab::JavaScript => Language::JavaScript,
+        }
+    }
+
     fn note(self) -> &'static str {
         match self {
             Tab::Rust => "The lesson's own source, extracted at compile time: this is the code that just ran. join_all plays asyncio.gather; spawn_local is the counterpart of asyncio.create_task.",
@@ -40,7 +49,7 @@ pub fn CodePanel() -> impl IntoView {
     let code = move || {
         let lesson = session.lesson.get();
         match tab.get() {
-            Tab::Rust => source::SEQUENTIAL_VS_CONCURRENT,
+            Tab::Rust => source::for_lesson(lesson.id).unwrap_or_default(),
             Tab::Python => lesson.python,
             Tab::JavaScript => lesson.javascript,
         }
@@ -97,7 +106,16 @@ pub fn CodePanel() -> impl IntoView {
         </div>
         <div id="code-view" role="tabpanel" aria-labelledby=move || format!("tab-{}", tab.get().name())>
             <p class="fine">{move || tab.get().note()}</p>
-            <pre class="code" tabindex="0"><code>{code}</code></pre>
+            <pre class="code" tabindex="0" aria-label=move || format!("{} code", tab.get().name())>
+                <code>
+                    {move || {
+                        highlight(code(), tab.get().language())
+                            .into_iter()
+                            .map(|(token, text)| view! { <span class=token.class()>{text}</span> })
+                            .collect_view()
+                    }}
+                </code>
+            </pre>
         </div>
         <p class="fine" role="status">{copied}</p>
     }

@@ -17,7 +17,9 @@ pub fn App(session: Session) -> impl IntoView {
     provide_context(session);
     let lesson = session.lesson;
     view! {
+        <LessonNav/>
         <Notices/>
+        <NetworkNote/>
         <section class="intro" aria-labelledby="lesson-title">
             <h2 id="lesson-title">{move || lesson.get().title}</h2>
             <p>{move || lesson.get().intro}</p>
@@ -50,6 +52,45 @@ pub fn App(session: Session) -> impl IntoView {
             <code_panel::CodePanel/>
         </section>
     }
+}
+
+/// The lessons, as plain links: each loads with its own defaults, and leaving one ends its run.
+#[component]
+fn LessonNav() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let current = session.lesson.get_untracked().id;
+    view! {
+        <nav class="lessons" aria-label="Lessons">
+            <ul>
+                {async_lab_core::lesson::LESSONS
+                    .iter()
+                    .map(|l| {
+                        view! {
+                            <li>
+                                <a href=format!("?lesson={}", l.id) aria-current=(l.id == current).then_some("page")>{l.title}</a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// One line on where fetch tasks to `api/` are answered: the service worker, or the simulated path.
+#[component]
+fn NetworkNote() -> impl IntoView {
+    use crate::runtime::service_worker::Status;
+    let session = expect_context::<Session>();
+    let text = move || match session.network.get() {
+        None | Some(Status::Pending) => "Starting the service worker that answers api/… requests…".to_owned(),
+        Some(Status::Ready) => "Delayed endpoints (api/delay/{ms}/{name}, api/status/{code}, api/bytes/{n}) are answered by this page's service worker.".to_owned(),
+        Some(Status::Unavailable(why)) => format!(
+            "No service worker can run here ({why}). Fetch tasks to api/… fetch a static file for real and add the requested latency on the client: their lanes say \"simulated latency\"."
+        ),
+    };
+    let simulated = move || matches!(session.network.get(), Some(Status::Unavailable(_)));
+    view! { <p class="network fine" class:simulated=simulated role="status">{text}</p> }
 }
 
 /// Notices about the URL's parameters that fell back to defaults.

@@ -2,7 +2,7 @@
 
 use crate::session::{DraftRow, Session};
 use async_lab_core::task::{Field, MAX_DELAY_MS, MAX_LABEL_CHARS, MAX_URL_CHARS};
-use async_lab_core::{TaskDraft, TaskKind};
+use async_lab_core::TaskKind;
 use leptos::prelude::*;
 
 #[component]
@@ -31,7 +31,6 @@ fn TaskRow(number: usize, row: DraftRow) -> impl IntoView {
     let id = row.id;
     let error = move |field: Field| draft.with(|d| d.error_for(field));
     let is_fetch = move || draft.with(|d| d.kind == TaskKind::Fetch);
-    let edit = move |apply: fn(&mut TaskDraft, String)| move |ev: leptos::ev::Event| draft.update(|d| apply(d, event_target_value(&ev)));
     view! {
         <fieldset class="task-row">
             <legend>{format!("Task {number}")}</legend>
@@ -40,7 +39,7 @@ fn TaskRow(number: usize, row: DraftRow) -> impl IntoView {
                 label="Label"
                 hint=format!("1–{MAX_LABEL_CHARS} characters")
                 value=Signal::derive(move || draft.with(|d| d.label.clone()))
-                on_input=edit(|d, v| d.label = v)
+                on_input=move |ev| session.edit_label(draft, event_target_value(&ev))
                 error=Signal::derive(move || error(Field::Label))
                 accessible=format!("Label of task {number}")
             />
@@ -56,6 +55,7 @@ fn TaskRow(number: usize, row: DraftRow) -> impl IntoView {
                 >
                     <option value="timer">"timer"</option>
                     <option value="fetch">"fetch"</option>
+                    <option value="cpu">"cpu (busy loop)"</option>
                 </select>
             </label>
             <Input
@@ -63,7 +63,7 @@ fn TaskRow(number: usize, row: DraftRow) -> impl IntoView {
                 label="Delay (ms)"
                 hint=format!("0–{MAX_DELAY_MS}")
                 value=Signal::derive(move || draft.with(|d| d.delay.clone()))
-                on_input=edit(|d, v| d.delay = v)
+                on_input=move |ev| session.edit_delay(draft, event_target_value(&ev))
                 error=Signal::derive(move || error(Field::Delay))
                 accessible=format!("Delay in ms of task {number}")
                 numeric=true
@@ -74,7 +74,7 @@ fn TaskRow(number: usize, row: DraftRow) -> impl IntoView {
                     label="URL"
                     hint=format!("http(s) or relative, up to {MAX_URL_CHARS} characters")
                     value=Signal::derive(move || draft.with(|d| d.url.clone()))
-                    on_input=edit(|d, v| d.url = v)
+                    on_input=move |ev| draft.update(|d| d.url = event_target_value(&ev))
                     error=Signal::derive(move || error(Field::Url))
                     accessible=format!("URL of task {number}")
                     wide=true

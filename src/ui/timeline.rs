@@ -38,15 +38,15 @@ fn RunTimeline(mode: Mode, span_ms: Memo<f64>) -> impl IntoView {
     let session = expect_context::<Session>();
     let slot = session.slot(mode);
     let count = Memo::new(move |_| slot.with(|r| r.as_ref().map_or(0, |r| r.tasks.len())));
-    let running = move || session.in_flight.get() == Some(mode);
+    let running = move || session.in_flight.get().is_some_and(|m| m.is_concurrent() == mode.is_concurrent());
     let resolution = session.resolution_ms;
     let heading = move || {
         slot.with(|r| {
             let r = r.as_ref()?;
             let expected = format::seconds(r.expected_wall_ms(), resolution);
             Some(match r.wall_ms {
-                Some(wall) => format!("{}: {} measured, {} expected{}", mode.title(), format::seconds(wall, resolution), expected, outcome_note(r)),
-                None => format!("{}: running, {} expected", mode.title(), expected),
+                Some(wall) => format!("{}: {} measured, {} expected{}", r.mode.title(), format::seconds(wall, resolution), expected, outcome_note(r)),
+                None => format!("{}: running, {} expected", r.mode.title(), expected),
             })
         })
     };
@@ -76,10 +76,35 @@ fn RunTimeline(mode: Mode, span_ms: Memo<f64>) -> impl IntoView {
                                 .collect_view()
                         }}
                     </g>
+                    {move || {
+                        let bottom = count.get() as f64 * LANE_PX;
+                        slot.with(|r| {
+                            r.as_ref()
+                                .map(|r| {
+                                    r.events
+                                        .iter()
+                                        .map(|e| view! { <line class="event" x1=pct(e.t_ms) x2=pct(e.t_ms) y1="0" y2=bottom/> })
+                                        .collect_view()
+                                })
+                        })
+                    }}
                     <Show when=running>
                         <line class="now" x1=move || pct(session.elapsed_ms.get()) x2=move || pct(session.elapsed_ms.get()) y1="0" y2=move || count.get() as f64 * LANE_PX/>
                     </Show>
                 </svg>
+                <ul class="events">
+                    {move || {
+                        slot.with(|r| {
+                            r.as_ref()
+                                .map(|r| {
+                                    r.events
+                                        .iter()
+                                        .map(|e| view! { <li>{format!("{} · {}: {}", format::ms(e.t_ms, resolution), e.label, e.what)}</li> })
+                                        .collect_view()
+                                })
+                        })
+                    }}
+                </ul>
             </figure>
         </Show>
     }
@@ -137,11 +162,20 @@ fn status_class(status: TaskStatus) -> &'static str {
 
 fn lane_state(t: &TaskRecord, elapsed: f64, resolution: f64) -> String {
     let requested = format!("requested {} ms", t.spec.delay_ms);
-    let source = if t.source == async_lab_core::Source::Simulated { ", simulated latency" } else { "" };
+    let source = match t.source {
+        async_lab_core::Source::Simulated => " · simulated latency",
+        async_lab_core::Source::ServiceWorker => " · service worker",
+        _ => "",
+    };
+    let http = match (t.http_status, t.bytes) {
+        (Some(code), Some(bytes)) => format!(" · HTTP {code}, {bytes} B"),
+        (Some(code), None) => format!(" · HTTP {code}"),
+        _ => String::new(),
+    };
     match (t.status, t.start_ms, t.duration_ms()) {
         (TaskStatus::Waiting, ..) => format!("waiting · {requested}"),
         (TaskStatus::Running, Some(s), _) => format!("running · {:.0} ms · {requested}", (elapsed - s).max(0.0)),
-        (status, _, Some(d)) => format!("{} · {} · {requested}{source}", status.label(), format::ms(d, resolution)),
+        (status, _, Some(d)) => format!("{} · {}{http} · {requested}{source}", status.label(), format::ms(d, resolution)),
         (status, ..) => status.label().to_owned(),
     }
 }

@@ -2,7 +2,8 @@
 
 use crate::session::Session;
 use async_lab_core::format;
-use async_lab_core::stats::Totals;
+use async_lab_core::stats::{Interval, Totals};
+use async_lab_core::TaskKind;
 use async_lab_core::{Mode, Run};
 use leptos::prelude::*;
 
@@ -29,7 +30,7 @@ pub fn Totals() -> impl IntoView {
             return Some(format::comparison(&c, res));
         }
         let run: Run = super::latest_run(session)?;
-        Some(format::takeaway(run.mode, &run.totals()?, res))
+        async_lab_core::explain::takeaway(&run, res)
     };
     let throttled = move || [Mode::Sequential, Mode::Concurrent].into_iter().any(|m| column(m).is_some_and(|c| c.2));
     view! {
@@ -43,7 +44,7 @@ pub fn Totals() -> impl IntoView {
                     <tr>
                         <th scope="col"><span class="sr-only">"Figure"</span></th>
                         <th scope="col">"Sequential"</th>
-                        <th scope="col">"Concurrent"</th>
+                        <th scope="col">{move || session.concurrent.with(|r| r.as_ref().map_or("Concurrent", |r| r.mode.title()))}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -68,8 +69,15 @@ pub fn Totals() -> impl IntoView {
 
 /// The model's prediction, shown even before a run: the sum of the delays, or the longest one.
 fn expected(mode: Mode, session: Session, seconds: impl Fn(f64) -> String) -> String {
-    let delays: Vec<f64> = session
-        .rows
-        .with(|rows| rows.iter().filter_map(|r| r.draft.with(|d| async_lab_core::task::parse_delay(&d.delay).ok())).map(f64::from).collect());
-    seconds(async_lab_core::stats::expected_wall_ms(mode, &delays))
+    let tasks: Vec<Interval> = session.rows.with(|rows| {
+        rows.iter()
+            .filter_map(|r| {
+                r.draft.with(|d| {
+                    let delay = async_lab_core::task::parse_delay(&d.delay).ok()?;
+                    Some(Interval { cpu: d.kind == TaskKind::Cpu, ..Interval::wait(f64::from(delay)) })
+                })
+            })
+            .collect()
+    });
+    seconds(async_lab_core::stats::expected_wall_ms(mode, &tasks))
 }

@@ -89,10 +89,20 @@ test("a new run supersedes the one in flight, which reports cancelled", async ({
   await expect(page.getByRole("list", { name: "Completion order" }).getByRole("listitem").first()).toContainText("B");
 });
 
-test("a fetch task makes a real request and says its latency was simulated", async ({ page }) => {
+test("a task switched to fetch gets a delayed endpoint that follows its label and delay", async ({ page }) => {
   await open(page, "?" + timers(["Data 1", 300]));
   await page.getByLabel("Kind of task 1").selectOption("fetch");
-  await expect(page.getByLabel("URL of task 1")).toHaveValue("data/sample.json");
+  await expect(page.getByLabel("URL of task 1")).toHaveValue("api/delay/300/data-1");
+  await page.getByLabel("Delay in ms of task 1").fill("350");
+  await expect(page.getByLabel("URL of task 1")).toHaveValue("api/delay/350/data-1");
+  await page.getByRole("button", { name: "Run concurrently" }).click();
+  const [report] = await runs(page, 1);
+  expect(report.tasks[0]).toMatchObject({ kind: "fetch", status: "ok", source: "service-worker", http_status: 200 });
+  expect(report.tasks[0].end_ms! - report.tasks[0].start_ms!).toBeGreaterThanOrEqual(350);
+});
+
+test("a fetch of a static file is stretched to its delay and says the latency was simulated", async ({ page }) => {
+  await open(page, "?tasks=File~fetch~300~0~data%2Fsample.json");
   await page.getByRole("button", { name: "Run concurrently" }).click();
   const [report] = await runs(page, 1);
   expect(report.tasks[0]).toMatchObject({ kind: "fetch", status: "ok", source: "simulated", http_status: 200 });

@@ -6,6 +6,8 @@ import { extname, join, normalize, resolve } from "node:path";
 
 const port = Number(process.argv[2] ?? 4173);
 const root = resolve(process.argv[3] ?? "dist");
+// Test pages (host pages for embedding) live beside the tests, under /fixtures/.
+const fixtures = resolve(new URL(".", import.meta.url).pathname, "fixtures");
 const types = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -20,8 +22,9 @@ const types = {
 // Long query strings are part of the bad-input tests, so allow headers far beyond Node's 16 KiB default.
 createServer({ maxHeaderSize: 1024 * 1024 }, async (req, res) => {
   const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-  let file = normalize(join(root, path));
-  if (!file.startsWith(root)) {
+  const [base, rest] = path.startsWith("/fixtures/") ? [fixtures, path.slice("/fixtures".length)] : [root, path];
+  let file = normalize(join(base, rest));
+  if (!file.startsWith(base)) {
     res.writeHead(403).end();
     return;
   }

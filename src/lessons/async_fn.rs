@@ -1,0 +1,66 @@
+//! The async-fn lesson: a future is lazy; creating it starts nothing, awaiting it does.
+
+use super::{one_by_one, Recorder, Task};
+use async_lab_core::{Mode, TaskResult, TaskStatus};
+use futures::channel::oneshot;
+use futures::future::{join, join_all};
+use wasm_bindgen_futures::JsFuture;
+
+// region:lesson
+/// The tutorial's `greet`. Calling it runs none of this body: it returns a future, and the
+/// body starts only when that future is first polled.
+async fn greet(task: &Task<'_>, name: String) -> String {
+    task.print(format!("greet({name:?}) polled for the first time: its timer starts now"));
+    task.perform().await;
+    format!("Hello, {name}!")
+}
+
+/// Creates the future, waits for the learner to press "Await it", then awaits it. A JS promise
+/// created at the same moment is the contrast: its executor runs at once.
+async fn create_then_await(greeting: &Task<'_>, promise: &Task<'_>, run: &Recorder, await_it: oneshot::Receiver<()>) {
+    let name = name_in(greeting.label());
+    let future = greet(greeting, name); // a value: nothing has run yet
+    run.event(greeting.label(), "future created: not polled, nothing runs");
+    let settled = js_promise(promise); // already running
+    let awaited = async {
+        let _ = await_it.await;
+        run.event(greeting.label(), "awaited: first poll");
+        let text = future.await;
+        run.print(text);
+    };
+    join(awaited, settled).await;
+}
+
+pub async fn main(mode: Mode, tasks: &[Task<'_>], run: &Recorder, await_it: Option<oneshot::Receiver<()>>) {
+    match (mode, tasks, await_it) {
+        (Mode::Lazy, [greeting, promise, ..], Some(await_it)) => create_then_await(greeting, promise, run, await_it).await,
+        (Mode::Sequential, ..) => {
+            one_by_one(tasks, |t| greet(t, name_in(t.label()))).await;
+        }
+        _ => {
+            let greetings = join_all(tasks.iter().map(|t| greet(t, name_in(t.label())))).await;
+            run.print(format!("{greetings:?}"));
+        }
+    }
+}
+// endregion
+
+/// The name in a label such as `greet("Alice")`, or the whole label.
+fn name_in(label: &str) -> String {
+    label.split('"').nth(1).unwrap_or(label).to_owned()
+}
+
+/// `new Promise(r => setTimeout(r, ms))`: the executor, and so the timer, runs inside `new`.
+fn js_promise<'t>(task: &'t Task<'_>) -> impl std::future::Future<Output = ()> + 't {
+    let ms = task.spec().delay_ms as i32;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        task.started();
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    async move {
+        let _ = JsFuture::from(promise).await;
+        task.finished(TaskResult::timer(TaskStatus::Ok, format!("settled after {ms} ms: started when created")));
+    }
+}

@@ -1,0 +1,69 @@
+//! Frame meter: counts `requestAnimationFrame` callbacks and the longest gap between them.
+
+use super::clock::now;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+/// What the page drew while the meter ran.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frames {
+    pub count: u32,
+    /// The longest time between two frames (or from start to the first frame), in ms.
+    pub longest_gap_ms: f64,
+    pub span_ms: f64,
+}
+
+struct State {
+    start: f64,
+    last: f64,
+    count: u32,
+    longest: f64,
+    running: bool,
+}
+
+/// Counts frames from creation until [`FrameMeter::stop`] (or drop).
+pub struct FrameMeter {
+    state: Rc<RefCell<State>>,
+}
+
+impl FrameMeter {
+    pub fn start() -> FrameMeter {
+        let t = now();
+        let state = Rc::new(RefCell::new(State { start: t, last: t, count: 0, longest: 0.0, running: true }));
+        schedule(state.clone());
+        FrameMeter { state }
+    }
+
+    pub fn stop(&self) -> Frames {
+        let mut s = self.state.borrow_mut();
+        s.running = false;
+        let t = now();
+        // A frame still pending when the meter stops is a gap too.
+        let longest = s.longest.max(t - s.last);
+        Frames { count: s.count, longest_gap_ms: longest, span_ms: t - s.start }
+    }
+}
+
+impl Drop for FrameMeter {
+    fn drop(&mut self) {
+        self.state.borrow_mut().running = false;
+    }
+}
+
+fn schedule(state: Rc<RefCell<State>>) {
+    let Some(window) = web_sys::window() else { return };
+    let callback = Closure::once_into_js(move || {
+        let mut s = state.borrow_mut();
+        if !s.running {
+            return;
+        }
+        let t = now();
+        s.longest = s.longest.max(t - s.last);
+        s.last = t;
+        s.count += 1;
+        drop(s);
+        schedule(state);
+    });
+    let _ = window.request_animation_frame(callback.unchecked_ref());
+}

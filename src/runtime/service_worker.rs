@@ -1,0 +1,121 @@
+//! The service worker client: registers `sw.js`, waits for it to control the page, and tells
+//! whether the delayed endpoints under `api/` can be answered here.
+//!
+//! A service worker cannot always run (a cross-site iframe with third-party storage blocked,
+//! an old browser); then fetch tasks to `api/` take the simulated path, and say so.
+
+use super::js_message;
+use super::timer::sleep;
+use futures::future::{select, Either, FutureExt, LocalBoxFuture, Shared};
+use std::cell::RefCell;
+use wasm_bindgen_futures::JsFuture;
+
+/// What this page can do with the delayed endpoints.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    /// Registration is still under way.
+    Pending,
+    /// The service worker controls the page and answers `api/*`.
+    Ready,
+    /// No service worker here, and why (the browser's own words where it gave some).
+    Unavailable(String),
+}
+
+/// How long a page waits for the worker to take control before it takes the simulated path.
+pub const CONTROL_TIMEOUT_MS: u32 = 3_000;
+
+thread_local! {
+    static STATUS: RefCell<Status> = const { RefCell::new(Status::Pending) };
+    static REGISTRATION: RefCell<Option<Shared<LocalBoxFuture<'static, Status>>>> = const { RefCell::new(None) };
+}
+
+/// Starts registering the worker, once per page; later calls share the first registration.
+pub fn start() {
+    let _ = registration();
+}
+
+fn registration() -> Shared<LocalBoxFuture<'static, Status>> {
+    REGISTRATION.with(|r| {
+        r.borrow_mut()
+            .get_or_insert_with(|| {
+                let shared = register(CONTROL_TIMEOUT_MS).boxed_local().shared();
+                wasm_bindgen_futures::spawn_local(shared.clone().map(drop));
+                shared
+            })
+            .clone()
+    })
+}
+
+/// The status once registration has settled (at most about [`CONTROL_TIMEOUT_MS`] after start-up).
+pub async fn ready() -> Status {
+    registration().await
+}
+
+pub fn status() -> Status {
+    STATUS.with(|s| s.borrow().clone())
+}
+
+fn set_status(status: Status) {
+    STATUS.with(|s| *s.borrow_mut() = status);
+}
+
+fn container() -> Option<web_sys::ServiceWorkerContainer> {
+    let navigator = web_sys::window()?.navigator();
+    // Browsers without service workers (or pages that are not secure contexts) lack the property.
+    js_sys::Reflect::has(&navigator, &"serviceWorker".into()).ok()?.then(|| navigator.service_worker())
+}
+
+fn controlled() -> bool {
+    container().is_some_and(|c| c.controller().is_some())
+}
+
+/// Registers `sw.js` with scope `./` and waits up to `timeout_ms` for it to control the page;
+/// returns the resulting status, which [`status`] reports from then on.
+async fn register(timeout_ms: u32) -> Status {
+    let Some(container) = container() else {
+        set_status(Status::Unavailable("this browser offers no service workers here".into()));
+        return status();
+    };
+    if controlled() {
+        set_status(Status::Ready);
+        return status();
+    }
+    let options = web_sys::RegistrationOptions::new();
+    options.set_scope("./");
+    let registered = JsFuture::from(container.register_with_options("sw.js", &options)).await;
+    if let Err(e) = registered {
+        set_status(Status::Unavailable(js_message(&e)));
+        return status();
+    }
+    let waited = select(Box::pin(controller_change(&container)), Box::pin(sleep(timeout_ms))).await;
+    set_status(match waited {
+        Either::Left(_) => Status::Ready,
+        Either::Right(_) if controlled() => Status::Ready,
+        Either::Right(_) => Status::Unavailable(format!("the service worker did not take control within {timeout_ms} ms")),
+    });
+    status()
+}
+
+/// Resolves at the next `controllerchange`, or at once if the page already has a controller.
+async fn controller_change(container: &web_sys::ServiceWorkerContainer) {
+    if container.controller().is_some() {
+        return;
+    }
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_once(true);
+        let _ = container.add_event_listener_with_callback_and_add_event_listener_options("controllerchange", &resolve, &options);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Whether `url` names one of the app's own delayed endpoints (`api/…` beside the page).
+pub fn is_api(url: &str) -> bool {
+    let Some(base) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()) else {
+        return false;
+    };
+    let (Ok(target), Ok(api)) = (web_sys::Url::new_with_base(url, &base), web_sys::Url::new_with_base("api/", &base)) else {
+        return false;
+    };
+    target.href().starts_with(&api.href())
+}

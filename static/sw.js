@@ -1,0 +1,55 @@
+// Async Lab's service worker: answers GET api/* on the app's own origin with real, delayed responses.
+// Routes (under this worker's scope): api/delay/{ms}/{name}, api/status/{code}, api/bytes/{n}. Nothing is cached.
+const MAX_DELAY_MS = 60000;
+const MAX_BYTES = 25 * 1024 * 1024;
+
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const api = new URL("api/", self.registration.scope).href;
+  if (request.method !== "GET" || !request.url.startsWith(api)) return;
+  const path = new URL(request.url).href.slice(api.length).split(/[?#]/)[0];
+  event.respondWith(answer(path.split("/").map(decodeURIComponent), request.signal));
+});
+
+function headers(type) {
+  return { "content-type": type, "cache-control": "no-store", "x-async-lab": "service-worker" };
+}
+
+function json(status, body) {
+  return new Response(JSON.stringify(body), { status, headers: headers("application/json") });
+}
+
+// Resolves after `ms`, or early when the page aborts the request.
+function wait(ms, signal) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => { clearTimeout(timer); resolve(); }, { once: true });
+  });
+}
+
+function whole(text, max) {
+  return /^\d{1,9}$/.test(text ?? "") && Number(text) <= max ? Number(text) : null;
+}
+
+async function answer([route, arg, name], signal) {
+  if (route === "delay") {
+    const ms = whole(arg, MAX_DELAY_MS);
+    if (ms === null) return json(400, { error: `delay must be a whole number of ms from 0 to ${MAX_DELAY_MS}; got ${JSON.stringify(arg ?? "")}` });
+    await wait(ms, signal);
+    return json(200, { name: name ?? "", delay_ms: ms, served_at: new Date().toISOString() });
+  }
+  if (route === "status") {
+    const code = whole(arg, 599);
+    if (code === null || code < 200) return json(400, { error: `status must be a code from 200 to 599; got ${JSON.stringify(arg ?? "")}` });
+    return json(code, { status: code });
+  }
+  if (route === "bytes") {
+    const n = whole(arg, MAX_BYTES);
+    if (n === null) return json(400, { error: `bytes must be a whole number from 0 to ${MAX_BYTES}; got ${JSON.stringify(arg ?? "")}` });
+    return new Response(new Uint8Array(n).fill(120), { status: 200, headers: headers("application/octet-stream") });
+  }
+  return json(404, { error: `no route api/${route ?? ""}; try api/delay/{ms}/{name}, api/status/{code} or api/bytes/{n}` });
+}

@@ -1,0 +1,146 @@
+// One test per lesson, each asserting the lesson's key fact from its RunReport and from the page.
+import { expect, test, type Page } from "@playwright/test";
+import { open, runs } from "./helpers";
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: `tests/e2e/screenshots/lesson-${name}.png`, fullPage: true });
+}
+
+test("lessons are reachable from the lesson navigation", async ({ page }) => {
+  await open(page);
+  const nav = page.getByRole("navigation", { name: "Lessons" });
+  await expect(nav.getByRole("link")).toHaveCount(7);
+  await nav.getByRole("link", { name: "Gather: results in order, completion out of order" }).click();
+  await expect(page).toHaveURL(/lesson=gather/);
+  await expect(page.getByLabel("Label of task 3")).toHaveValue("Task 3");
+  await expect(nav.getByRole("link", { name: /Gather/ })).toHaveAttribute("aria-current", "page");
+});
+
+test("async-fn: creating a future starts nothing; awaiting it does; a JS promise starts at once", async ({ page }) => {
+  await open(page, "?lesson=async-fn");
+  await expect(page.getByLabel("Label of task 1")).toHaveValue('greet("Alice")');
+  await expect(page.getByRole("button", { name: "Await it" })).toBeDisabled();
+  await page.getByRole("button", { name: "Create future" }).click();
+  await expect(page.getByRole("button", { name: "Await it" })).toBeEnabled();
+  await page.waitForTimeout(700);
+  await expect(page.getByRole("figure").filter({ hasText: "Create, then await" })).toContainText("waiting");
+  await page.getByRole("button", { name: "Await it" }).click();
+  const [report] = await runs(page, 1);
+  expect(report.mode).toBe("lazy");
+  const created = report.events.find((e) => e.what.startsWith("future created"))!;
+  const polled = report.events.find((e) => e.what.startsWith("awaited"))!;
+  expect(created.t_ms).toBeLessThan(100);
+  expect(polled.t_ms).toBeGreaterThanOrEqual(700);
+  const [greet, promise] = report.tasks;
+  expect(greet.start_ms!).toBeGreaterThanOrEqual(polled.t_ms);
+  expect(greet.end_ms! - greet.start_ms!).toBeGreaterThanOrEqual(1000);
+  expect(promise.start_ms!).toBeLessThan(100);
+  expect(promise.end_ms!).toBeLessThan(greet.end_ms!);
+  await expect(page.getByLabel("Log output")).toContainText("Hello, Alice!");
+  await expect(page.getByText(/^The future was created at .* and did nothing until its first poll at/)).toBeVisible();
+  await shot(page, "async-fn");
+});
+
+test("gather: results in submission order, completion order 2, 1, 3", async ({ page }) => {
+  await open(page, "?lesson=gather");
+  await page.getByRole("button", { name: "Run concurrently" }).click();
+  const [report] = await runs(page, 1, 20_000);
+  expect(report.tasks.map((t) => t.label)).toEqual(["Task 1", "Task 2", "Task 3"]);
+  const byEnd = [...report.tasks].sort((a, b) => a.end_ms! - b.end_ms!).map((t) => t.label);
+  expect(byEnd).toEqual(["Task 2", "Task 1", "Task 3"]);
+  expect(report.wall_ms).toBeGreaterThanOrEqual(3000);
+  expect(report.wall_ms).toBeLessThan(4000);
+  const completion = page.getByRole("list", { name: "Completion order" }).getByRole("listitem");
+  await expect(completion).toHaveText([/^Task 2/, /^Task 1/, /^Task 3/]);
+  const submission = page.getByRole("list", { name: "Submission order" }).getByRole("listitem");
+  await expect(submission).toHaveText([/^Task 1/, /^Task 2/, /^Task 3/]);
+  await expect(page.getByLabel("Log output")).toContainText(
+    'All tasks completed: ["Result from Task 1", "Result from Task 2", "Result from Task 3"]',
+  );
+  await shot(page, "gather");
+});
+
+test("api-requests: one client, real requests with status, size and timing", async ({ page }) => {
+  await open(page, "?lesson=api-requests");
+  await page.getByRole("button", { name: "Run concurrently" }).click();
+  const [report] = await runs(page, 1);
+  expect(report.tasks).toHaveLength(3);
+  for (const t of report.tasks) {
+    expect(t).toMatchObject({ kind: "fetch", status: "ok", source: "service-worker", http_status: 200 });
+    expect(t.bytes).toBeGreaterThan(20);
+    expect(t.end_ms! - t.start_ms!).toBeGreaterThanOrEqual(t.requested_ms);
+  }
+  expect(report.wall_ms).toBeGreaterThanOrEqual(1200);
+  expect(report.wall_ms).toBeLessThan(1900);
+  expect(report.events).toEqual([expect.objectContaining({ label: "client", what: "one client sent 3 requests" })]);
+  await expect(page.getByLabel("Log output")).toContainText("Fetched 3 URLs");
+  await expect(page.getByRole("figure").filter({ hasText: "Concurrent:" })).toContainText("HTTP 200");
+  await shot(page, "api-requests");
+});
+
+test("context-manager: the connection closes on success, on error and on cancel", async ({ page }) => {
+  await open(page, "?lesson=context-manager");
+  const closed = (r: { events: { what: string; t_ms: number }[] }) => r.events.filter((e) => e.what === "closed (Drop)");
+
+  await page.getByRole("button", { name: "Run concurrently" }).click();
+  const [ok] = await runs(page, 1);
+  expect(ok.outcome).toBe("completed");
+  expect(ok.events.map((e) => e.what)).toEqual(["connecting to postgresql://localhost/db", "open", "closed (Drop)"]);
+  expect(closed(ok)[0].t_ms).toBeGreaterThanOrEqual(Math.max(...ok.tasks.map((t) => t.end_ms!)));
+
+  await page.getByRole("checkbox", { name: "Task 1 fails" }).check();
+  await page.getByRole("button", { name: "Run concurrently" }).click();
+  const [, failed] = await runs(page, 2);
+  expect(failed.outcome).toBe("failed");
+  expect(closed(failed)).toHaveLength(1);
+  await expect(page.getByText(/The connection closed after a task failed/)).toBeVisible();
+
+  await page.getByRole("checkbox", { name: "Task 1 fails" }).uncheck();
+  await page.getByRole("button", { name: "Run sequentially" }).click();
+  await page.waitForTimeout(250);
+  await page.getByRole("button", { name: "Cancel" }).click();
+  const [, , cancelled] = await runs(page, 3);
+  expect(cancelled.outcome).toBe("cancelled");
+  expect(closed(cancelled)).toHaveLength(1);
+  expect(closed(cancelled)[0].t_ms).toBeGreaterThanOrEqual(200);
+  await expect(page.getByRole("figure").filter({ hasText: "Sequential:" })).toContainText("connection: closed (Drop)");
+  await expect(page.getByText(/Cancelled at .*: dropping the run's future ran the guard's Drop/)).toBeVisible();
+  await shot(page, "context-manager");
+});
+
+test("async-methods: DataFetcher fetches users, posts and comments concurrently", async ({ page }) => {
+  await open(page, "?lesson=async-methods");
+  await page.getByRole("button", { name: "Run both" }).click();
+  const [seq, conc] = await runs(page, 2, 20_000);
+  expect(seq.wall_ms).toBeGreaterThanOrEqual(3000);
+  expect(conc.wall_ms).toBeGreaterThanOrEqual(1000);
+  expect(conc.wall_ms).toBeLessThan(1800);
+  expect(conc.tasks.map((t) => t.source)).toEqual(["service-worker", "service-worker", "service-worker"]);
+  await expect(page.getByLabel("Log output")).toContainText(
+    '["Data from api/delay/1000/users", "Data from api/delay/1000/posts", "Data from api/delay/1000/comments"]',
+  );
+  await shot(page, "async-methods");
+});
+
+test("cpu-bound: a blocking loop makes timers later than a yielding one", async ({ page }) => {
+  await open(page, "?lesson=cpu-bound");
+  const late = (r: { tasks: { kind: string; late_ms: number | null }[] }) =>
+    Math.max(...r.tasks.filter((t) => t.kind === "timer").map((t) => t.late_ms!));
+
+  await page.getByRole("radio", { name: /Block/ }).check();
+  await page.getByRole("button", { name: "Run concurrently" }).click();
+  const [blocking] = await runs(page, 1);
+  expect(blocking.mode).toBe("blocking");
+  expect(blocking.tasks.find((t) => t.kind === "cpu")).toMatchObject({ source: "cpu", status: "ok" });
+  expect(late(blocking)).toBeGreaterThanOrEqual(500);
+
+  await page.getByRole("radio", { name: /Yield/ }).check();
+  await page.getByRole("button", { name: "Run concurrently" }).click();
+  const [, yielding] = await runs(page, 2);
+  expect(yielding.mode).toBe("yielding");
+  expect(late(yielding)).toBeLessThan(late(blocking) - 300);
+  const frames = (r: { events: { label: string; what: string }[] }) => Number(r.events.find((e) => e.label === "frames")!.what.split(" ")[0]);
+  expect(frames(yielding)).toBeGreaterThan(frames(blocking));
+  await expect(page.getByText(/The loop yielded between slices/)).toBeVisible();
+  await shot(page, "cpu-bound");
+});

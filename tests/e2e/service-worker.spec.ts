@@ -1,0 +1,72 @@
+// The delayed endpoints: served by the app's service worker at the top level, simulated in a cross-site iframe.
+import { expect, test } from "@playwright/test";
+import { open, runs, type RunReport } from "./helpers";
+
+const fetches = (n: number, ms: number) =>
+  "tasks=" + Array.from({ length: n }, (_, i) => `r${i + 1}~fetch~${ms}~0~${encodeURIComponent(`api/delay/${ms}/r${i + 1}`)}`).join(";");
+
+test("a delayed endpoint answers no sooner than asked, from the service worker", async ({ page }) => {
+  await open(page, "?lesson=api-requests&" + fetches(1, 300));
+  await expect(page.getByText("answered by this page's service worker")).toBeVisible();
+  const direct = await page.evaluate(async () => {
+    const start = performance.now();
+    const response = await fetch("api/delay/300/direct");
+    const body = await response.json();
+    return { ms: performance.now() - start, body, worker: response.headers.get("x-async-lab") };
+  });
+  expect(direct.ms).toBeGreaterThanOrEqual(300);
+  expect(direct.body).toMatchObject({ name: "direct", delay_ms: 300 });
+  expect(direct.worker).toBe("service-worker");
+  await page.getByRole("button", { name: "Run concurrently" }).click();
+  const [report] = await runs(page, 1);
+  expect(report.tasks[0]).toMatchObject({ source: "service-worker", status: "ok", http_status: 200 });
+  expect(report.tasks[0].late_ms).toBeGreaterThanOrEqual(0);
+});
+
+test("the worker's other routes answer with the status and size asked", async ({ page }) => {
+  await open(page, "?lesson=api-requests");
+  await expect(page.getByText("answered by this page's service worker")).toBeVisible();
+  const got = await page.evaluate(async () => {
+    const status = await fetch("api/status/503");
+    const bytes = await fetch("api/bytes/1234");
+    const bad = await fetch("api/delay/abc/x");
+    return { status: status.status, size: (await bytes.arrayBuffer()).byteLength, bad: bad.status, badText: await bad.text() };
+  });
+  expect(got).toMatchObject({ status: 503, size: 1234, bad: 400 });
+  expect(got.badText).toContain('got \\"abc\\"');
+});
+
+test("ten concurrent 300 ms delayed fetches finish in under 600 ms", async ({ page }) => {
+  await open(page, "?lesson=api-requests&" + fetches(10, 300));
+  await page.getByRole("button", { name: "Run concurrently" }).click();
+  const [report] = await runs(page, 1);
+  expect(report.outcome).toBe("completed");
+  expect(report.tasks.every((t) => t.source === "service-worker")).toBe(true);
+  expect(report.wall_ms).toBeGreaterThanOrEqual(300);
+  expect(report.wall_ms).toBeLessThan(600);
+});
+
+test("in a cross-site iframe the lesson still works, with simulated latency, and says so", async ({ page, baseURL }) => {
+  // The host is another site (localhost) than the app (127.0.0.1): Chromium refuses the worker there.
+  const query = "?lesson=api-requests&" + fetches(2, 300);
+  const app = new URL(query, baseURL).href;
+  const hostUrl = baseURL!.replace("127.0.0.1", "localhost") + "fixtures/cross-site-host.html?app=" + encodeURIComponent(query);
+  await page.addInitScript(() => {
+    (window as any).__runs = [];
+    window.addEventListener("async-lab:run", (e) => (window as any).__runs.push((e as CustomEvent).detail));
+  });
+  await page.goto(hostUrl);
+  const frame = page.frameLocator("iframe");
+  await expect(frame.getByText("No service worker can run here")).toBeVisible({ timeout: 15_000 });
+  await frame.getByRole("button", { name: "Run concurrently" }).click();
+  const inner = page.frames().find((f) => f.url().startsWith(app.split("?")[0]) && f !== page.mainFrame())!;
+  await inner.waitForFunction(() => (window as any).__runs.length >= 1);
+  const [report]: RunReport[] = await inner.evaluate(() => (window as any).__runs);
+  expect(report.outcome).toBe("completed");
+  for (const t of report.tasks) {
+    expect(t).toMatchObject({ source: "simulated", status: "ok", http_status: 200 });
+    expect(t.detail).toContain("simulated latency");
+    expect(t.end_ms! - t.start_ms!).toBeGreaterThanOrEqual(300);
+  }
+  await expect(frame.getByRole("figure").filter({ hasText: "Concurrent:" })).toContainText("simulated latency");
+});
