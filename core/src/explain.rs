@@ -56,11 +56,16 @@ pub fn takeaway(run: &Run, resolution_ms: f64) -> Option<String> {
             ms(worst_late().max(0.0), resolution_ms),
             frames()
         ),
-        ("cpu-bound", Mode::Yielding) => format!(
-            "The loop yielded between slices: timers were at most {} late and the page kept drawing ({}). The work itself took as long.",
-            ms(worst_late().max(0.0), resolution_ms),
-            frames()
-        ),
+        ("cpu-bound", Mode::Yielding) => {
+            let work: f64 = run.tasks.iter().filter(|t| t.spec.kind == TaskKind::Cpu).map(|t| f64::from(t.spec.delay_ms)).sum();
+            format!(
+                "The loop yielded between slices: timers were at most {} late and the page kept drawing ({}). Its {} of work still took {} of wall-clock: yielding buys responsiveness, not speed.",
+                ms(worst_late().max(0.0), resolution_ms),
+                frames(),
+                seconds(work, resolution_ms),
+                wall
+            )
+        }
         _ => format!(
             "Concurrent took {wall} for {sum} of task time: {} saved, {} faster.",
             seconds(totals.savings_ms, resolution_ms),

@@ -18,8 +18,8 @@ async fn timed(task: &Task<'_>, run: &Recorder) -> TaskResult {
 }
 
 /// Timers and a busy loop, all started together. The loop either blocks the thread until it
-/// is done or works in slices, yielding to the browser between them (`scheduler.yield()` or
-/// a `MessageChannel`), so timers fire and frames are drawn while it works.
+/// is done or works in 4 ms slices, yielding to the browser between them through a
+/// `MessageChannel`, so due timers fire and frames are drawn while it works.
 pub async fn main(mode: Mode, tasks: &[Task<'_>], run: &Recorder) {
     let frames = FrameMeter::start();
     match mode {

@@ -31,7 +31,9 @@ pub async fn run(id: &str, mode: Mode, tasks: &[Task<'_>], recorder: &Recorder, 
         "gather" => gather::main(mode, tasks, recorder).await,
         "api-requests" => api_requests::main(mode, tasks, recorder).await,
         "context-manager" => {
-            let _ = context_manager::main(mode, tasks, recorder).await;
+            if let Err(why) = context_manager::main(mode, tasks, recorder).await {
+                recorder.print(format!("Error: {why}"));
+            }
         }
         "async-methods" => async_methods::main(mode, tasks, recorder).await,
         "cpu-bound" => cpu_bound::main(mode, tasks, recorder).await,

@@ -22,7 +22,12 @@ const types = {
 // Long query strings are part of the bad-input tests, so allow headers far beyond Node's 16 KiB default.
 createServer({ maxHeaderSize: 1024 * 1024 }, async (req, res) => {
   const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-  const [base, rest] = path.startsWith("/fixtures/") ? [fixtures, path.slice("/fixtures".length)] : [root, path];
+  // /nested/app/ serves the app again, to prove it works from a sub-path (docs sites, GitHub Pages).
+  const [base, rest] = path.startsWith("/fixtures/")
+    ? [fixtures, path.slice("/fixtures".length)]
+    : path.startsWith("/nested/app/")
+      ? [root, path.slice("/nested/app".length)]
+      : [root, path];
   let file = normalize(join(base, rest));
   if (!file.startsWith(base)) {
     res.writeHead(403).end();

@@ -36,6 +36,20 @@ test("the worker's other routes answer with the status and size asked", async ({
   expect(got.badText).toContain('got \\"abc\\"');
 });
 
+test("under a sub-path the worker's scope and endpoints follow the page", async ({ page }) => {
+  await page.addInitScript(() => {
+    (window as any).__runs = [];
+    window.addEventListener("async-lab:run", (e) => (window as any).__runs.push((e as CustomEvent).detail));
+  });
+  await page.goto("/nested/app/?lesson=api-requests&" + fetches(2, 200));
+  await expect(page.getByText("answered by this page's service worker")).toBeVisible();
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope);
+  expect(scope).toMatch(/\/nested\/app\/$/);
+  await page.getByRole("button", { name: "Run concurrently" }).click();
+  const [report] = await runs(page, 1);
+  expect(report.tasks.map((t) => t.source)).toEqual(["service-worker", "service-worker"]);
+});
+
 test("ten concurrent 300 ms delayed fetches finish in under 600 ms", async ({ page }) => {
   await open(page, "?lesson=api-requests&" + fetches(10, 300));
   await page.getByRole("button", { name: "Run concurrently" }).click();
