@@ -22,9 +22,11 @@ pub fn start() {
     let search = window.location().search().unwrap_or_default();
     let decoded = query::decode(&search);
     if let Some(root) = document.document_element() {
-        let _ = root.set_attribute("data-theme", decoded.state.theme.as_str());
-        if decoded.state.theme == Theme::Auto {
-            let _ = root.remove_attribute("data-theme");
+        if decoded.state.theme != Theme::Auto {
+            let _ = root.set_attribute("data-theme", decoded.state.theme.as_str());
+        }
+        if decoded.state.embed {
+            let _ = root.class_list().add_1("embed");
         }
     }
     let Some(app) = document.get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
@@ -38,4 +40,5 @@ pub fn start() {
         view! { <ui::App session/> }
     })
     .forget();
+    runtime::embed::report_height_changes();
 }

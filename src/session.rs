@@ -6,7 +6,7 @@ use crate::runtime::cpu::Style;
 use crate::runtime::service_worker::{self, Status};
 use crate::runtime::{clock, events, visibility};
 use async_lab_core::lesson::Lesson;
-use async_lab_core::query::{Decoded, UrlState};
+use async_lab_core::query::{self, Decoded, Theme, UrlState};
 use async_lab_core::stats::{compare, Comparison};
 use async_lab_core::task::{validate_all, validate_task_count, MAX_TASKS};
 use async_lab_core::{Mode, Outcome, Run, RunReport, TaskDraft, TaskKind, TaskSpec};
@@ -54,6 +54,11 @@ pub struct Session {
     /// async-fn: a created future is waiting for **Await it**.
     pub awaiting: RwSignal<bool>,
     pub resolution_ms: f64,
+    /// `embed=1`: the compact layout for iframes.
+    pub embed: bool,
+    /// `autorun=1`: Run both once the page is seen.
+    pub autorun: bool,
+    pub theme: Theme,
     /// `performance.now()` at the start of the run in flight: the origin of its times.
     origin: StoredValue<f64>,
     next_id: StoredValue<u32>,
@@ -64,7 +69,7 @@ pub struct Session {
 impl Session {
     pub fn new(decoded: Decoded) -> Session {
         let Decoded { state, notices } = decoded;
-        let UrlState { lesson, tasks, .. } = state;
+        let UrlState { lesson, tasks, embed, autorun, theme, busy } = state;
         let session = Session {
             lesson: RwSignal::new(lesson),
             rows: RwSignal::new(Vec::new()),
@@ -76,9 +81,12 @@ impl Session {
             problem: RwSignal::new(None),
             notices: RwSignal::new(notices),
             network: RwSignal::new(None),
-            style: RwSignal::new(Style::Block),
+            style: RwSignal::new(busy),
             awaiting: RwSignal::new(false),
             resolution_ms: clock::resolution_ms(),
+            embed,
+            autorun,
+            theme,
             origin: StoredValue::new(0.0),
             next_id: StoredValue::new(1),
             cancel: StoredValue::new(None),
@@ -188,6 +196,18 @@ impl Session {
         });
     }
 
+    /// What the page shows, as URL state; `None` while a task has an invalid field.
+    pub fn url_state(&self, embed: bool) -> Option<UrlState> {
+        let drafts: Vec<TaskDraft> = self.rows.with(|rows| rows.iter().map(|r| r.draft.get()).collect());
+        let tasks = validate_all(&drafts).ok()?;
+        Some(UrlState { lesson: self.lesson.get(), tasks: Some(tasks), embed, autorun: self.autorun && embed, theme: self.theme, busy: self.style.get() })
+    }
+
+    /// The query string of [`Session::url_state`].
+    pub fn query(&self, embed: bool) -> Option<String> {
+        self.url_state(embed).map(|s| query::encode(&s))
+    }
+
     pub fn can_add(&self) -> bool {
         self.rows.with(Vec::len) < MAX_TASKS
     }
@@ -234,6 +254,17 @@ impl Session {
             let _ = trigger.send(());
         }
         self.awaiting.set(false);
+    }
+
+    /// autorun: Run both once the page is seen, if every task stays on this origin.
+    pub async fn autorun_when_seen(self, element: web_sys::Element) {
+        crate::runtime::embed::seen(&element).await;
+        let specs: Vec<TaskSpec> = self.rows.with_untracked(|rows| rows.iter().filter_map(|r| r.draft.get_untracked().validate().ok()).collect());
+        if same_origin_only(&specs) {
+            self.run_both();
+        } else {
+            self.notices.update(|n| n.push("autorun=1 was ignored: it runs only tasks that stay on this page's origin.".to_owned()));
+        }
     }
 
     /// Sequential, then concurrent, then the comparison of the two.
@@ -344,6 +375,10 @@ impl Session {
 
     /// Refreshes `elapsed_ms` every animation frame while run `id` is in flight, so bars grow smoothly.
     fn animate(&self, id: u32) {
+        // With reduced motion, bars change only when tasks start and end.
+        if reduced_motion() {
+            return;
+        }
         let this = *self;
         fn frame(this: Session, id: u32) {
             let current = this.in_flight.get_untracked().and_then(|m| this.slot(m).with_untracked(|r| r.as_ref().map(|r| r.id)));
@@ -355,4 +390,15 @@ impl Session {
         }
         request_animation_frame(move || frame(this, id));
     }
+}
+
+fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Whether every task stays on this page's origin: autorun may start only those.
+pub fn same_origin_only(specs: &[TaskSpec]) -> bool {
+    specs.iter().all(|s| s.kind != TaskKind::Fetch || crate::runtime::embed::same_origin(&s.url))
 }

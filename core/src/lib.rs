@@ -3,6 +3,7 @@
 //! Nothing here touches the browser, so every rule of the product (limits, messages,
 //! statistics, the public contract) is tested natively with `cargo test`.
 
+pub mod embed;
 pub mod explain;
 pub mod format;
 pub mod highlight;

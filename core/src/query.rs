@@ -3,7 +3,7 @@
 //! Decoding never fails as a whole: each bad part becomes a notice and falls back on its own.
 
 use crate::lesson::{self, Lesson};
-use crate::task::{parse_delay, validate_label, validate_task_count, validate_url, TaskKind, TaskSpec, MAX_TASKS};
+use crate::task::{parse_delay, validate_label, validate_task_count, validate_url, LoopStyle, TaskKind, TaskSpec, MAX_TASKS};
 
 /// The contract version this build speaks.
 pub const VERSION: &str = "1";
@@ -36,11 +36,13 @@ pub struct UrlState {
     pub embed: bool,
     pub autorun: bool,
     pub theme: Theme,
+    /// cpu-bound's Block / Yield choice (`loop=`).
+    pub busy: LoopStyle,
 }
 
 impl Default for UrlState {
     fn default() -> UrlState {
-        UrlState { lesson: lesson::default_lesson(), tasks: None, embed: false, autorun: false, theme: Theme::Auto }
+        UrlState { lesson: lesson::default_lesson(), tasks: None, embed: false, autorun: false, theme: Theme::Auto, busy: LoopStyle::Block }
     }
 }
 
@@ -105,7 +107,7 @@ pub fn decode(query: &str) -> Decoded {
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
         let Ok(key) = percent_decode(raw_key) else { continue };
-        if !matches!(key.as_str(), "v" | "lesson" | "tasks" | "embed" | "autorun" | "theme") {
+        if !matches!(key.as_str(), "v" | "lesson" | "tasks" | "embed" | "autorun" | "theme" | "loop") {
             continue; // Unknown parameters are other people's business.
         }
         if seen.contains(&key) {
@@ -143,6 +145,10 @@ pub fn decode(query: &str) -> Decoded {
                 Some(on) if key == "embed" => state.embed = on,
                 Some(on) => state.autorun = on,
                 None => notices.push(format!("\"{key}\" must be 0 or 1; got {shown}. Using 0.")),
+            },
+            "loop" => match LoopStyle::parse(&value) {
+                Some(style) => state.busy = style,
+                None => notices.push(format!("\"loop\" must be block or yield; got {shown}. Using block.")),
             },
             "theme" => match value.as_str() {
                 "auto" => state.theme = Theme::Auto,
@@ -217,6 +223,9 @@ pub fn encode(state: &UrlState) -> String {
     if state.theme != Theme::Auto {
         parts.push(format!("theme={}", state.theme.as_str()));
     }
+    if state.busy != LoopStyle::Block {
+        parts.push(format!("loop={}", state.busy.as_str()));
+    }
     parts.join("&")
 }
 
@@ -241,11 +250,11 @@ mod tests {
 
     #[test]
     fn bad_parts_fall_back_alone() {
-        let d = decode("lesson=nope&theme=pink&embed=yes&tasks=a~timer~-1~0~&v=2");
+        let d = decode("lesson=nope&theme=pink&embed=yes&tasks=a~timer~-1~0~&v=2&loop=fast");
         assert_eq!(d.state.lesson.id, "sequential-vs-concurrent");
         assert_eq!(d.state.tasks, None);
         assert_eq!(d.state.theme, Theme::Auto);
-        assert_eq!(d.notices.len(), 5, "{:?}", d.notices);
+        assert_eq!(d.notices.len(), 6, "{:?}", d.notices);
         assert!(d.notices[0].starts_with("There is no lesson \"nope\""));
         assert!(d.notices[3].contains("task 1: Delay must be a whole number of ms from 0 to 60000; got -1."), "{}", d.notices[3]);
     }
@@ -292,8 +301,10 @@ mod tests {
 
     proptest! {
         #[test]
-        fn tasks_round_trip(tasks in prop::collection::vec(arb_task(), 1..=20), embed: bool, autorun: bool) {
-            let state = UrlState { tasks: Some(tasks.clone()), embed, autorun, theme: Theme::Dark, ..UrlState::default() };
+        fn tasks_round_trip(tasks in prop::collection::vec(arb_task(), 1..=20), embed: bool, autorun: bool, lesson in 0..crate::lesson::LESSONS.len(), yields: bool) {
+            let busy = if yields { LoopStyle::Yield } else { LoopStyle::Block };
+            let lesson = &crate::lesson::LESSONS[lesson];
+            let state = UrlState { lesson, tasks: Some(tasks.clone()), embed, autorun, theme: Theme::Dark, busy };
             let d = decode(&encode(&state));
             prop_assert!(d.notices.is_empty(), "{:?}", d.notices);
             prop_assert_eq!(d.state, state);

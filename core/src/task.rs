@@ -42,6 +42,29 @@ impl TaskKind {
     }
 }
 
+/// How a CPU task's busy loop treats the one thread it runs on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum LoopStyle {
+    /// Spin until done: nothing else runs meanwhile.
+    #[default]
+    Block,
+    /// Spin in short slices, yielding to the browser between them.
+    Yield,
+}
+
+impl LoopStyle {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LoopStyle::Block => "block",
+            LoopStyle::Yield => "yield",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<LoopStyle> {
+        [LoopStyle::Block, LoopStyle::Yield].into_iter().find(|l| l.as_str() == s)
+    }
+}
+
 /// A validated task, ready to run.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TaskSpec {

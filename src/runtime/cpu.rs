@@ -13,15 +13,8 @@ use std::collections::VecDeque;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-/// How a busy loop treats the thread it runs on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Style {
-    /// Spin until done: nothing else runs meanwhile.
-    #[default]
-    Block,
-    /// Spin in slices of [`SLICE_MS`], yielding to the browser between them.
-    Yield,
-}
+/// How a busy loop treats the thread it runs on; `Yield` works in slices of [`SLICE_MS`].
+pub use async_lab_core::task::LoopStyle as Style;
 
 /// Work done between two yields, in ms: short enough for 60 frames a second.
 pub const SLICE_MS: f64 = 4.0;

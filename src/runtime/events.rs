@@ -1,25 +1,59 @@
-//! Run events for the page and its embedder: the `async-lab:run` CustomEvent.
+//! Run events for the page and its embedder: the `async-lab:run` CustomEvent and the parent's messages.
 
-use async_lab_core::RunReport;
+use async_lab_core::{embed, RunReport};
+use serde::Serialize;
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit};
 
 /// The name of the event dispatched on `window` after every finished run.
 pub const RUN_EVENT: &str = "async-lab:run";
 
-/// Dispatches `async-lab:run` with the report as a plain JS object in `detail`.
+/// Dispatches `async-lab:run` with the report in `detail`, and in an iframe posts it to the
+/// parent (query strings stripped).
 pub fn dispatch_run(report: &RunReport) {
     let Some(window) = web_sys::window() else { return };
-    let Some(detail) = to_js(report) else { return };
-    let init = CustomEventInit::new();
-    init.set_detail(&detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(RUN_EVENT, &init) {
-        let _ = window.dispatch_event(&event);
+    if let Some(detail) = to_js(report) {
+        let init = CustomEventInit::new();
+        init.set_detail(&detail);
+        if let Ok(event) = CustomEvent::new_with_event_init_dict(RUN_EVENT, &init) {
+            let _ = window.dispatch_event(&event);
+        }
+    }
+    post_to_parent(&Message::Run { run: embed::for_parent(report) });
+}
+
+/// What an embedded Async Lab tells its parent page.
+#[derive(Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Message {
+    Run { run: RunReport },
+    Resize { height: u32 },
+}
+
+/// Posts `{ source: "async-lab", type, … }` to the parent, when there is one. Nothing else is
+/// ever posted, and `*` is safe for it: the reports hold no secrets and no query strings.
+pub fn post_to_parent(message: &Message) {
+    let Some(parent) = parent() else { return };
+    #[derive(Serialize)]
+    struct Envelope<'a> {
+        source: &'static str,
+        #[serde(flatten)]
+        message: &'a Message,
+    }
+    if let Some(value) = to_js(&Envelope { source: "async-lab", message }) {
+        let _ = parent.post_message(&value, "*");
     }
 }
 
-/// The report as a JS object, through JSON so its shape is exactly the serde one.
-fn to_js(report: &RunReport) -> Option<JsValue> {
-    let json = serde_json::to_string(report).ok()?;
+/// The parent window, if this page is in a frame.
+pub fn parent() -> Option<web_sys::Window> {
+    let window = web_sys::window()?;
+    let parent = window.parent().ok().flatten()?;
+    (!js_sys::Object::is(&window, &parent)).then_some(parent)
+}
+
+/// A value as a plain JS object, through JSON so its shape is exactly the serde one.
+fn to_js(value: &impl Serialize) -> Option<JsValue> {
+    let json = serde_json::to_string(value).ok()?;
     js_sys::JSON::parse(&json).ok()
 }

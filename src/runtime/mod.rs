@@ -2,8 +2,10 @@
 //!
 //! Everything that touches `web-sys` lives here, so the core stays pure and the UI stays declarative.
 
+pub mod clipboard;
 pub mod clock;
 pub mod cpu;
+pub mod embed;
 pub mod events;
 pub mod fetch;
 pub mod frames;

@@ -4,7 +4,6 @@ use crate::lessons::source;
 use crate::session::Session;
 use async_lab_core::highlight::{highlight, Language};
 use leptos::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tab {
@@ -58,11 +57,7 @@ pub fn CodePanel() -> impl IntoView {
         let text = code().to_owned();
         let name = tab.get_untracked().name();
         leptos::task::spawn_local(async move {
-            let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
-            let done = match clipboard {
-                Some(c) => JsFuture::from(c.write_text(&text)).await.is_ok(),
-                None => false,
-            };
+            let done = crate::runtime::clipboard::copy(&text).await;
             set_copied.set(if done { format!("Copied the {name} code.") } else { "Copying was refused by the browser; select the code and copy it by hand.".to_owned() });
         });
     };

@@ -4,6 +4,7 @@ mod code_panel;
 mod controls;
 mod log_panel;
 mod results;
+mod share;
 mod task_editor;
 mod timeline;
 mod totals;
@@ -11,46 +12,75 @@ mod totals;
 use crate::session::Session;
 use leptos::prelude::*;
 
-/// The whole lesson page.
+/// The whole lesson page; with `embed=1`, its compact form for iframes.
 #[component]
 pub fn App(session: Session) -> impl IntoView {
     provide_context(session);
     let lesson = session.lesson;
+    let embed = session.embed;
+    // The address bar always holds the state on screen, so it is a share link as it stands.
+    Effect::new(move |_| {
+        if let Some(query) = session.query(embed) {
+            crate::runtime::embed::replace_query(&query);
+        }
+    });
+    let root = NodeRef::<leptos::html::Div>::new();
+    if session.autorun {
+        Effect::new(move |_| {
+            if let Some(element) = root.get() {
+                leptos::task::spawn_local(session.autorun_when_seen(element.into()));
+            }
+        });
+    }
     view! {
-        <LessonNav/>
-        <Notices/>
-        <NetworkNote/>
-        <section class="intro" aria-labelledby="lesson-title">
-            <h2 id="lesson-title">{move || lesson.get().title}</h2>
-            <p>{move || lesson.get().intro}</p>
-        </section>
-        <section class="panel" aria-labelledby="tasks-title">
-            <h2 id="tasks-title">"Tasks"</h2>
-            <task_editor::TaskEditor/>
-            <controls::Controls/>
-        </section>
-        <section class="panel" aria-labelledby="timeline-title">
-            <h2 id="timeline-title">"Timeline"</h2>
-            <timeline::Timelines/>
-        </section>
-        <section class="panel" aria-labelledby="totals-title">
-            <h2 id="totals-title">"Totals"</h2>
-            <totals::Totals/>
-        </section>
-        <div class="columns">
-            <section class="panel" aria-labelledby="results-title">
-                <h2 id="results-title">"Results"</h2>
-                <results::Results/>
+        <div class="lab" class:embedded=embed node_ref=root>
+            <Show when=move || !embed>
+                <LessonNav/>
+            </Show>
+            <Notices/>
+            <NetworkNote/>
+            <section class="intro" aria-labelledby="lesson-title">
+                <h2 id="lesson-title">{move || lesson.get().title}</h2>
+                <Show when=move || !embed>
+                    <p>{move || lesson.get().intro}</p>
+                </Show>
             </section>
-            <section class="panel" aria-labelledby="log-title">
-                <h2 id="log-title">"Log"</h2>
-                <log_panel::LogPanel/>
+            <section class="panel" aria-labelledby="tasks-title">
+                <h2 id="tasks-title">"Tasks"</h2>
+                <task_editor::TaskEditor/>
+                <controls::Controls/>
             </section>
+            <section class="panel" aria-labelledby="timeline-title">
+                <h2 id="timeline-title">"Timeline"</h2>
+                <timeline::Timelines/>
+            </section>
+            <section class="panel" aria-labelledby="totals-title">
+                <h2 id="totals-title">"Totals"</h2>
+                <totals::Totals/>
+            </section>
+            <div class="columns">
+                <section class="panel" aria-labelledby="results-title">
+                    <h2 id="results-title">"Results"</h2>
+                    <results::Results/>
+                </section>
+                <Show when=move || !embed>
+                    <section class="panel" aria-labelledby="log-title">
+                        <h2 id="log-title">"Log"</h2>
+                        <log_panel::LogPanel/>
+                    </section>
+                </Show>
+            </div>
+            <Show when=move || !embed fallback=|| view! { <share::OpenInLab/> }>
+                <section class="panel" aria-labelledby="code-title">
+                    <h2 id="code-title">"Code"</h2>
+                    <code_panel::CodePanel/>
+                </section>
+                <section class="panel" aria-labelledby="share-title">
+                    <h2 id="share-title">"Share and embed"</h2>
+                    <share::Share/>
+                </section>
+            </Show>
         </div>
-        <section class="panel" aria-labelledby="code-title">
-            <h2 id="code-title">"Code"</h2>
-            <code_panel::CodePanel/>
-        </section>
     }
 }
 

@@ -8,6 +8,7 @@ const port = Number(process.argv[2] ?? 4173);
 const root = resolve(process.argv[3] ?? "dist");
 // Test pages (host pages for embedding) live beside the tests, under /fixtures/.
 const fixtures = resolve(new URL(".", import.meta.url).pathname, "fixtures");
+const examples = resolve(new URL(".", import.meta.url).pathname, "../../examples");
 const types = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -25,6 +26,8 @@ createServer({ maxHeaderSize: 1024 * 1024 }, async (req, res) => {
   // /nested/app/ serves the app again, to prove it works from a sub-path (docs sites, GitHub Pages).
   const [base, rest] = path.startsWith("/fixtures/")
     ? [fixtures, path.slice("/fixtures".length)]
+    : path.startsWith("/examples/")
+      ? [examples, path.slice("/examples".length)]
     : path.startsWith("/nested/app/")
       ? [root, path.slice("/nested/app".length)]
       : [root, path];

@@ -1,0 +1,119 @@
+//! The embedded page's side of embedding: reporting its height, and knowing when it is seen.
+
+use super::events::{post_to_parent, Message};
+use std::cell::Cell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+thread_local! {
+    static LAST_HEIGHT: Cell<u32> = const { Cell::new(0) };
+}
+
+/// The content's height: the root element's box, which (unlike `scrollHeight`) does not grow
+/// to fill a taller frame, so a frame sized to it never feeds back into it.
+fn content_height() -> u32 {
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return 0 };
+    root.get_bounding_client_rect().height().ceil() as u32
+}
+
+fn report_height() {
+    let height = content_height();
+    if height != LAST_HEIGHT.with(Cell::get) {
+        LAST_HEIGHT.with(|h| h.set(height));
+        post_to_parent(&Message::Resize { height });
+    }
+}
+
+/// In a frame, posts `resize` now and whenever the content's height changes, and again when
+/// the parent's `embed.js` asks (it may have arrived after the first report).
+pub fn report_height_changes() {
+    let Some(parent) = super::events::parent() else { return };
+    listen_for_measure_requests(parent);
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
+    let on_change = Closure::<dyn FnMut()>::new(report_height);
+    // ResizeObserver catches layout changes (a narrower frame); but Chromium stops rendering an
+    // off-screen cross-site frame, and with it ResizeObserver, so DOM changes are watched too:
+    // MutationObserver callbacks are microtasks, which still run there.
+    if let Ok(observer) = web_sys::ResizeObserver::new(on_change.as_ref().unchecked_ref()) {
+        observer.observe(&root);
+        std::mem::forget(observer);
+    }
+    if let Ok(observer) = web_sys::MutationObserver::new(on_change.as_ref().unchecked_ref()) {
+        let options = web_sys::MutationObserverInit::new();
+        options.set_subtree(true);
+        options.set_child_list(true);
+        options.set_character_data(true);
+        // Not every attribute: bars move every frame, and only these change the height.
+        options.set_attribute_filter(&js_sys::Array::of3(&"class".into(), &"hidden".into(), &"open".into()));
+        let _ = observer.observe_with_options(&root, &options);
+        std::mem::forget(observer);
+    }
+    // The observers and their callback live as long as the page.
+    on_change.forget();
+    report_height();
+}
+
+/// Accepts exactly one message from the parent, `{ source: "async-lab-host", type: "measure" }`,
+/// and only from the parent window itself; everything else is ignored.
+fn listen_for_measure_requests(parent: web_sys::Window) {
+    let Some(window) = web_sys::window() else { return };
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+        let from_parent = event.source().is_some_and(|s| js_sys::Object::is(&s, &parent));
+        let data = event.data();
+        let field = |name: &str| js_sys::Reflect::get(&data, &name.into()).ok().and_then(|v| v.as_string());
+        if from_parent && data.is_object() && field("source").as_deref() == Some("async-lab-host") && field("type").as_deref() == Some("measure") {
+            LAST_HEIGHT.with(|h| h.set(0));
+            report_height();
+        }
+    });
+    let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+    on_message.forget();
+}
+
+/// Resolves once `element` is on screen and the page is visible: the moment autorun may start.
+pub async fn seen(element: &web_sys::Element) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let resolve_once = resolve.clone();
+        let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
+            move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+                let intersecting = entries.iter().any(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
+                if intersecting && !document_hidden() {
+                    observer.disconnect();
+                    let _ = resolve_once.call0(&JsValue::UNDEFINED);
+                }
+            },
+        );
+        if let Ok(observer) = web_sys::IntersectionObserver::new(callback.as_ref().unchecked_ref()) {
+            observer.observe(element);
+        } else {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+        callback.forget();
+    });
+    let _ = JsFuture::from(promise).await;
+    // A hidden tab throttles timers: wait until it is shown.
+    while document_hidden() {
+        super::timer::sleep(250).await;
+    }
+}
+
+fn document_hidden() -> bool {
+    web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden())
+}
+
+/// Whether `url` resolves to this page's origin.
+pub fn same_origin(url: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let Ok(origin) = window.location().origin() else { return false };
+    let base = window.document().and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
+    web_sys::Url::new_with_base(url, &base).is_ok_and(|u| u.origin() == origin)
+}
+
+/// Replaces the page's query string without a reload, so the address bar is always a share link.
+pub fn replace_query(query: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(history) = window.history() else { return };
+    let path = window.location().pathname().unwrap_or_default();
+    let hash = window.location().hash().unwrap_or_default();
+    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}?{query}{hash}")));
+}
