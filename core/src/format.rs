@@ -17,15 +17,27 @@ pub fn quantize(ms: f64, resolution_ms: f64) -> f64 {
     (ms * scale).round() / scale
 }
 
+/// Rounds to `places` decimals, turning a rounded -0 into 0 so no figure reads "-0.00".
+fn rounded(value: f64, places: usize) -> f64 {
+    let scale = 10f64.powi(places as i32);
+    let r = (value * scale).round() / scale;
+    if r == 0.0 {
+        0.0
+    } else {
+        r
+    }
+}
+
 /// "2001.3 ms" with the resolution's digits.
 pub fn ms(value: f64, resolution_ms: f64) -> String {
-    format!("{:.*} ms", decimals_for(resolution_ms), value)
+    let places = decimals_for(resolution_ms);
+    format!("{:.*} ms", places, rounded(value, places))
 }
 
 /// "2.00 s": hundredths of a second, as the tutorial prints, and never finer than the clock.
 pub fn seconds(value_ms: f64, resolution_ms: f64) -> String {
     let places = decimals_for(resolution_ms / 1000.0).min(2);
-    format!("{:.*} s", places, value_ms / 1000.0)
+    format!("{:.*} s", places, rounded(value_ms / 1000.0, places))
 }
 
 /// "2.0×", or "—" when undefined.
@@ -85,6 +97,8 @@ mod tests {
         assert_eq!(quantize(2001.26, 0.1), 2001.3);
         assert_eq!(seconds(4003.0, 0.1), "4.00 s");
         assert_eq!(seconds(4003.0, 100.0), "4.0 s");
+        assert_eq!(seconds(-1.0, 0.1), "0.00 s");
+        assert_eq!(ms(-0.01, 0.1), "0.0 ms");
     }
 
     #[test]
@@ -100,6 +114,6 @@ mod tests {
     #[test]
     fn comparison_sentence() {
         let c = compare(4010.0, 2005.0);
-        assert_eq!(comparison(&c, 0.1), "Concurrent took 2.00 s instead of 4.01 s: 2.00 s saved, 2.0× faster.");
+        assert_eq!(comparison(&c, 0.1), "Concurrent took 2.01 s instead of 4.01 s: 2.01 s saved, 2.0× faster.");
     }
 }
