@@ -59,8 +59,8 @@ for (const scheme of ["light", "dark"] as const) {
 const shots = [
   { name: "light-wide", scheme: "light", width: 1280 },
   { name: "dark-wide", scheme: "dark", width: 1280 },
-  { name: "light-narrow", scheme: "light", width: 360 },
-  { name: "dark-narrow", scheme: "dark", width: 360 },
+  { name: "light-narrow", scheme: "light", width: 320 },
+  { name: "dark-narrow", scheme: "dark", width: 320 },
 ] as const;
 
 for (const shot of shots) {
