@@ -37,10 +37,17 @@ export type RunReport = {
 export async function open(page: Page, query = ""): Promise<void> {
   await page.addInitScript(() => {
     (window as any).__runs = [];
+    (window as any).__csp = [];
     window.addEventListener("async-lab:run", (e) => (window as any).__runs.push((e as CustomEvent).detail));
+    document.addEventListener("securitypolicyviolation", (e) => (window as any).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   await page.goto(`./${query}`);
   await expect(page.getByRole("button", { name: "Run both" })).toBeVisible();
+}
+
+/** The Content-Security-Policy violations the page has reported so far. */
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as any).__csp);
 }
 
 /** Waits until `count` reports have arrived and returns them all. */

@@ -9,6 +9,9 @@ const root = resolve(process.argv[3] ?? "dist");
 // Test pages (host pages for embedding) live beside the tests, under /fixtures/.
 const fixtures = resolve(new URL(".", import.meta.url).pathname, "fixtures");
 const examples = resolve(new URL(".", import.meta.url).pathname, "../../examples");
+// The strict policy the README documents; app pages are served with it, test host pages without.
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' http: https:; img-src 'self' data:; base-uri 'self'; object-src 'none'";
+
 const types = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -39,7 +42,9 @@ createServer({ maxHeaderSize: 1024 * 1024 }, async (req, res) => {
   try {
     if ((await stat(file)).isDirectory()) file = join(file, "index.html");
     const body = await readFile(file);
-    res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+    const headers = { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" };
+    if (base === root && extname(file) === ".html") headers["content-security-policy"] = CSP;
+    res.writeHead(200, headers);
     res.end(body);
   } catch {
     res.writeHead(404, { "content-type": "text/plain" }).end("not found");
