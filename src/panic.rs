@@ -10,7 +10,8 @@ pub fn install() {
     }));
 }
 
-fn show_panel(message: &str) {
+/// Draws the error panel with plain DOM calls: the wasm instance may be dead right after.
+pub fn show_panel(message: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Some(body) = document.body() else { return };
     let make = |tag: &str, text: &str| {

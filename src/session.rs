@@ -8,7 +8,7 @@ use crate::runtime::{clock, events, visibility};
 use async_lab_core::lesson::Lesson;
 use async_lab_core::query::{self, Decoded, Theme, UrlState};
 use async_lab_core::stats::{compare, Comparison};
-use async_lab_core::task::{validate_all, validate_task_count, MAX_TASKS};
+use async_lab_core::task::{parse_timeout, validate_all, validate_task_count, MAX_TASKS};
 use async_lab_core::{Mode, Outcome, Run, RunReport, TaskDraft, TaskKind, TaskSpec};
 use futures::channel::oneshot;
 use futures::future::{select, Either};
@@ -51,6 +51,8 @@ pub struct Session {
     pub network: RwSignal<Option<Status>>,
     /// cpu-bound: whether busy loops block or yield.
     pub style: RwSignal<Style>,
+    /// Each task's timeout in ms, as typed.
+    pub timeout: RwSignal<String>,
     /// async-fn: a created future is waiting for **Await it**.
     pub awaiting: RwSignal<bool>,
     pub resolution_ms: f64,
@@ -69,7 +71,7 @@ pub struct Session {
 impl Session {
     pub fn new(decoded: Decoded) -> Session {
         let Decoded { state, notices } = decoded;
-        let UrlState { lesson, tasks, embed, autorun, theme, busy } = state;
+        let UrlState { lesson, tasks, embed, autorun, theme, busy, timeout_ms } = state;
         let session = Session {
             lesson: RwSignal::new(lesson),
             rows: RwSignal::new(Vec::new()),
@@ -82,6 +84,7 @@ impl Session {
             notices: RwSignal::new(notices),
             network: RwSignal::new(None),
             style: RwSignal::new(busy),
+            timeout: RwSignal::new(timeout_ms.to_string()),
             awaiting: RwSignal::new(false),
             resolution_ms: clock::resolution_ms(),
             embed,
@@ -200,7 +203,8 @@ impl Session {
     pub fn url_state(&self, embed: bool) -> Option<UrlState> {
         let drafts: Vec<TaskDraft> = self.rows.with(|rows| rows.iter().map(|r| r.draft.get()).collect());
         let tasks = validate_all(&drafts).ok()?;
-        Some(UrlState { lesson: self.lesson.get(), tasks: Some(tasks), embed, autorun: self.autorun && embed, theme: self.theme, busy: self.style.get() })
+        let timeout_ms = parse_timeout(&self.timeout.get()).ok()?;
+        Some(UrlState { lesson: self.lesson.get(), tasks: Some(tasks), embed, autorun: self.autorun && embed, theme: self.theme, busy: self.style.get(), timeout_ms })
     }
 
     /// The query string of [`Session::url_state`].
@@ -215,6 +219,10 @@ impl Session {
     /// The tasks as typed, validated; on failure the reason is shown beside the buttons.
     fn specs(&self) -> Option<Vec<TaskSpec>> {
         let drafts: Vec<TaskDraft> = self.rows.with_untracked(|rows| rows.iter().map(|r| r.draft.get_untracked()).collect());
+        if let Err(e) = parse_timeout(&self.timeout.get_untracked()) {
+            self.problem.set(Some(format!("Nothing ran. {}", e.message)));
+            return None;
+        }
         match validate_all(&drafts) {
             Ok(specs) => {
                 self.problem.set(None);
@@ -303,7 +311,9 @@ impl Session {
         let (await_tx, await_rx) = oneshot::channel::<()>();
         self.await_it.set_value((mode == Mode::Lazy).then_some(await_tx));
         self.awaiting.set(mode == Mode::Lazy);
-        let controls = Controls { style: self.style.get_untracked(), await_it: Some(await_rx) };
+        let timeout_ms = parse_timeout(&self.timeout.get_untracked()).unwrap_or(async_lab_core::task::DEFAULT_TIMEOUT_MS);
+        let options = crate::runtime::work::Options { style: self.style.get_untracked(), timeout_ms };
+        let controls = Controls { options, await_it: Some(await_rx) };
         let needs_worker = specs.iter().any(|s| s.kind == TaskKind::Fetch && service_worker::is_api(&s.url));
         let id = self.next_id();
         let lesson = self.lesson.get_untracked();
@@ -339,9 +349,8 @@ impl Session {
             // The run's clock starts when its program does, not when the UI finished drawing its lanes.
             let recorder = Recorder::new(sink);
             this.origin.set_value(recorder.origin());
-            let style = controls.style;
             let cancelled = {
-                let tasks = Task::all(&specs, &recorder, style);
+                let tasks = Task::all(&specs, &recorder, controls.options);
                 let work = std::pin::pin!(lessons::run(lesson.id, mode, &tasks, &recorder, controls));
                 // A dropped sender (a newer run) counts as a cancel too.
                 matches!(select(work, cancel_rx).await, Either::Right(_))

@@ -2,6 +2,7 @@
 
 use async_lab::lessons::{sequential_vs_concurrent, Recorder, Task};
 use async_lab::runtime::cpu::{self, Style};
+use async_lab::runtime::work::Options;
 use async_lab::runtime::{clock, fetch, timer};
 use async_lab_core::{Mode, RunEvent, TaskSpec, TaskStatus};
 use futures::future::join;
@@ -94,7 +95,7 @@ fn record() -> (Rc<RefCell<Vec<RunEvent>>>, Recorder) {
 async fn the_lesson_runs_concurrently_and_prints_like_the_tutorial() {
     let specs = [TaskSpec::timer("Data 1", 200), TaskSpec::timer("Data 2", 200)];
     let (events, recorder) = record();
-    let tasks = Task::all(&specs, &recorder, Style::Block);
+    let tasks = Task::all(&specs, &recorder, Options::default());
     sequential_vs_concurrent::main(Mode::Concurrent, &tasks, &recorder).await;
     let wall = recorder.elapsed_ms();
     let finished_ok = events.borrow().iter().filter(|e| matches!(e, RunEvent::TaskFinished { result, .. } if result.status == TaskStatus::Ok)).count();
@@ -118,7 +119,7 @@ async fn the_lesson_runs_concurrently_and_prints_like_the_tutorial() {
 async fn the_lesson_runs_sequentially() {
     let specs = [TaskSpec::timer("Data 1", 150), TaskSpec::timer("Data 2", 150)];
     let (events, recorder) = record();
-    let tasks = Task::all(&specs, &recorder, Style::Block);
+    let tasks = Task::all(&specs, &recorder, Options::default());
     sequential_vs_concurrent::main(Mode::Sequential, &tasks, &recorder).await;
     assert!(recorder.elapsed_ms() >= 300.0);
     let starts: Vec<f64> = events
@@ -136,7 +137,7 @@ async fn the_lesson_runs_sequentially() {
 async fn a_fetch_task_reports_simulated_latency() {
     let specs = [TaskSpec::fetch("file", 200, "/")];
     let (_, recorder) = record();
-    let tasks = Task::all(&specs, &recorder, Style::Block);
+    let tasks = Task::all(&specs, &recorder, Options::default());
     let result = tasks[0].perform().await;
     assert_eq!(result.status, TaskStatus::Ok);
     assert_eq!(result.source, async_lab_core::Source::Simulated);
@@ -179,7 +180,7 @@ async fn the_lazy_lesson_runs_nothing_until_awaited() {
     use async_lab::lessons::async_fn;
     let specs = [TaskSpec::timer("greet(\"Alice\")", 100), TaskSpec::timer("promise", 100)];
     let (events, recorder) = record();
-    let tasks = Task::all(&specs, &recorder, Style::Block);
+    let tasks = Task::all(&specs, &recorder, Options::default());
     let (trigger, await_it) = futures::channel::oneshot::channel();
     let press_later = async {
         timer::sleep(300).await;
@@ -193,4 +194,45 @@ async fn the_lazy_lesson_runs_nothing_until_awaited() {
     });
     assert!(started(0).unwrap() >= 300.0, "the future ran before it was awaited");
     assert!(started(1).unwrap() < 50.0, "the JS promise should start when created");
+}
+
+#[wasm_bindgen_test]
+async fn a_task_past_its_timeout_stops_with_status_timeout() {
+    use async_lab::runtime::work;
+    let before = timer::pending();
+    let start = clock::now();
+    let result = work::perform(&TaskSpec::timer("slow", 5_000), Options { timeout_ms: 50, ..Options::default() }).await;
+    assert_eq!(result.status, TaskStatus::Timeout);
+    assert!(result.detail.starts_with("timed out after 50 ms"), "{}", result.detail);
+    assert!(clock::now() - start < 1_000.0);
+    assert_eq!(timer::pending(), before, "the stopped task's timer must be cleared");
+}
+
+#[wasm_bindgen_test]
+async fn cancelling_a_run_leaves_no_timer_or_request_behind() {
+    let specs = [TaskSpec::timer("wait", 10_000), TaskSpec::fetch("get", 10_000, "/"), TaskSpec::timer("wait 2", 20_000)];
+    let (timers_before, fetches_before) = (timer::pending(), fetch::in_flight());
+    let (_, recorder) = record();
+    {
+        let tasks = Task::all(&specs, &recorder, Options::default());
+        let run = sequential_vs_concurrent::main(Mode::Concurrent, &tasks, &recorder);
+        // The run is cancelled the way the app cancels it: the select drops the run's future.
+        let cancelled = futures::future::select(Box::pin(run), Box::pin(timer::sleep(100))).await;
+        assert!(matches!(cancelled, futures::future::Either::Right(_)));
+    }
+    assert_eq!(timer::pending(), timers_before);
+    assert_eq!(fetch::in_flight(), fetches_before);
+}
+
+#[wasm_bindgen_test]
+fn the_panic_panel_offers_a_reload_link() {
+    async_lab::panic::show_panel("test panic: index out of bounds");
+    let document = web_sys::window().unwrap().document().unwrap();
+    let panel = document.query_selector(".panic[role=alert]").unwrap().expect("a panel");
+    let text = panel.text_content().unwrap();
+    assert!(text.contains("Async Lab stopped") && text.contains("test panic: index out of bounds"), "{text}");
+    let reload = panel.query_selector("a").unwrap().expect("a Reload link");
+    assert_eq!(reload.text_content().unwrap(), "Reload");
+    assert_eq!(reload.get_attribute("href").as_deref(), Some(""));
+    panel.remove();
 }

@@ -3,7 +3,7 @@
 //! Decoding never fails as a whole: each bad part becomes a notice and falls back on its own.
 
 use crate::lesson::{self, Lesson};
-use crate::task::{parse_delay, validate_label, validate_task_count, validate_url, LoopStyle, TaskKind, TaskSpec, MAX_TASKS};
+use crate::task::{parse_delay, parse_timeout, validate_label, validate_task_count, validate_url, LoopStyle, TaskKind, TaskSpec, DEFAULT_TIMEOUT_MS, MAX_TASKS};
 
 /// The contract version this build speaks.
 pub const VERSION: &str = "1";
@@ -38,11 +38,13 @@ pub struct UrlState {
     pub theme: Theme,
     /// cpu-bound's Block / Yield choice (`loop=`).
     pub busy: LoopStyle,
+    /// Each task's timeout (`timeout=`).
+    pub timeout_ms: u32,
 }
 
 impl Default for UrlState {
     fn default() -> UrlState {
-        UrlState { lesson: lesson::default_lesson(), tasks: None, embed: false, autorun: false, theme: Theme::Auto, busy: LoopStyle::Block }
+        UrlState { lesson: lesson::default_lesson(), tasks: None, embed: false, autorun: false, theme: Theme::Auto, busy: LoopStyle::Block, timeout_ms: DEFAULT_TIMEOUT_MS }
     }
 }
 
@@ -107,7 +109,7 @@ pub fn decode(query: &str) -> Decoded {
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
         let Ok(key) = percent_decode(raw_key) else { continue };
-        if !matches!(key.as_str(), "v" | "lesson" | "tasks" | "embed" | "autorun" | "theme" | "loop") {
+        if !matches!(key.as_str(), "v" | "lesson" | "tasks" | "embed" | "autorun" | "theme" | "loop" | "timeout") {
             continue; // Unknown parameters are other people's business.
         }
         if seen.contains(&key) {
@@ -145,6 +147,10 @@ pub fn decode(query: &str) -> Decoded {
                 Some(on) if key == "embed" => state.embed = on,
                 Some(on) => state.autorun = on,
                 None => notices.push(format!("\"{key}\" must be 0 or 1; got {shown}. Using 0.")),
+            },
+            "timeout" => match parse_timeout(&value) {
+                Ok(ms) => state.timeout_ms = ms,
+                Err(e) => notices.push(format!("The link's {} Using {DEFAULT_TIMEOUT_MS} ms.", e.message)),
             },
             "loop" => match LoopStyle::parse(&value) {
                 Some(style) => state.busy = style,
@@ -226,6 +232,9 @@ pub fn encode(state: &UrlState) -> String {
     if state.busy != LoopStyle::Block {
         parts.push(format!("loop={}", state.busy.as_str()));
     }
+    if state.timeout_ms != DEFAULT_TIMEOUT_MS {
+        parts.push(format!("timeout={}", state.timeout_ms));
+    }
     parts.join("&")
 }
 
@@ -250,11 +259,12 @@ mod tests {
 
     #[test]
     fn bad_parts_fall_back_alone() {
-        let d = decode("lesson=nope&theme=pink&embed=yes&tasks=a~timer~-1~0~&v=2&loop=fast");
+        let d = decode("lesson=nope&theme=pink&embed=yes&tasks=a~timer~-1~0~&v=2&loop=fast&timeout=0");
         assert_eq!(d.state.lesson.id, "sequential-vs-concurrent");
         assert_eq!(d.state.tasks, None);
         assert_eq!(d.state.theme, Theme::Auto);
-        assert_eq!(d.notices.len(), 6, "{:?}", d.notices);
+        assert_eq!(d.notices.len(), 7, "{:?}", d.notices);
+        assert_eq!(d.state.timeout_ms, DEFAULT_TIMEOUT_MS);
         assert!(d.notices[0].starts_with("There is no lesson \"nope\""));
         assert!(d.notices[3].contains("task 1: Delay must be a whole number of ms from 0 to 60000; got -1."), "{}", d.notices[3]);
     }
@@ -301,10 +311,10 @@ mod tests {
 
     proptest! {
         #[test]
-        fn tasks_round_trip(tasks in prop::collection::vec(arb_task(), 1..=20), embed: bool, autorun: bool, lesson in 0..crate::lesson::LESSONS.len(), yields: bool) {
+        fn tasks_round_trip(tasks in prop::collection::vec(arb_task(), 1..=20), embed: bool, autorun: bool, lesson in 0..crate::lesson::LESSONS.len(), yields: bool, timeout_ms in 1u32..=120_000) {
             let busy = if yields { LoopStyle::Yield } else { LoopStyle::Block };
             let lesson = &crate::lesson::LESSONS[lesson];
-            let state = UrlState { lesson, tasks: Some(tasks.clone()), embed, autorun, theme: Theme::Dark, busy };
+            let state = UrlState { lesson, tasks: Some(tasks.clone()), embed, autorun, theme: Theme::Dark, busy, timeout_ms };
             let d = decode(&encode(&state));
             prop_assert!(d.notices.is_empty(), "{:?}", d.notices);
             prop_assert_eq!(d.state, state);

@@ -13,6 +13,10 @@ pub const MAX_DELAY_MS: u32 = 60_000;
 pub const MAX_LABEL_CHARS: usize = 60;
 /// Longest URL, in characters.
 pub const MAX_URL_CHARS: usize = 2_000;
+/// How long a task may take before it is stopped with status `timeout`, by default.
+pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
+/// Longest timeout the editor accepts, in ms.
+pub const MAX_TIMEOUT_MS: u32 = 120_000;
 
 /// What a task waits on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -98,6 +102,7 @@ pub enum Field {
     Delay,
     Url,
     TaskCount,
+    Timeout,
 }
 
 impl Field {
@@ -108,6 +113,7 @@ impl Field {
             Field::Delay => "Delay",
             Field::Url => "URL",
             Field::TaskCount => "Tasks",
+            Field::Timeout => "Timeout",
         }
     }
 }
@@ -145,14 +151,23 @@ pub fn shown(value: &str) -> String {
 
 /// Parses the delay field: a whole number of ms from 0 to [`MAX_DELAY_MS`].
 pub fn parse_delay(input: &str) -> Result<u32, FieldError> {
-    let limit = format!("a whole number of ms from 0 to {MAX_DELAY_MS}");
-    let err = |what: String| Err(FieldError::new(Field::Delay, format!("Delay must be {limit}; got {what}.")));
+    parse_ms(input, Field::Delay, 0, MAX_DELAY_MS)
+}
+
+/// Parses the timeout field: a whole number of ms from 1 to [`MAX_TIMEOUT_MS`].
+pub fn parse_timeout(input: &str) -> Result<u32, FieldError> {
+    parse_ms(input, Field::Timeout, 1, MAX_TIMEOUT_MS)
+}
+
+fn parse_ms(input: &str, field: Field, min: u32, max: u32) -> Result<u32, FieldError> {
+    let limit = format!("a whole number of ms from {min} to {max}");
+    let err = |what: String| Err(FieldError::new(field, format!("{} must be {limit}; got {what}.", field.name())));
     let text = input.trim();
     if text.is_empty() {
         return err("an empty field".to_owned());
     }
     if let Ok(n) = text.parse::<i128>() {
-        return if n < 0 || n > i128::from(MAX_DELAY_MS) { err(text.to_owned()) } else { Ok(n as u32) };
+        return if n < i128::from(min) || n > i128::from(max) { err(text.to_owned()) } else { Ok(n as u32) };
     }
     // Only plain decimal text counts as a number: "inf", "NaN" and "0x10" are text.
     let numeric = text.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
@@ -335,6 +350,14 @@ mod tests {
             assert!(msg.starts_with("Delay must be a whole number of ms from 0 to 60000; "), "{msg}");
             assert!(msg.ends_with(value), "{input:?}: {msg}");
         }
+    }
+
+    #[test]
+    fn timeout_limits() {
+        assert_eq!(parse_timeout("10000"), Ok(10_000));
+        assert_eq!(parse_timeout("0").unwrap_err().message, "Timeout must be a whole number of ms from 1 to 120000; got 0.");
+        assert_eq!(parse_timeout("120001").unwrap_err().message, "Timeout must be a whole number of ms from 1 to 120000; got 120001.");
+        assert_eq!(parse_timeout("soon").unwrap_err().message, "Timeout must be a whole number of ms from 1 to 120000; got \"soon\" (not a number).");
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! Each lesson module marks the code it shows between `// region:lesson` and `// endregion`;
 //! `build.rs` extracts that region at compile time, so the panel can never drift from what runs.
 
-use crate::runtime::{clock::now, cpu::Style, work};
+use crate::runtime::clock::now;
+use crate::runtime::work::{self, Options};
 use async_lab_core::{Mode, RunEvent, TaskResult, TaskSpec};
 use futures::channel::oneshot;
 
@@ -18,8 +19,8 @@ pub mod sequential_vs_concurrent;
 /// What a lesson's program gets besides its tasks: the learner's lesson-specific choices.
 #[derive(Default)]
 pub struct Controls {
-    /// cpu-bound: whether busy loops block or yield.
-    pub style: Style,
+    /// How tasks behave: cpu-bound's Block / Yield, and the timeout.
+    pub options: Options,
     /// async-fn: resolves when the learner presses **Await it**.
     pub await_it: Option<oneshot::Receiver<()>>,
 }
@@ -97,13 +98,13 @@ pub struct Task<'a> {
     index: usize,
     spec: &'a TaskSpec,
     recorder: &'a Recorder,
-    style: Style,
+    options: Options,
 }
 
 impl<'a> Task<'a> {
-    /// The run's tasks in submission order; CPU tasks spin in `style`.
-    pub fn all(specs: &'a [TaskSpec], recorder: &'a Recorder, style: Style) -> Vec<Task<'a>> {
-        specs.iter().enumerate().map(|(index, spec)| Task { index, spec, recorder, style }).collect()
+    /// The run's tasks in submission order.
+    pub fn all(specs: &'a [TaskSpec], recorder: &'a Recorder, options: Options) -> Vec<Task<'a>> {
+        specs.iter().enumerate().map(|(index, spec)| Task { index, spec, recorder, options }).collect()
     }
 
     pub fn label(&self) -> &str {
@@ -135,7 +136,7 @@ impl<'a> Task<'a> {
     /// Waits on the task's timer or request; the thread is free meanwhile.
     pub async fn perform(&self) -> TaskResult {
         self.started();
-        let result = work::perform(self.spec, self.style).await;
+        let result = work::perform(self.spec, self.options).await;
         self.finished(result.clone());
         result
     }

@@ -19,12 +19,22 @@ pub fn in_flight() -> usize {
     IN_FLIGHT.with(Gauge::get)
 }
 
-/// A response whose body has been read.
+/// The most of a body that is read; past it the stream is cancelled and the count stops.
+pub const BODY_CAP_BYTES: u64 = 1024 * 1024;
+/// How much of a body is kept, as text, for the lane's detail.
+const PREVIEW_BYTES: usize = 120;
+
+/// A response whose body has been read (up to [`BODY_CAP_BYTES`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fetched {
     pub status: u16,
     pub ok: bool,
+    /// Bytes read: the whole body, or [`BODY_CAP_BYTES`] and a little more when `capped`.
     pub bytes: u64,
+    /// Reading stopped at the cap.
+    pub capped: bool,
+    /// The body's first bytes as text, control characters removed: shown as text, never as HTML.
+    pub preview: String,
     /// The app's service worker answered (it marks its responses).
     pub from_service_worker: bool,
 }
@@ -83,14 +93,53 @@ impl Request {
             .await
             .map_err(|e| FetchError::Network(js_message(&e)))?
             .unchecked_into();
-        let body = response.array_buffer().map_err(|e| FetchError::Body(js_message(&e)))?;
-        let body = JsFuture::from(body).await.map_err(|e| FetchError::Body(js_message(&e)))?;
+        let (bytes, capped, head) = read_capped(&response).await?;
         Ok(Fetched {
             status: response.status(),
             ok: response.ok(),
-            bytes: u64::from(Uint8Array::new(&body).length()),
+            bytes,
+            capped,
+            preview: preview(&head),
             from_service_worker: response.headers().get("x-async-lab").ok().flatten().as_deref() == Some("service-worker"),
         })
+    }
+}
+
+/// Reads the body chunk by chunk, counting bytes and keeping the first few, and cancels the
+/// stream past [`BODY_CAP_BYTES`]: a 20 MB answer costs no more memory than a small one.
+async fn read_capped(response: &Response) -> Result<(u64, bool, Vec<u8>), FetchError> {
+    let Some(body) = response.body() else { return Ok((0, false, Vec::new())) };
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes = 0u64;
+    let mut head = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(|e| FetchError::Body(js_message(&e)))?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true);
+        if done {
+            return Ok((bytes, false, head));
+        }
+        let value: Uint8Array = js_sys::Reflect::get(&chunk, &"value".into()).map_err(|e| FetchError::Body(js_message(&e)))?.unchecked_into();
+        bytes += u64::from(value.length());
+        if head.len() < PREVIEW_BYTES {
+            let take = (PREVIEW_BYTES - head.len()).min(value.length() as usize);
+            head.extend(value.subarray(0, take as u32).to_vec());
+        }
+        if bytes > BODY_CAP_BYTES {
+            let _ = reader.cancel();
+            return Ok((bytes, true, head));
+        }
+    }
+}
+
+/// Up to 60 characters of text, with anything that is not printable replaced.
+fn preview(head: &[u8]) -> String {
+    let text = String::from_utf8_lossy(head);
+    let clean: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let trimmed = clean.split_whitespace().collect::<Vec<_>>().join(" ");
+    if trimmed.chars().count() > 60 {
+        format!("{}…", trimmed.chars().take(60).collect::<String>())
+    } else {
+        trimmed
     }
 }
 

@@ -2,17 +2,53 @@
 
 use super::clock::now;
 use super::cpu::{self, Style};
-use super::fetch::Request;
+use super::fetch::{FetchError, Fetched, Request};
 use super::service_worker::{self, Status};
 use super::timer::{sleep, sleep_until};
+use async_lab_core::task::DEFAULT_TIMEOUT_MS;
 use async_lab_core::{Source, TaskKind, TaskResult, TaskSpec, TaskStatus};
+use futures::future::{select, Either};
+
+/// How the tasks of a run behave, as the learner set it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// How CPU tasks spin.
+    pub style: Style,
+    /// How long any task may take before it is stopped with status `timeout`.
+    pub timeout_ms: u32,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { style: Style::Block, timeout_ms: DEFAULT_TIMEOUT_MS }
+    }
+}
 
 /// The static file a fetch task requests when no service worker can answer `api/`.
 pub const STATIC_SAMPLE: &str = "data/sample.json";
 
-/// Does a task's work and says how it went. Cancelling is dropping the future:
-/// its timer is cleared, its request aborted, its busy loop stopped at the next slice.
-pub async fn perform(spec: &TaskSpec, style: Style) -> TaskResult {
+/// Does a task's work and says how it went, stopping it after the timeout. Cancelling is
+/// dropping the future: its timer is cleared, its request aborted, its busy loop stopped at
+/// the next slice.
+pub async fn perform(spec: &TaskSpec, options: Options) -> TaskResult {
+    let work = Box::pin(perform_untimed(spec, options.style));
+    match select(work, Box::pin(sleep(options.timeout_ms))).await {
+        Either::Left((result, _)) => result,
+        // Dropping the work here aborts its request.
+        Either::Right(_) => {
+            let what = if spec.kind == TaskKind::Fetch { "no answer; the request was aborted" } else { "stopped" };
+            let source = match spec.kind {
+                TaskKind::Timer => Source::Timer,
+                TaskKind::Fetch => Source::Network,
+                TaskKind::Cpu => Source::Cpu,
+            };
+            let detail = format!("timed out after {} ms: {what}", options.timeout_ms);
+            TaskResult { status: TaskStatus::Timeout, source, http_status: None, bytes: None, detail }
+        }
+    }
+}
+
+async fn perform_untimed(spec: &TaskSpec, style: Style) -> TaskResult {
     match spec.kind {
         TaskKind::Timer => {
             sleep(spec.delay_ms).await;
@@ -63,7 +99,7 @@ async fn fetch(spec: &TaskSpec) -> TaskResult {
         (None, false) => String::new(),
     };
     match response {
-        Err(e) => TaskResult { status: TaskStatus::Error, source: Source::Network, http_status: None, bytes: None, detail: e.to_string() },
+        Err(e) => TaskResult { status: TaskStatus::Error, source: Source::Network, http_status: None, bytes: None, detail: explain_error(&e, url) },
         Ok(r) => {
             let source = if stretched || fallback.is_some() {
                 Source::Simulated
@@ -72,13 +108,40 @@ async fn fetch(spec: &TaskSpec) -> TaskResult {
             } else {
                 Source::Network
             };
+            let body = describe_body(&r);
             let result = if r.ok {
-                TaskResult { status: TaskStatus::Ok, source, http_status: Some(r.status), bytes: Some(r.bytes), detail: format!("HTTP {}, {} bytes{note}", r.status, r.bytes) }
+                TaskResult { status: TaskStatus::Ok, source, http_status: Some(r.status), bytes: Some(r.bytes), detail: format!("HTTP {}, {body}{note}", r.status) }
             } else {
-                let detail = format!("HTTP {} (not a success status), {} bytes{note}", r.status, r.bytes);
+                let detail = format!("HTTP {} (not a success status), {body}{note}", r.status);
                 TaskResult { status: TaskStatus::Error, source, http_status: Some(r.status), bytes: Some(r.bytes), detail }
             };
             finish(result, spec.fails)
         }
+    }
+}
+
+/// "61 bytes: {"name": …}", or how much was read before the cap.
+fn describe_body(r: &Fetched) -> String {
+    let size = if r.capped {
+        format!("stopped reading after {} bytes (the cap is {} bytes)", r.bytes, super::fetch::BODY_CAP_BYTES)
+    } else {
+        format!("{} bytes", r.bytes)
+    };
+    if r.preview.is_empty() {
+        size
+    } else {
+        format!("{size}: {}", r.preview)
+    }
+}
+
+/// A network error with the likely cause: the browser hides it on purpose, but a cross-origin
+/// request that fails at once is most often refused by CORS.
+fn explain_error(error: &FetchError, url: &str) -> String {
+    match error {
+        FetchError::Network(_) if !super::embed::same_origin(url) => format!(
+            "{error}. The server may be unreachable, or it does not allow CORS requests from this page's origin (the browser does not say which)"
+        ),
+        FetchError::Network(_) => format!("{error}. The page's own server did not answer (offline?)"),
+        FetchError::Body(_) => error.to_string(),
     }
 }

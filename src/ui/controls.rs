@@ -2,6 +2,7 @@
 
 use crate::runtime::cpu::Style;
 use crate::session::Session;
+use async_lab_core::task::{parse_timeout, MAX_TIMEOUT_MS};
 use async_lab_core::Mode;
 use leptos::prelude::*;
 
@@ -19,6 +20,18 @@ pub fn Controls() -> impl IntoView {
             </span>
         </div>
         <LessonControls/>
+        <div class="run-options">
+            <super::task_editor::Input
+                id="timeout".to_owned()
+                label="Timeout (ms)"
+                hint=format!("per task, 1–{MAX_TIMEOUT_MS}")
+                value=Signal::derive(move || session.timeout.get())
+                on_input=move |ev| session.timeout.set(event_target_value(&ev))
+                error=Signal::derive(move || parse_timeout(&session.timeout.get()).err().map(|e| e.message))
+                accessible="Timeout in ms for each task".to_owned()
+                numeric=true
+            />
+        </div>
         <p class="problem" role="alert">{move || session.problem.get()}</p>
     }
 }

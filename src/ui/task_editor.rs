@@ -94,7 +94,7 @@ fn TaskRow(number: usize, row: DraftRow) -> impl IntoView {
 
 /// A text field with its hint and, when the value is bad, its message (announced and linked).
 #[component]
-fn Input(
+pub(super) fn Input(
     id: String,
     label: &'static str,
     hint: String,

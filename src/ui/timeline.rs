@@ -92,6 +92,20 @@ fn RunTimeline(mode: Mode, span_ms: Memo<f64>) -> impl IntoView {
                         <line class="now" x1=move || pct(session.elapsed_ms.get()) x2=move || pct(session.elapsed_ms.get()) y1="0" y2=move || count.get() as f64 * LANE_PX/>
                     </Show>
                 </svg>
+                <ul class="errors">
+                    {move || {
+                        slot.with(|r| {
+                            r.as_ref()
+                                .map(|r| {
+                                    r.tasks
+                                        .iter()
+                                        .filter(|t| matches!(t.status, TaskStatus::Error | TaskStatus::Timeout))
+                                        .map(|t| view! { <li>{format!("{} {}: {}", t.spec.label, t.status.label(), t.detail)}</li> })
+                                        .collect_view()
+                                })
+                        })
+                    }}
+                </ul>
                 <ul class="events">
                     {move || {
                         slot.with(|r| {

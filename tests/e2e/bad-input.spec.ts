@@ -1,0 +1,130 @@
+// The bad-input catalogue (bad-input.json): every value gets its message or outcome, nothing panics,
+// nothing from a label or a response is inserted as HTML, and the page keeps working.
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { cspViolations, open, runs } from "./helpers";
+
+type Case = { value?: string; repeat?: [string, number]; prefix?: string; message?: string; query?: string; notice?: string };
+const catalogue = JSON.parse(readFileSync(new URL("./bad-input.json", import.meta.url), "utf8"));
+const valueOf = (c: Case) => c.value ?? (c.prefix ?? "") + c.repeat![0].repeat(c.repeat![1]);
+const label = (c: Case) => JSON.stringify(valueOf(c)).slice(0, 40);
+
+/** Nothing broke: no panic panel, no injected markup, and a run still completes. */
+async function stillWorks(page: Page) {
+  await expect(page.locator(".panic")).toHaveCount(0);
+  expect(await page.locator("main img, main script, main b").count()).toBe(0);
+  const before = await page.evaluate(() => (window as any).__runs.length);
+  await page.getByLabel("Delay in ms of task 1").fill("0");
+  await page.getByLabel("Label of task 1").fill("ok");
+  if (await page.getByLabel("Kind of task 1").inputValue() === "fetch") await page.getByLabel("Kind of task 1").selectOption("timer");
+  await page.getByLabel("Timeout in ms for each task").fill("10000");
+  await page.getByRole("button", { name: "Run concurrently" }).click();
+  const all = await runs(page, before + 1);
+  expect(all[before].outcome).not.toBe("cancelled");
+}
+
+for (const c of catalogue.delay as Case[]) {
+  test(`delay ${label(c)} is refused with its message`, async ({ page }) => {
+    await open(page, "?tasks=A~timer~100~0~;B~timer~100~0~");
+    await page.getByLabel("Delay in ms of task 1").fill(valueOf(c));
+    await expect(page.getByLabel("Delay in ms of task 1")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText(c.message!, { exact: true })).toBeVisible();
+    await page.getByRole("button", { name: "Run concurrently" }).click();
+    await expect(page.getByRole("alert")).toContainText(`Nothing ran. Task 1: ${c.message}`);
+    await stillWorks(page);
+  });
+}
+
+for (const c of catalogue.timeout as Case[]) {
+  test(`timeout ${label(c)} is refused with its message`, async ({ page }) => {
+    await open(page, "?tasks=A~timer~100~0~");
+    await page.getByLabel("Timeout in ms for each task").fill(valueOf(c));
+    await expect(page.getByText(c.message!, { exact: true })).toBeVisible();
+    await page.getByRole("button", { name: "Run sequentially" }).click();
+    await expect(page.getByRole("alert")).toContainText(`Nothing ran. ${c.message}`);
+    await stillWorks(page);
+  });
+}
+
+for (const c of catalogue.url as Case[]) {
+  test(`URL ${label(c)} is refused with its message`, async ({ page }) => {
+    await open(page, "?lesson=api-requests");
+    await page.getByLabel("URL of task 1").fill(valueOf(c));
+    await expect(page.getByText(c.message!, { exact: true })).toBeVisible();
+    await stillWorks(page);
+  });
+}
+
+for (const c of catalogue.label as Case[]) {
+  test(`label ${label(c)} is refused with its message`, async ({ page }) => {
+    await open(page);
+    await page.getByLabel("Label of task 1").fill(valueOf(c));
+    await expect(page.getByText(c.message!, { exact: true })).toBeVisible();
+    await stillWorks(page);
+  });
+}
+
+for (const c of catalogue.query as Case[]) {
+  const query = c.query ?? (c.prefix ?? "") + c.repeat![0].repeat(c.repeat![1]);
+  test(`query ${JSON.stringify(query.slice(0, 40))} falls back with a notice`, async ({ page }) => {
+    await open(page, query);
+    if (c.notice) await expect(page.getByRole("status").filter({ hasText: c.notice })).toBeVisible();
+    await stillWorks(page);
+  });
+}
+
+type NetworkCase = { name: string; url: string; timeout?: number; status: string | string[]; http_status: number | null; detail: string };
+
+for (const c of catalogue.network as NetworkCase[]) {
+  test(`fetching ${c.name} ends with a clear status and detail`, async ({ page, baseURL }) => {
+    const url = c.url.replace("{port}", new URL(baseURL!).port);
+    const timeout = c.timeout ? `&timeout=${c.timeout}` : "";
+    await open(page, `?lesson=api-requests${timeout}&tasks=probe~fetch~0~0~${encodeURIComponent(url)};other~timer~50~0~`);
+    await page.getByRole("button", { name: "Run concurrently" }).click();
+    const [report] = await runs(page, 1, 20_000);
+    const [probe, other] = report.tasks;
+    expect([c.status].flat()).toContain(probe.status);
+    expect(probe.http_status).toBe(c.http_status);
+    expect(probe.detail).toContain(c.detail);
+    expect(other.status).toBe("ok");
+    if (probe.status !== "ok") await expect(page.locator(".timeline .errors")).toContainText(`probe ${probe.status === "timeout" ? "timed out" : "failed"}`);
+    if (c.name === "a 20 MB body") {
+      expect(probe.bytes).toBeGreaterThan(1024 * 1024);
+      expect(probe.bytes).toBeLessThan(4 * 1024 * 1024);
+    }
+    expect(await cspViolations(page)).toEqual(c.name === "an unreachable host" || c.name.includes("CORS") || c.name.includes("unicode") ? expect.any(Array) : []);
+    await stillWorks(page);
+  });
+}
+
+test("a hundred rapid clicks leave exactly one completed run, and every other run reports cancelled", async ({ page }) => {
+  await open(page, "?tasks=A~timer~300~0~;B~timer~200~0~");
+  // Synchronous clicks inside the page: no run can finish between two of them.
+  await page.evaluate(() => {
+    const button = [...document.querySelectorAll("button")].find((b) => b.textContent === "Run concurrently")!;
+    for (let i = 0; i < 100; i++) button.click();
+  });
+  const all = await runs(page, 100, 30_000);
+  await page.waitForTimeout(700);
+  const final = await page.evaluate(() => (window as any).__runs);
+  expect(final).toHaveLength(100);
+  expect(final.filter((r: any) => r.outcome === "completed")).toHaveLength(1);
+  expect(final.at(-1).outcome).toBe("completed");
+  expect(all.slice(0, 99).every((r: any) => r.outcome === "cancelled")).toBe(true);
+  await expect(page.getByRole("figure")).toHaveCount(1);
+  await expect(page.getByText(/^Concurrent: 0\.\d\d s measured/)).toBeVisible();
+});
+
+test("messages from a parent page are ignored unless they are the one measure request", async ({ page, baseURL }) => {
+  await page.goto(baseURL!.replace("127.0.0.1", "localhost") + "examples/docs-embed.html");
+  const frame = page.frameLocator("#lab-1");
+  await expect(frame.getByRole("button", { name: "Run both" })).toBeVisible();
+  await page.evaluate(() => {
+    const target = (document.querySelector("#lab-1") as HTMLIFrameElement).contentWindow!;
+    for (const m of [null, "run", { source: "async-lab-host", type: "run" }, { source: "async-lab", type: "resize", height: 1 }, { type: "measure" }, { source: "async-lab-host", type: "measure", extra: "<script>" }])
+      target.postMessage(m, "*");
+  });
+  await frame.getByRole("button", { name: "Run concurrently" }).click();
+  await page.waitForFunction(() => (window as any).runs.length >= 1, null, { timeout: 15_000 });
+  await expect(frame.locator(".panic")).toHaveCount(0);
+});
