@@ -97,6 +97,32 @@ for (const c of catalogue.network as NetworkCase[]) {
   });
 }
 
+test("markup in a label stays text in every panel", async ({ page }) => {
+  await open(page, "?tasks=A~timer~50~0~");
+  const markup = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+  await page.getByLabel("Label of task 1").fill(markup);
+  await page.getByRole("button", { name: "Run concurrently" }).click();
+  const [report] = await runs(page, 1);
+  expect(report.tasks[0].label).toBe(markup);
+  await expect(page.getByLabel("Log output")).toContainText(`Fetching ${markup}...`);
+  await expect(page.getByRole("list", { name: "Submission order" })).toContainText(markup);
+  expect(await page.locator("main img, main script").count()).toBe(0);
+});
+
+test("the task count stays between 1 and 20", async ({ page }) => {
+  await open(page);
+  const add = page.getByRole("button", { name: "Add task" });
+  for (let i = 0; i < 18; i++) await add.click();
+  await expect(page.getByLabel("Label of task 20")).toBeVisible();
+  await expect(add).toBeDisabled();
+  const remove = page.getByRole("button", { name: "Remove task" });
+  for (let i = 0; i < 19; i++) await remove.click();
+  await expect(page.getByLabel("Label of task 2")).toHaveCount(0);
+  await expect(remove).toBeDisabled();
+  await page.getByRole("button", { name: "Reset" }).click();
+  await expect(page.getByLabel("Label of task 2")).toHaveValue("Data 2");
+});
+
 test("a hundred rapid clicks leave exactly one completed run, and every other run reports cancelled", async ({ page }) => {
   await open(page, "?tasks=A~timer~300~0~;B~timer~200~0~");
   // Synchronous clicks inside the page: no run can finish between two of them.
