@@ -177,22 +177,11 @@ impl Session {
         });
     }
 
-    /// Edits a label; a URL still generated from the old label and delay follows the edit.
-    pub fn edit_label(&self, draft: RwSignal<TaskDraft>, label: String) {
+    /// Applies an edit to a draft; a URL still generated from its label and delay follows them.
+    pub fn edit(&self, draft: RwSignal<TaskDraft>, apply: impl FnOnce(&mut TaskDraft)) {
         draft.update(|d| {
             let follows = d.url == endpoint_for(&d.label, &d.delay);
-            d.label = label;
-            if follows {
-                d.url = endpoint_for(&d.label, &d.delay);
-            }
-        });
-    }
-
-    /// Edits a delay; a URL still generated from the label and old delay follows the edit.
-    pub fn edit_delay(&self, draft: RwSignal<TaskDraft>, delay: String) {
-        draft.update(|d| {
-            let follows = d.url == endpoint_for(&d.label, &d.delay);
-            d.delay = delay;
+            apply(d);
             if follows {
                 d.url = endpoint_for(&d.label, &d.delay);
             }

@@ -39,7 +39,7 @@ fn TaskRow(number: usize, row: DraftRow) -> impl IntoView {
                 label="Label"
                 hint=format!("1–{MAX_LABEL_CHARS} characters")
                 value=Signal::derive(move || draft.with(|d| d.label.clone()))
-                on_input=move |ev| session.edit_label(draft, event_target_value(&ev))
+                on_input=move |ev| session.edit(draft, |d| d.label = event_target_value(&ev))
                 error=Signal::derive(move || error(Field::Label))
                 accessible=format!("Label of task {number}")
             />
@@ -63,7 +63,7 @@ fn TaskRow(number: usize, row: DraftRow) -> impl IntoView {
                 label="Delay (ms)"
                 hint=format!("0–{MAX_DELAY_MS}")
                 value=Signal::derive(move || draft.with(|d| d.delay.clone()))
-                on_input=move |ev| session.edit_delay(draft, event_target_value(&ev))
+                on_input=move |ev| session.edit(draft, |d| d.delay = event_target_value(&ev))
                 error=Signal::derive(move || error(Field::Delay))
                 accessible=format!("Delay in ms of task {number}")
                 numeric=true

@@ -92,36 +92,26 @@ fn RunTimeline(mode: Mode, span_ms: Memo<f64>) -> impl IntoView {
                         <line class="now" x1=move || pct(session.elapsed_ms.get()) x2=move || pct(session.elapsed_ms.get()) y1="0" y2=move || count.get() as f64 * LANE_PX/>
                     </Show>
                 </svg>
-                <ul class="errors">
-                    {move || {
-                        slot.with(|r| {
-                            r.as_ref()
-                                .map(|r| {
-                                    r.tasks
-                                        .iter()
-                                        .filter(|t| matches!(t.status, TaskStatus::Error | TaskStatus::Timeout))
-                                        .map(|t| view! { <li>{format!("{} {}: {}", t.spec.label, t.status.label(), t.detail)}</li> })
-                                        .collect_view()
-                                })
-                        })
-                    }}
-                </ul>
-                <ul class="events">
-                    {move || {
-                        slot.with(|r| {
-                            r.as_ref()
-                                .map(|r| {
-                                    r.events
-                                        .iter()
-                                        .map(|e| view! { <li>{format!("{} · {}: {}", format::ms(e.t_ms, resolution), e.label, e.what)}</li> })
-                                        .collect_view()
-                                })
-                        })
-                    }}
-                </ul>
+                <Notes list="errors" run=slot lines=move |r: &Run| {
+                    r.tasks
+                        .iter()
+                        .filter(|t| matches!(t.status, TaskStatus::Error | TaskStatus::Timeout))
+                        .map(|t| format!("{} {}: {}", t.spec.label, t.status.label(), t.detail))
+                        .collect()
+                }/>
+                <Notes list="events" run=slot lines=move |r: &Run| {
+                    r.events.iter().map(|e| format!("{} · {}: {}", format::ms(e.t_ms, resolution), e.label, e.what)).collect()
+                }/>
             </figure>
         </Show>
     }
+}
+
+/// A list of lines drawn from a run (its errors, its lesson events); empty lists are hidden.
+#[component]
+fn Notes(list: &'static str, run: RwSignal<Option<Run>>, lines: impl Fn(&Run) -> Vec<String> + Send + Sync + 'static) -> impl IntoView {
+    let items = move || run.with(|r| r.as_ref().map(&lines).unwrap_or_default()).into_iter().map(|line| view! { <li>{line}</li> }).collect_view();
+    view! { <ul class=list>{items}</ul> }
 }
 
 fn outcome_note(run: &Run) -> &'static str {
