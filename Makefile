@@ -5,7 +5,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT := 120
 
-.PHONY: serve test setup-serve setup-test test-native test-wasm test-e2e build clean
+.PHONY: serve test setup-serve setup-test test-native test-wasm test-e2e build build-test-hooks clean
 
 serve: setup-serve
 	trunk serve --offline --address 127.0.0.1 --port 8080
@@ -30,9 +30,13 @@ test-wasm:
 build:
 	trunk build --release --offline
 
-test-e2e: build
+## A debug build with the test-only hooks (a panic trigger), served beside the release build.
+build-test-hooks:
+	trunk build --offline --features test-hooks --dist dist-test
+
+test-e2e: build build-test-hooks
 	npx playwright test
 
 clean:
 	cargo clean
-	rm -rf dist test-results playwright-report
+	rm -rf dist dist-test test-results playwright-report

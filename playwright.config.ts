@@ -25,9 +25,9 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node tests/e2e/serve.mjs ${port} dist`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-  },
+  webServer: [
+    { command: `node tests/e2e/serve.mjs ${port} dist`, url: `http://127.0.0.1:${port}/`, reuseExistingServer: false },
+    // The debug build with test-only hooks (make build-test-hooks).
+    { command: `node tests/e2e/serve.mjs ${port + 1} dist-test`, url: `http://127.0.0.1:${port + 1}/`, reuseExistingServer: false },
+  ],
 });

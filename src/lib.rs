@@ -21,6 +21,8 @@ pub fn start() {
     let document = window.document().expect("a document");
     let search = window.location().search().unwrap_or_default();
     let decoded = query::decode(&search);
+    #[cfg(not(feature = "test-hooks"))]
+    let _ = &search;
     if let Some(root) = document.document_element() {
         if decoded.state.theme != Theme::Auto {
             let _ = root.set_attribute("data-theme", decoded.state.theme.as_str());
@@ -41,4 +43,11 @@ pub fn start() {
     })
     .forget();
     runtime::embed::report_height_changes();
+    #[cfg(feature = "test-hooks")]
+    if search.contains("test-panic=1") {
+        leptos::task::spawn_local(async {
+            runtime::timer::sleep(100).await;
+            panic!("test-hooks: a deliberate panic to show the error panel");
+        });
+    }
 }
