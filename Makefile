@@ -5,7 +5,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT := 120
 
-.PHONY: serve test setup-serve setup-test test-native test-wasm test-e2e build build-test-hooks clean
+.PHONY: bench serve test setup-serve setup-test test-native test-wasm test-e2e build build-test-hooks clean
 
 serve: setup-serve
 	trunk serve --offline --address 127.0.0.1 --port 8080
@@ -36,6 +36,13 @@ build-test-hooks:
 
 test-e2e: build build-test-hooks
 	npx playwright test
+
+## Benchmarks: release builds of the app, of the app with its bench exports, and of a Leptos
+## counter; then ratios measured side by side in headless Chromium (see BENCHMARKS.md).
+bench: setup-test build
+	trunk build --release --offline --features bench --dist target/bench/app
+	cd bench/counter && CARGO_TARGET_DIR=$(CURDIR)/target trunk build --release --offline
+	node bench/run.mjs dist target/bench/app target/bench/counter
 
 clean:
 	cargo clean

@@ -3,6 +3,8 @@
 //! Layers, one direction: `ui` (Leptos components) → `session` (intents and state) →
 //! `lessons` and `runtime` (browser effects) → `async_lab_core` (pure model and statistics).
 
+#[cfg(feature = "bench")]
+pub mod bench;
 pub mod lessons;
 pub mod panic;
 pub mod runtime;

@@ -3,5 +3,9 @@
 (() => {
   const script = document.currentScript;
   const resolve = (path) => new URL(path, document.baseURI).href;
-  import(resolve(script.dataset.js)).then((bindings) => bindings.default({ module_or_path: resolve(script.dataset.wasm) }));
+  import(resolve(script.dataset.js)).then(async (bindings) => {
+    await bindings.default({ module_or_path: resolve(script.dataset.wasm) });
+    // Only benchmark builds (feature bench) export these; make bench calls them.
+    if ("bench_timers" in bindings) window.asyncLabBench = bindings;
+  });
 })();

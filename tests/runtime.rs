@@ -236,3 +236,30 @@ fn the_panic_panel_offers_a_reload_link() {
     assert_eq!(reload.get_attribute("href").as_deref(), Some(""));
     panel.remove();
 }
+
+#[wasm_bindgen_test]
+async fn concurrent_sleeps_share_browser_timers_and_all_wake_on_time() {
+    let start = clock::now();
+    let sleeps = futures::future::join_all((0..1000).map(|_| timer::sleep(100)));
+    let mut sleeps = Box::pin(sleeps);
+    assert!(futures::poll!(sleeps.as_mut()).is_pending());
+    // Deadlines fall in the few whole milliseconds it took to create them: far fewer timers than sleeps.
+    assert!(timer::browser_timers() < 100, "1000 sleeps armed {} browser timers", timer::browser_timers());
+    sleeps.await;
+    let wall = clock::now() - start;
+    assert!((100.0..400.0).contains(&wall), "wall {wall} ms");
+    assert_eq!(timer::browser_timers(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn dropping_the_last_sleep_of_a_slot_clears_its_browser_timer() {
+    let mut a = Box::pin(timer::sleep(5_000));
+    let mut b = Box::pin(timer::sleep_until(clock::now().ceil() + 5_000.0));
+    assert!(futures::poll!(a.as_mut()).is_pending());
+    assert!(futures::poll!(b.as_mut()).is_pending());
+    let armed = timer::browser_timers();
+    assert!(armed >= 1);
+    drop(a);
+    drop(b);
+    assert_eq!(timer::browser_timers(), 0);
+}

@@ -1,11 +1,13 @@
 // A tiny static server for dist/ on 127.0.0.1, with the MIME types wasm streaming needs.
-// Usage: node tests/e2e/serve.mjs [port] [dir]
+// Usage: node tests/e2e/serve.mjs [port] [dir] [--no-csp]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
 const port = Number(process.argv[2] ?? 4173);
 const root = resolve(process.argv[3] ?? "dist");
+// The Leptos counter (make bench's baseline) keeps Trunk's inline loader, so it is served without the policy.
+const withCsp = !process.argv.includes("--no-csp");
 // Test pages (host pages for embedding) live beside the tests, under /fixtures/.
 const fixtures = resolve(new URL(".", import.meta.url).pathname, "fixtures");
 const examples = resolve(new URL(".", import.meta.url).pathname, "../../examples");
@@ -43,7 +45,7 @@ createServer({ maxHeaderSize: 1024 * 1024 }, async (req, res) => {
     if ((await stat(file)).isDirectory()) file = join(file, "index.html");
     const body = await readFile(file);
     const headers = { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" };
-    if (base === root && extname(file) === ".html") headers["content-security-policy"] = CSP;
+    if (withCsp && base === root && extname(file) === ".html") headers["content-security-policy"] = CSP;
     res.writeHead(200, headers);
     res.end(body);
   } catch {
