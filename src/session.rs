@@ -55,6 +55,10 @@ pub struct Session {
     pub timeout: RwSignal<String>,
     /// async-fn: a created future is waiting for **Await it**.
     pub awaiting: RwSignal<bool>,
+    /// The scale control: how many generated tasks, and their delay, as typed.
+    pub scale_count: RwSignal<String>,
+    pub scale_delay: RwSignal<String>,
+    pub scale: RwSignal<ScaleState>,
     pub resolution_ms: f64,
     /// `embed=1`: the compact layout for iframes.
     pub embed: bool,
@@ -66,7 +70,20 @@ pub struct Session {
     next_id: StoredValue<u32>,
     cancel: StoredValue<Option<oneshot::Sender<()>>>,
     await_it: StoredValue<Option<oneshot::Sender<()>>>,
+    scale_cancel: StoredValue<Option<oneshot::Sender<()>>>,
 }
+
+/// The scale control's state: nothing yet, running, measured, or refused input.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScaleState {
+    Idle,
+    Running { n: u32, delay_ms: u32 },
+    Done { n: u32, delay_ms: u32, wall_ms: f64, bins: Vec<u32> },
+    Refused(String),
+}
+
+/// Bars in the scale control's aggregated timeline.
+pub const SCALE_BINS: usize = 40;
 
 impl Session {
     pub fn new(decoded: Decoded) -> Session {
@@ -86,6 +103,9 @@ impl Session {
             style: RwSignal::new(busy),
             timeout: RwSignal::new(timeout_ms.to_string()),
             awaiting: RwSignal::new(false),
+            scale_count: RwSignal::new("10000".to_owned()),
+            scale_delay: RwSignal::new("100".to_owned()),
+            scale: RwSignal::new(ScaleState::Idle),
             resolution_ms: clock::resolution_ms(),
             embed,
             autorun,
@@ -94,6 +114,7 @@ impl Session {
             next_id: StoredValue::new(1),
             cancel: StoredValue::new(None),
             await_it: StoredValue::new(None),
+            scale_cancel: StoredValue::new(None),
         };
         spawn_local(async move {
             session.network.set(Some(service_worker::ready().await));
@@ -251,6 +272,32 @@ impl Session {
             let _ = trigger.send(());
         }
         self.awaiting.set(false);
+    }
+
+    /// Runs the scale control's N concurrent sleeps; a new scale run cancels the one in flight.
+    pub fn run_scale(&self) {
+        let parsed = async_lab_core::task::parse_scale_count(&self.scale_count.get_untracked())
+            .and_then(|n| Ok((n, async_lab_core::task::parse_delay(&self.scale_delay.get_untracked())?)));
+        let (n, delay_ms) = match parsed {
+            Ok(v) => v,
+            Err(e) => return self.scale.set(ScaleState::Refused(format!("Nothing ran. {}", e.message))),
+        };
+        if let Some(cancel) = self.scale_cancel.try_update_value(Option::take).flatten() {
+            let _ = cancel.send(());
+        }
+        let (cancel_tx, cancel_rx) = oneshot::channel::<()>();
+        self.scale_cancel.set_value(Some(cancel_tx));
+        self.scale.set(ScaleState::Running { n, delay_ms });
+        let this = *self;
+        spawn_local(async move {
+            let work = std::pin::pin!(crate::runtime::scale::run(n, delay_ms));
+            // A superseded run lands nothing: the newer one owns the display.
+            if let Either::Left((measured, _)) = select(work, cancel_rx).await {
+                let bins = async_lab_core::stats::histogram(&measured.ends_ms, measured.wall_ms, SCALE_BINS);
+                this.scale.set(ScaleState::Done { n, delay_ms, wall_ms: measured.wall_ms, bins });
+                this.scale_cancel.set_value(None);
+            }
+        });
     }
 
     /// autorun: Run both once the page is seen, if every task stays on this origin.

@@ -83,6 +83,23 @@ pub fn compare(sequential_ms: f64, concurrent_ms: f64) -> Comparison {
     }
 }
 
+/// Counts how many of `times` fall in each of `bins` equal slices of `[0, span]`; the last slice
+/// takes `span` itself. For drawing many tasks as one aggregated shape instead of one bar each.
+pub fn histogram(times: &[f64], span: f64, bins: usize) -> Vec<u32> {
+    let mut counts = vec![0u32; bins];
+    if bins == 0 || !(span > 0.0) {
+        if let Some(first) = counts.first_mut() {
+            *first = times.len() as u32;
+        }
+        return counts;
+    }
+    for &t in times {
+        let i = ((t / span) * bins as f64).floor().clamp(0.0, (bins - 1) as f64) as usize;
+        counts[i] += 1;
+    }
+    counts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,6 +127,13 @@ mod tests {
         assert_eq!(expected_wall_ms(Mode::Blocking, &tasks), 1000.0);
         assert_eq!(expected_wall_ms(Mode::Sequential, &tasks), 1300.0);
         assert_eq!(expected_wall_ms(Mode::Concurrent, &[Interval::wait(200.0), Interval::wait(300.0)]), 300.0);
+    }
+
+    #[test]
+    fn histogram_counts_every_time_once() {
+        assert_eq!(histogram(&[0.0, 0.5, 9.9, 10.0, 5.0], 10.0, 2), [2, 3]);
+        assert_eq!(histogram(&[1.0, 2.0], 0.0, 3), [2, 0, 0]);
+        assert_eq!(histogram(&[], 10.0, 0), Vec::<u32>::new());
     }
 
     #[test]

@@ -13,6 +13,21 @@ pub const MAX_DELAY_MS: u32 = 60_000;
 pub const MAX_LABEL_CHARS: usize = 60;
 /// Longest URL, in characters.
 pub const MAX_URL_CHARS: usize = 2_000;
+/// Most tasks the scale control generates.
+pub const MAX_SCALE_TASKS: u32 = 100_000;
+
+/// Parses the scale control's task count: a whole number from 1 to [`MAX_SCALE_TASKS`].
+pub fn parse_scale_count(input: &str) -> Result<u32, FieldError> {
+    let text = input.trim();
+    let limit = format!("a whole number from 1 to {MAX_SCALE_TASKS}");
+    match text.parse::<i128>() {
+        Ok(n) if (1..=i128::from(MAX_SCALE_TASKS)).contains(&n) => Ok(n as u32),
+        Ok(_) => Err(FieldError::new(Field::TaskCount, format!("Tasks must be {limit}; got {text}."))),
+        Err(_) if text.is_empty() => Err(FieldError::new(Field::TaskCount, format!("Tasks must be {limit}; got an empty field."))),
+        Err(_) => Err(FieldError::new(Field::TaskCount, format!("Tasks must be {limit}; got {} (not a whole number).", shown(text)))),
+    }
+}
+
 /// How long a task may take before it is stopped with status `timeout`, by default.
 pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
 /// Longest timeout the editor accepts, in ms.
@@ -358,6 +373,15 @@ mod tests {
         assert_eq!(parse_timeout("0").unwrap_err().message, "Timeout must be a whole number of ms from 1 to 120000; got 0.");
         assert_eq!(parse_timeout("120001").unwrap_err().message, "Timeout must be a whole number of ms from 1 to 120000; got 120001.");
         assert_eq!(parse_timeout("soon").unwrap_err().message, "Timeout must be a whole number of ms from 1 to 120000; got \"soon\" (not a number).");
+    }
+
+    #[test]
+    fn scale_count_limits() {
+        assert_eq!(parse_scale_count("100000"), Ok(100_000));
+        assert_eq!(parse_scale_count("0").unwrap_err().message, "Tasks must be a whole number from 1 to 100000; got 0.");
+        assert_eq!(parse_scale_count("100001").unwrap_err().message, "Tasks must be a whole number from 1 to 100000; got 100001.");
+        assert_eq!(parse_scale_count("1e5").unwrap_err().message, "Tasks must be a whole number from 1 to 100000; got \"1e5\" (not a whole number).");
+        assert_eq!(parse_scale_count("").unwrap_err().message, "Tasks must be a whole number from 1 to 100000; got an empty field.");
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod embed;
 pub mod events;
 pub mod fetch;
 pub mod frames;
+pub mod scale;
 pub mod service_worker;
 pub mod timer;
 pub mod visibility;

@@ -4,6 +4,7 @@ mod code_panel;
 mod controls;
 mod log_panel;
 mod results;
+mod scale;
 mod share;
 mod task_editor;
 mod timeline;
@@ -74,6 +75,10 @@ pub fn App(session: Session) -> impl IntoView {
                 <section class="panel" aria-labelledby="code-title">
                     <h2 id="code-title">"Code"</h2>
                     <code_panel::CodePanel/>
+                </section>
+                <section class="panel" aria-labelledby="scale-title">
+                    <h2 id="scale-title">"Scale"</h2>
+                    <scale::Scale/>
                 </section>
                 <section class="panel" aria-labelledby="share-title">
                     <h2 id="share-title">"Share and embed"</h2>
