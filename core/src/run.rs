@@ -121,6 +121,8 @@ impl TaskResult {
 pub enum RunEvent {
     TaskStarted { index: usize, t_ms: f64 },
     TaskFinished { index: usize, t_ms: f64, result: TaskResult },
+    /// What a running task is doing, said before it ends (kept if the run is cancelled).
+    TaskNote { index: usize, detail: String },
     /// A line of the lesson's `print` output.
     Log { t_ms: f64, text: String },
     /// A lesson event such as a guard opening or a future's first poll.
@@ -244,6 +246,11 @@ impl Run {
                     self.completion_order.push(index);
                 }
             }
+            RunEvent::TaskNote { index, detail } => {
+                if let Some(task) = self.tasks.get_mut(index).filter(|t| !t.status.is_finished()) {
+                    task.detail = detail;
+                }
+            }
             RunEvent::Log { t_ms, text } => self.log.push(LogLine { t_ms, text }),
             RunEvent::Lesson { t_ms, label, what } => self.events.push(LessonEvent { t_ms, label, what }),
         }
@@ -260,7 +267,12 @@ impl Run {
                 TaskStatus::Running => {
                     task.end_ms = Some(t_ms);
                     task.status = TaskStatus::Cancelled;
-                    task.detail = "cancelled while running".to_owned();
+                    // A note says what a cancel could not stop (a JS promise's timer); keep it.
+                    task.detail = if task.detail.is_empty() {
+                        "cancelled while running".to_owned()
+                    } else {
+                        format!("{}; the run stopped waiting for it", task.detail)
+                    };
                 }
                 TaskStatus::Waiting => {
                     task.status = TaskStatus::Cancelled;
@@ -330,6 +342,15 @@ mod tests {
         assert_eq!(run.tasks[0].end_ms, Some(500.0));
         assert_eq!(run.tasks[1].start_ms, None);
         assert_eq!(run.tasks[1].end_ms, None);
+    }
+
+    #[test]
+    fn a_cancel_keeps_what_a_task_said_it_cannot_stop() {
+        let mut run = two_timers(Mode::Lazy);
+        run.apply(RunEvent::TaskStarted { index: 1, t_ms: 0.0 });
+        run.apply(RunEvent::TaskNote { index: 1, detail: "a JS promise cannot be cancelled".into() });
+        run.finish(50.0, true);
+        assert_eq!(run.tasks[1].detail, "a JS promise cannot be cancelled; the run stopped waiting for it");
     }
 
     #[test]

@@ -55,6 +55,7 @@ fn js_promise<'t>(task: &'t Task<'_>) -> impl std::future::Future<Output = ()> +
     let ms = task.spec().delay_ms as i32;
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         task.started();
+        task.note("a JS promise cannot be cancelled: its timer fires whether or not anyone waits");
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
         }

@@ -124,6 +124,11 @@ impl<'a> Task<'a> {
         self.recorder.emit(RunEvent::TaskStarted { index: self.index, t_ms: self.recorder.elapsed_ms() });
     }
 
+    /// Says what the running task is doing; a cancel keeps it in the task's detail.
+    pub fn note(&self, detail: impl Into<String>) {
+        self.recorder.emit(RunEvent::TaskNote { index: self.index, detail: detail.into() });
+    }
+
     /// Marks the task finished now with `result`.
     pub fn finished(&self, result: TaskResult) {
         self.recorder.emit(RunEvent::TaskFinished { index: self.index, t_ms: self.recorder.elapsed_ms(), result });

@@ -41,6 +41,17 @@ test("async-fn: creating a future starts nothing; awaiting it does; a JS promise
   await shot(page, "async-fn");
 });
 
+test("async-fn: Cancel does not claim to stop the JS promise", async ({ page }) => {
+  await open(page, "?lesson=async-fn");
+  await page.getByRole("button", { name: "Create future" }).click();
+  await expect(page.getByRole("button", { name: "Cancel" })).toBeEnabled();
+  await page.getByRole("button", { name: "Cancel" }).click();
+  const [report] = await runs(page, 1);
+  expect(report.outcome).toBe("cancelled");
+  expect(report.tasks[0]).toMatchObject({ status: "cancelled", start_ms: null });
+  expect(report.tasks[1].detail).toBe("a JS promise cannot be cancelled: its timer fires whether or not anyone waits; the run stopped waiting for it");
+});
+
 test("gather: results in submission order, completion order 2, 1, 3", async ({ page }) => {
   await open(page, "?lesson=gather");
   await page.getByRole("button", { name: "Run concurrently" }).click();
