@@ -100,6 +100,17 @@ pub enum Source {
     Cpu,
 }
 
+impl Source {
+    /// Where a task of this kind is answered from until its result says otherwise.
+    pub fn of(kind: TaskKind) -> Source {
+        match kind {
+            TaskKind::Timer => Source::Timer,
+            TaskKind::Fetch => Source::Network,
+            TaskKind::Cpu => Source::Cpu,
+        }
+    }
+}
+
 /// How a task ended, as the runtime saw it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TaskResult {
@@ -144,11 +155,7 @@ pub struct TaskRecord {
 
 impl TaskRecord {
     fn new(spec: TaskSpec) -> TaskRecord {
-        let source = match spec.kind {
-            TaskKind::Timer => Source::Timer,
-            TaskKind::Fetch => Source::Network,
-            TaskKind::Cpu => Source::Cpu,
-        };
+        let source = Source::of(spec.kind);
         TaskRecord { spec, start_ms: None, end_ms: None, status: TaskStatus::Waiting, source, http_status: None, bytes: None, detail: String::new() }
     }
 

@@ -117,3 +117,13 @@ pub fn replace_query(query: &str) {
     let hash = window.location().hash().unwrap_or_default();
     let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}?{query}{hash}")));
 }
+
+/// The folder of the page's URL (`https://x.dev/lab/`), where the app's files live.
+pub fn app_base() -> String {
+    let Some(window) = web_sys::window() else { return String::new() };
+    let location = window.location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let folder = path.rfind('/').map_or("/", |i| &path[..=i]);
+    format!("{origin}{folder}")
+}

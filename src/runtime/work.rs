@@ -37,13 +37,8 @@ pub async fn perform(spec: &TaskSpec, options: Options) -> TaskResult {
         // Dropping the work here aborts its request.
         Either::Right(_) => {
             let what = if spec.kind == TaskKind::Fetch { "no answer; the request was aborted" } else { "stopped" };
-            let source = match spec.kind {
-                TaskKind::Timer => Source::Timer,
-                TaskKind::Fetch => Source::Network,
-                TaskKind::Cpu => Source::Cpu,
-            };
             let detail = format!("timed out after {} ms: {what}", options.timeout_ms);
-            TaskResult { status: TaskStatus::Timeout, source, http_status: None, bytes: None, detail }
+            TaskResult { status: TaskStatus::Timeout, source: Source::of(spec.kind), http_status: None, bytes: None, detail }
         }
     }
 }

@@ -144,6 +144,19 @@ fn Notices() -> impl IntoView {
     }
 }
 
+/// The CSS class of a task's state, shared by the timeline's lanes and the result lists.
+pub(crate) fn status_class(status: async_lab_core::TaskStatus) -> &'static str {
+    use async_lab_core::TaskStatus;
+    match status {
+        TaskStatus::Waiting => "waiting",
+        TaskStatus::Running => "running",
+        TaskStatus::Ok => "done",
+        TaskStatus::Error => "failed",
+        TaskStatus::Cancelled => "cancelled",
+        TaskStatus::Timeout => "timeout",
+    }
+}
+
 /// The most recent run of either mode: the one in flight, or else the last one shown.
 pub(crate) fn latest_run(session: Session) -> Option<async_lab_core::Run> {
     let seq = session.sequential.get();

@@ -16,7 +16,7 @@ pub fn Results() -> impl IntoView {
             TaskStatus::Waiting | TaskStatus::Running => format!("{} …", t.spec.label),
             s => format!("{} — {}{when}", t.spec.label, s.label()),
         };
-        view! { <li class=format!("result {}", t.status.label().replace(' ', "-"))>{text}</li> }
+        view! { <li class=format!("result {}", super::status_class(t.status))>{text}</li> }
     };
     let submitted = move || super::latest_run(session).map(|r| r.tasks.iter().map(item).collect_view());
     let completed = move || {

@@ -89,7 +89,7 @@ fn Histogram() -> impl IntoView {
                                 {ticks(wall_ms, 4)
                                     .into_iter()
                                     .map(|t| {
-                                        let x = format!("{:.3}%", (t / wall_ms * 100.0).clamp(0.0, 100.0));
+                                        let x = super::timeline::percent(t, wall_ms);
                                         let anchor = if t == 0.0 { "start" } else { "middle" };
                                         view! { <text class="axis-label" x=x y=HEIGHT + 16.0 text-anchor=anchor>{tick_label(t)}</text> }
                                     })

@@ -1,6 +1,7 @@
 //! Sharing: Copy link and Copy embed code in the full app, and "Open in Async Lab" in an embed.
 
-use crate::runtime::clipboard::{self, app_base};
+use crate::runtime::clipboard;
+use crate::runtime::embed::app_base;
 use crate::session::Session;
 use async_lab_core::embed;
 use leptos::prelude::*;
@@ -8,11 +9,16 @@ use leptos::prelude::*;
 /// The height an embed snippet starts with, before `embed.js` sizes the frame to its content.
 const SNIPPET_HEIGHT_PX: u32 = 760;
 
+/// The full app's URL with the state on screen; `None` while a field is invalid.
+fn full_link(session: Session) -> Option<String> {
+    session.query(false).map(|q| format!("{}?{q}", app_base()))
+}
+
 #[component]
 pub fn Share() -> impl IntoView {
     let session = expect_context::<Session>();
     let (status, set_status) = signal(String::new());
-    let link = move || session.query(false).map(|q| format!("{}?{q}", app_base()));
+    let link = move || full_link(session);
     let snippet = move || {
         let src = format!("{}?{}", app_base(), session.query(true)?);
         Some(embed::snippet(&src, &format!("{}embed.js", app_base()), session.lesson.get().title, SNIPPET_HEIGHT_PX))
@@ -44,7 +50,7 @@ pub fn Share() -> impl IntoView {
 #[component]
 pub fn OpenInLab() -> impl IntoView {
     let session = expect_context::<Session>();
-    let href = move || session.query(false).map(|q| format!("{}?{q}", app_base()));
+    let href = move || full_link(session);
     view! {
         <p class="open-in-lab">
             <a href=href target="_blank" rel="noopener">"Open in Async Lab ↗"</a>

@@ -9,6 +9,11 @@ use leptos::prelude::*;
 const LANE_PX: f64 = 40.0;
 const AXIS_PX: f64 = 28.0;
 
+/// Where `ms` falls on an axis spanning `span_ms`, as an SVG percentage: lanes stay crisp at any width.
+pub(super) fn percent(ms: f64, span_ms: f64) -> String {
+    format!("{:.3}%", (ms / span_ms * 100.0).clamp(0.0, 100.0))
+}
+
 /// The timelines of the latest sequential and concurrent runs, on one shared time axis so their lengths compare.
 #[component]
 pub fn Timelines() -> impl IntoView {
@@ -51,7 +56,7 @@ fn RunTimeline(mode: Mode, span_ms: Memo<f64>) -> impl IntoView {
         })
     };
     let height = move || count.get() as f64 * LANE_PX + AXIS_PX;
-    let pct = move |ms: f64| format!("{:.3}%", (ms / span_ms.get() * 100.0).clamp(0.0, 100.0));
+    let pct = move |ms: f64| percent(ms, span_ms.get());
     let summary = move || heading().unwrap_or_default();
     view! {
         <Show when=move || { count.get() > 0 }>
@@ -131,7 +136,7 @@ fn Lane(mode: Mode, index: usize, span_ms: Memo<f64>) -> impl IntoView {
     let task = Memo::new(move |_| slot.with(|r| r.as_ref().and_then(|r| r.tasks.get(index).cloned())));
     let resolution = session.resolution_ms;
     let y = index as f64 * LANE_PX;
-    let pct = move |ms: f64| format!("{:.3}%", (ms / span_ms.get() * 100.0).clamp(0.0, 100.0));
+    let pct = move |ms: f64| percent(ms, span_ms.get());
     let start = move || task.with(|t| t.as_ref().and_then(|t| t.start_ms));
     // A running bar ends at "now"; a finished one at its end.
     let end = move || task.with(|t| t.as_ref().and_then(|t| t.end_ms.or(t.start_ms.map(|_| session.elapsed_ms.get()))));
@@ -141,7 +146,7 @@ fn Lane(mode: Mode, index: usize, span_ms: Memo<f64>) -> impl IntoView {
     let label = move || task.with(|t| t.as_ref().map(|t| t.spec.label.clone()).unwrap_or_default());
     let state_text = move || task.with(|t| t.as_ref().map(|t| lane_state(t, session.elapsed_ms.get(), resolution)).unwrap_or_default());
     view! {
-        <g class=move || format!("lane {}", status_class(status()))>
+        <g class=move || format!("lane {}", super::status_class(status()))>
             <text x="0" y=y + 13.0 class="lane-label">{label}</text>
             <text x="100%" y=y + 13.0 text-anchor="end" class="lane-state">{state_text}</text>
             <rect x="0" width="100%" y=y + 18.0 height="14" rx="3" class="track"/>
@@ -153,16 +158,6 @@ fn Lane(mode: Mode, index: usize, span_ms: Memo<f64>) -> impl IntoView {
     }
 }
 
-fn status_class(status: TaskStatus) -> &'static str {
-    match status {
-        TaskStatus::Waiting => "waiting",
-        TaskStatus::Running => "running",
-        TaskStatus::Ok => "done",
-        TaskStatus::Error => "failed",
-        TaskStatus::Cancelled => "cancelled",
-        TaskStatus::Timeout => "timeout",
-    }
-}
 
 fn lane_state(t: &TaskRecord, elapsed: f64, resolution: f64) -> String {
     let requested = format!("requested {} ms", t.spec.delay_ms);
