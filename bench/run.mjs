@@ -10,6 +10,8 @@ import { chromium } from "@playwright/test";
 
 const [appDist, benchDist, counterDist] = process.argv.slice(2);
 const RUNS = 5;
+// BENCH_ONLY=timeline,size (names of the sections below) runs only those, while working on one.
+const want = (section) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(",").includes(section);
 const WARMUPS = 2;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [];
@@ -49,7 +51,7 @@ try {
   await page.waitForFunction(() => window.asyncLabBench && navigator.serviceWorker.controller, null, { timeout: 15000 });
 
   // Timers: join_all of N sleeps through the app's runtime against Promise.all of N setTimeouts.
-  for (const [n, goal] of [[1000, undefined], [10000, 1.0], [100000, 1.1]]) {
+  if (want("timers")) for (const [n, goal] of [[1000, undefined], [10000, 1.0], [100000, 1.1]]) {
     const rust = () => page.evaluate((n) => window.asyncLabBench.bench_timers(n, 100), n);
     const js = () => page.evaluate((n) => {
       const t = performance.now();
@@ -60,7 +62,7 @@ try {
   }
 
   // Fetch: 30 concurrent delayed fetches of 200 ms through the service worker.
-  {
+  if (want("fetch")) {
     const rust = () => page.evaluate(() => window.asyncLabBench.bench_fetch(30, 200));
     const js = () => page.evaluate(() => {
       const t = performance.now();
@@ -71,7 +73,7 @@ try {
   }
 
   // Spawn: 10,000 spawn_local no-op futures against 10,000 resolved promises.
-  {
+  if (want("spawn")) {
     const rust = () => page.evaluate(() => window.asyncLabBench.bench_spawn(10000));
     const js = () => page.evaluate(() => {
       const t = performance.now();
@@ -85,49 +87,106 @@ try {
   }
 
   // Size: what a visitor downloads (wasm, JS, CSS, HTML), compressed, against the counter.
-  const size = (dir, compress) =>
-    readdirSync(dir).filter((f) => /\.(wasm|js|css|html)$/.test(f) && !["sw.js", "embed.js"].includes(f))
-      .reduce((sum, f) => sum + compress(readFileSync(join(dir, f))).length, 0);
-  const gzip = (b) => gzipSync(b, { level: 9 });
-  const brotli = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
-  const [appGz, counterGz] = [size(appDist, gzip), size(counterDist, gzip)];
-  const [appBr, counterBr] = [size(appDist, brotli), size(counterDist, brotli)];
-  rows.push(["size_gzip", "dist/, gzip -9 (KiB)", (appGz / 1024).toFixed(1), (counterGz / 1024).toFixed(1), (appGz / counterGz).toFixed(3) + "×",
-    appGz / counterGz <= 1.3 && appGz <= 80 * 1024 ? "meets ≤ 1.3× and ≤ 80 KiB" : "MISSES ≤ 1.3× and ≤ 80 KiB"]);
-  rows.push(["size_brotli", "dist/, brotli 11 (KiB)", (appBr / 1024).toFixed(1), (counterBr / 1024).toFixed(1), (appBr / counterBr).toFixed(3) + "×", "report"]);
-  Object.assign(pairs, { size_gzip_kib: (appGz / 1024).toFixed(1), size_gzip_ratio: (appGz / counterGz).toFixed(3), size_brotli_kib: (appBr / 1024).toFixed(1) });
+  if (want("size")) {
+    const size = (dir, compress) =>
+      readdirSync(dir).filter((f) => /\.(wasm|js|css|html)$/.test(f) && !["sw.js", "embed.js"].includes(f))
+        .reduce((sum, f) => sum + compress(readFileSync(join(dir, f))).length, 0);
+    const gzip = (b) => gzipSync(b, { level: 9 });
+    const brotli = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+    const [appGz, counterGz] = [size(appDist, gzip), size(counterDist, gzip)];
+    const [appBr, counterBr] = [size(appDist, brotli), size(counterDist, brotli)];
+    rows.push(["size_gzip", "dist/, gzip -9 (KiB)", (appGz / 1024).toFixed(1), (counterGz / 1024).toFixed(1), (appGz / counterGz).toFixed(3) + "×",
+      appGz / counterGz <= 1.3 && appGz <= 80 * 1024 ? "meets ≤ 1.3× and ≤ 80 KiB" : "MISSES ≤ 1.3× and ≤ 80 KiB"]);
+    rows.push(["size_brotli", "dist/, brotli 11 (KiB)", (appBr / 1024).toFixed(1), (counterBr / 1024).toFixed(1), (appBr / counterBr).toFixed(3) + "×", "report"]);
+    Object.assign(pairs, { size_gzip_kib: (appGz / 1024).toFixed(1), size_gzip_ratio: (appGz / counterGz).toFixed(3), size_brotli_kib: (appBr / 1024).toFixed(1) });
+  }
 
   // Startup: first paint of the static shell, and the first working click, against the counter's.
-  const appClick = async () => {
-    const p = await browser.newPage();
-    await p.goto("http://127.0.0.1:4303/?tasks=A~timer~50~0~", { waitUntil: "commit" });
-    const deadline = Date.now() + 20000;
-    while (!(await p.locator(".timeline .bar").count())) {
-      if (Date.now() > deadline) throw new Error("Async Lab never drew a bar after a click");
-      await p.getByRole("button", { name: "Run concurrently" }).click({ timeout: 2000 }).catch(() => {});
+  if (want("startup")) {
+    const appClick = async () => {
+      const p = await browser.newPage();
+      await p.goto("http://127.0.0.1:4303/?tasks=A~timer~50~0~", { waitUntil: "commit" });
+      const deadline = Date.now() + 20000;
+      while (!(await p.locator(".timeline .bar").count())) {
+        if (Date.now() > deadline) throw new Error("Async Lab never drew a bar after a click");
+        await p.getByRole("button", { name: "Run concurrently" }).click({ timeout: 2000 }).catch(() => {});
+      }
+      const t = await p.evaluate(() => [performance.now(), performance.getEntriesByName("first-paint")[0]?.startTime ?? NaN]);
+      await p.close();
+      return t;
+    };
+    const counterClick = async () => {
+      const p = await browser.newPage();
+      await p.goto("http://127.0.0.1:4302/", { waitUntil: "commit" });
+      const deadline = Date.now() + 20000;
+      while ((await p.locator("button").textContent({ timeout: 2000 }).catch(() => "")) !== "Count: 1") {
+        if (Date.now() > deadline) throw new Error("the counter never counted a click");
+        await p.locator("button").click({ timeout: 2000 }).catch(() => {});
+      }
+      const t = await p.evaluate(() => performance.now());
+      await p.close();
+      return t;
+    };
+    const paints = [];
+    const [appStart, counterStart] = await pair(async () => { const [t, paint] = await appClick(); paints.push(paint); return t; }, counterClick);
+    record("first_click", "navigation to first working click (ms)", appStart, counterStart, 1.3);
+    rows.push(["first_paint", "navigation to first paint of the shell (ms)", median(paints).toFixed(1), "", "", "report"]);
+    pairs.first_paint_ms = median(paints).toFixed(1);
+  }
+
+  // Timeline: frame intervals while the scale control draws 1,000 and 100,000 live tasks, against the
+  // refresh interval of the same page idle; and every long animation frame (> 50 ms) seen meanwhile.
+  if (want("timeline")) {
+    const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await p.goto("http://127.0.0.1:4303/");
+    const button = p.getByRole("button", { name: "Run at scale" });
+    await button.evaluate((b) => b.scrollIntoView({ block: "start" }));
+    const idle = await p.evaluate(() => new Promise((done) => {
+      const times = [];
+      const step = (t) => { times.push(t); if (times.length < 181) requestAnimationFrame(step); else done(times.slice(1).map((x, i) => x - times[i])); };
+      requestAnimationFrame(step);
+    }));
+    const observed = await p.evaluate(() => PerformanceObserver.supportedEntryTypes.includes("long-animation-frame"));
+    if (!observed) throw new Error("this Chromium does not report long-animation-frame entries");
+    const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
+    const idleMedian = median(idle);
+    for (const n of [1000, 100000]) {
+      const intervals = [];
+      const long = [];
+      for (let i = 0; i < 3; i++) {
+        await p.getByLabel("Number of generated tasks").fill(String(n));
+        await p.getByLabel("Delay in ms of each generated task").fill("2000");
+        await p.evaluate(() => {
+          window.benchFrames = { times: [], long: [], going: true };
+          const f = window.benchFrames;
+          f.observer = new PerformanceObserver((list) => f.long.push(...list.getEntries().map((e) => e.duration)));
+          f.observer.observe({ type: "long-animation-frame" });
+          const step = (t) => { f.times.push(t); if (f.going) requestAnimationFrame(step); };
+          requestAnimationFrame(step);
+        });
+        await button.click();
+        await p.getByText(new RegExp(`^${n} tasks of 2000 ms: one after another`)).waitFor({ timeout: 60000 });
+        await p.waitForTimeout(300);
+        const run = await p.evaluate(() => {
+          const f = window.benchFrames;
+          f.going = false;
+          f.observer.disconnect();
+          return { intervals: f.times.slice(1).map((x, i) => x - f.times[i]), long: f.long };
+        });
+        intervals.push(...run.intervals);
+        long.push(...run.long);
+      }
+      const name = `timeline_${n}`;
+      const ratio = median(intervals) / idleMedian;
+      const worst = Math.max(0, ...long);
+      const ok = ratio <= 1.05 && long.length === 0;
+      console.error(`  ${name}: median ${median(intervals).toFixed(2)} ms, p95 ${p95(intervals).toFixed(2)} ms, longest ${Math.max(...intervals).toFixed(1)} ms against idle ${idleMedian.toFixed(2)} ms; ${long.length} long animation frames (longest ${worst.toFixed(0)} ms)`);
+      rows.push([name, `frame interval, ${n} live tasks (median; p95 ${p95(intervals).toFixed(1)}; long frames ${long.length}${long.length ? `, longest ${worst.toFixed(0)} ms` : ""})`,
+        median(intervals).toFixed(1), idleMedian.toFixed(1), ratio.toFixed(3) + "×", ok ? "meets ≤ 1.05×, none > 50 ms" : "MISSES ≤ 1.05×, none > 50 ms"]);
+      Object.assign(pairs, { [name]: ratio.toFixed(3), [`${name}_p95_ms`]: p95(intervals).toFixed(1), [`${name}_long_frames`]: long.length });
     }
-    const t = await p.evaluate(() => [performance.now(), performance.getEntriesByName("first-paint")[0]?.startTime ?? NaN]);
     await p.close();
-    return t;
-  };
-  const counterClick = async () => {
-    const p = await browser.newPage();
-    await p.goto("http://127.0.0.1:4302/", { waitUntil: "commit" });
-    const deadline = Date.now() + 20000;
-    while ((await p.locator("button").textContent({ timeout: 2000 }).catch(() => "")) !== "Count: 1") {
-      if (Date.now() > deadline) throw new Error("the counter never counted a click");
-      await p.locator("button").click({ timeout: 2000 }).catch(() => {});
-    }
-    const t = await p.evaluate(() => performance.now());
-    await p.close();
-    return t;
-  };
-  const paints = [];
-  const [appStart, counterStart] = await pair(async () => { const [t, paint] = await appClick(); paints.push(paint); return t; }, counterClick);
-  record("first_click", "navigation to first working click (ms)", appStart, counterStart, 1.3);
-  rows.push(["first_paint", "navigation to first paint of the shell (ms)", median(paints).toFixed(1), "", "", "report"]);
-  pairs.first_paint_ms = median(paints).toFixed(1);
-  rows.push(["timeline", "frame intervals with 1,000 and 100,000 bars", "", "", "", "not measured yet (needs the scale control)"]);
+  }
 } finally {
   await browser.close();
   for (const s of servers) s.kill();

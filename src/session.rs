@@ -7,6 +7,7 @@ use crate::runtime::service_worker::{self, Status};
 use crate::runtime::{clock, events, visibility};
 use async_lab_core::lesson::Lesson;
 use async_lab_core::query::{self, Decoded, Theme, UrlState};
+use async_lab_core::scale::Progress;
 use async_lab_core::stats::{compare, Comparison};
 use async_lab_core::task::{parse_timeout, validate_all, validate_task_count, MAX_TASKS};
 use async_lab_core::{Mode, Outcome, Run, RunReport, TaskDraft, TaskKind, TaskSpec};
@@ -59,6 +60,9 @@ pub struct Session {
     pub scale_count: RwSignal<String>,
     pub scale_delay: RwSignal<String>,
     pub scale: RwSignal<ScaleState>,
+    /// The scale run in flight or last finished, task by task: read every frame, not through signals,
+    /// because 100,000 tasks would mean 200,000 signal updates.
+    pub scale_progress: StoredValue<Rc<RefCell<Progress>>, LocalStorage>,
     pub resolution_ms: f64,
     /// `embed=1`: the compact layout for iframes.
     pub embed: bool,
@@ -106,6 +110,7 @@ impl Session {
             scale_count: RwSignal::new("10000".to_owned()),
             scale_delay: RwSignal::new("100".to_owned()),
             scale: RwSignal::new(ScaleState::Idle),
+            scale_progress: StoredValue::new_local(Rc::new(RefCell::new(Progress::default()))),
             resolution_ms: clock::resolution_ms(),
             embed,
             autorun,
@@ -287,14 +292,16 @@ impl Session {
         }
         let (cancel_tx, cancel_rx) = oneshot::channel::<()>();
         self.scale_cancel.set_value(Some(cancel_tx));
+        let progress = Rc::new(RefCell::new(Progress::new(n as usize)));
+        self.scale_progress.set_value(progress.clone());
         self.scale.set(ScaleState::Running { n, delay_ms });
         let this = *self;
         spawn_local(async move {
-            let work = std::pin::pin!(crate::runtime::scale::run(n, delay_ms));
+            let work = std::pin::pin!(crate::runtime::scale::run(n, delay_ms, &progress));
             // A superseded run lands nothing: the newer one owns the display.
-            if let Either::Left((measured, _)) = select(work, cancel_rx).await {
-                let bins = async_lab_core::stats::histogram(&measured.ends_ms, measured.wall_ms, SCALE_BINS);
-                this.scale.set(ScaleState::Done { n, delay_ms, wall_ms: measured.wall_ms, bins });
+            if let Either::Left((wall_ms, _)) = select(work, cancel_rx).await {
+                let bins = async_lab_core::stats::histogram(&progress.borrow().end_times(), wall_ms, SCALE_BINS);
+                this.scale.set(ScaleState::Done { n, delay_ms, wall_ms, bins });
                 this.scale_cancel.set_value(None);
             }
         });
@@ -421,7 +428,7 @@ impl Session {
     /// Refreshes `elapsed_ms` every animation frame while run `id` is in flight, so bars grow smoothly.
     fn animate(&self, id: u32) {
         // With reduced motion, bars change only when tasks start and end.
-        if reduced_motion() {
+        if crate::runtime::frames::reduced_motion() {
             return;
         }
         let this = *self;
@@ -435,12 +442,6 @@ impl Session {
         }
         request_animation_frame(move || frame(this, id));
     }
-}
-
-fn reduced_motion() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
-        .is_some_and(|m| m.matches())
 }
 
 /// Whether every task stays on this page's origin: autorun may start only those.

@@ -263,3 +263,35 @@ async fn dropping_the_last_sleep_of_a_slot_clears_its_browser_timer() {
     drop(b);
     assert_eq!(timer::browser_timers(), 0);
 }
+
+#[wasm_bindgen_test]
+async fn a_scale_run_starts_in_slices_and_records_every_task() {
+    use async_lab::runtime::scale::{run, SLICE};
+    use async_lab_core::scale::Progress;
+    let n = 2 * SLICE + 10;
+    let progress = RefCell::new(Progress::new(n));
+    let mut work = Box::pin(run(n as u32, 50, &progress));
+    // The first poll starts only the first slice: the rest wait for a trip through the task queue.
+    assert!(futures::poll!(work.as_mut()).is_pending());
+    assert_eq!(progress.borrow().started(), SLICE);
+    let wall = work.await;
+    let p = progress.borrow();
+    assert_eq!((p.started(), p.ended()), (n, n));
+    assert!((50.0..2_000.0).contains(&wall), "wall {wall} ms");
+    assert!(p.end_times().iter().all(|&t| t >= 50.0), "no sleep ends before its 50 ms");
+}
+
+#[wasm_bindgen_test]
+async fn a_cancelled_scale_run_leaves_no_timer_behind() {
+    use async_lab::runtime::scale::run;
+    use async_lab_core::scale::Progress;
+    let before = timer::pending();
+    let progress = RefCell::new(Progress::new(20_000));
+    let cancelled = futures::future::select(Box::pin(run(20_000, 10_000, &progress)), Box::pin(timer::sleep(100))).await;
+    assert!(matches!(cancelled, futures::future::Either::Right(_)));
+    // The app cancels the same way: the select's output, which still holds the run, is dropped.
+    drop(cancelled);
+    assert_eq!(progress.borrow().started(), 20_000, "every slice started within 100 ms");
+    assert_eq!(timer::pending(), before);
+    assert_eq!(timer::browser_timers(), 0);
+}

@@ -11,6 +11,7 @@ pub mod lesson;
 pub mod query;
 pub mod report;
 pub mod run;
+pub mod scale;
 pub mod stats;
 pub mod task;
 

@@ -67,3 +67,24 @@ fn schedule(state: Rc<RefCell<State>>) {
     });
     let _ = window.request_animation_frame(callback.unchecked_ref());
 }
+
+/// Calls `draw` on every animation frame until it returns `false`.
+pub fn each_frame(draw: impl FnMut() -> bool + 'static) {
+    fn next(mut draw: impl FnMut() -> bool + 'static) {
+        let Some(window) = web_sys::window() else { return };
+        let callback = Closure::once_into_js(move || {
+            if draw() {
+                next(draw);
+            }
+        });
+        let _ = window.request_animation_frame(callback.unchecked_ref());
+    }
+    next(draw);
+}
+
+/// Whether the person asked for reduced motion: then drawings change in steps, not every frame.
+pub fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}

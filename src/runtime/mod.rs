@@ -3,6 +3,7 @@
 //! Everything that touches `web-sys` lives here, so the core stays pure and the UI stays declarative.
 
 pub mod clipboard;
+pub mod canvas;
 pub mod clock;
 pub mod cpu;
 pub mod embed;

@@ -1,11 +1,15 @@
 //! The scale control: up to 100,000 generated concurrent tasks, the sequential estimate against the
-//! measured wall-clock, and their end times drawn as one aggregated shape instead of a bar each.
+//! measured wall-clock, a live canvas timeline, and their end times drawn as one aggregated shape.
 
 use super::task_editor::Input;
+use crate::runtime::canvas::Painter;
+use crate::runtime::{clock, frames};
 use crate::session::{ScaleState, Session, SCALE_BINS};
 use async_lab_core::format::{self, tick_label, ticks};
+use async_lab_core::scale::{Progress, BAR_LIMIT};
 use async_lab_core::task::{parse_delay, parse_scale_count, MAX_DELAY_MS, MAX_SCALE_TASKS};
 use leptos::prelude::*;
+use std::rc::Rc;
 
 #[component]
 pub fn Scale() -> impl IntoView {
@@ -52,6 +56,7 @@ pub fn Scale() -> impl IntoView {
             <button type="button" class="primary" on:click=move |_| session.run_scale()>"Run at scale"</button>
         </div>
         <p class="takeaway" role="status">{summary}</p>
+        <LiveTimeline/>
         <Histogram/>
     }
 }
@@ -99,5 +104,109 @@ fn Histogram() -> impl IntoView {
                     }
                 })
         }}
+    }
+}
+
+/// Every generated task as a bar from its start to its end, growing while it runs; past
+/// [`BAR_LIMIT`] tasks share lanes. A canvas, because a thousand SVG bars resized every frame cost
+/// more than a frame has.
+#[component]
+fn LiveTimeline() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let shown = move || matches!(session.scale.get(), ScaleState::Running { .. } | ScaleState::Done { .. });
+    let caption = move || match session.scale.get() {
+        ScaleState::Running { n, .. } | ScaleState::Done { n, .. } if n as usize > BAR_LIMIT => {
+            let per = Progress::new(n as usize).per_lane();
+            format!("Every task over time: each bar is {per} tasks, from the first start to the last end")
+        }
+        _ => "Every task over time: one bar each".to_owned(),
+    };
+    let label = move || match session.scale.get() {
+        ScaleState::Running { n, delay_ms } => format!("Live timeline of {n} concurrent tasks of {delay_ms} ms."),
+        ScaleState::Done { n, wall_ms, .. } => {
+            let started = session.scale_progress.with_value(|p| p.borrow().last_start_ms());
+            format!(
+                "Timeline of {n} concurrent tasks: all started within {} and all had ended by {}.",
+                format::ms(started, session.resolution_ms),
+                tick_label(wall_ms)
+            )
+        }
+        _ => String::new(),
+    };
+    Effect::new(move |_| {
+        let delay_ms = match session.scale.get() {
+            ScaleState::Running { delay_ms, .. } | ScaleState::Done { delay_ms, .. } => f64::from(delay_ms),
+            _ => return,
+        };
+        let Some(painter) = canvas.get().and_then(Painter::new) else { return };
+        let progress = session.scale_progress.get_value();
+        let colors = Colors::of(&painter);
+        let step_ms = if frames::reduced_motion() { 250.0 } else { 0.0 };
+        let mut painted_at = f64::NEG_INFINITY;
+        frames::each_frame(move || {
+            // A newer run owns the canvas.
+            if !session.scale_progress.with_value(|current| Rc::ptr_eq(current, &progress)) {
+                return false;
+            }
+            let p = progress.borrow();
+            let finished = p.ended() == p.len();
+            let now = clock::now();
+            if finished || now - painted_at >= step_ms {
+                paint(&painter, &p, now - p.origin_ms(), delay_ms, &colors);
+                painted_at = now;
+            }
+            !finished
+        });
+    });
+    view! {
+        <figure class="timeline scale" hidden=move || !shown()>
+            <figcaption>{caption}</figcaption>
+            <canvas node_ref=canvas class="scale-canvas" role="img" aria-label=label></canvas>
+        </figure>
+    }
+}
+
+/// The theme's colours, read once per run rather than every frame.
+struct Colors {
+    running: String,
+    done: String,
+    now: String,
+    axis: String,
+}
+
+impl Colors {
+    fn of(painter: &Painter) -> Colors {
+        Colors { running: painter.css_color("--running"), done: painter.css_color("--done"), now: painter.css_color("--now"), axis: painter.css_color("--muted") }
+    }
+}
+
+fn paint(painter: &Painter, progress: &Progress, now_ms: f64, delay_ms: f64, colors: &Colors) {
+    const AXIS: f64 = 18.0;
+    let (width, height) = painter.begin();
+    let plot = (height - AXIS).max(1.0);
+    let span = progress.span_ms(now_ms, delay_ms);
+    let x = |t: f64| t / span * width;
+    let row = plot / progress.lane_count().max(1) as f64;
+    // Thin rows touch, so a thousand of them read as one shape; thick ones get a gap.
+    let bar = if row >= 4.0 { (row * 0.75).min(14.0) } else { row };
+    let lanes = progress.lanes(now_ms);
+    for (color, done) in [(&colors.running, false), (&colors.done, true)] {
+        painter.fill(color);
+        for lane in lanes.iter().filter(|l| l.is_done() == done) {
+            let left = x(lane.start_ms);
+            painter.rect(left, lane.row as f64 * row + (row - bar) / 2.0, (x(lane.end_ms) - left).max(1.0), bar);
+        }
+    }
+    if progress.ended() < progress.len() {
+        painter.fill(&colors.now);
+        painter.rect(x(now_ms).min(width - 1.0), 0.0, 1.0, plot);
+    }
+    painter.fill(&colors.axis);
+    painter.font("12px system-ui, sans-serif");
+    for t in ticks(span, 4) {
+        let at = x(t);
+        let align = if t == 0.0 { "start" } else if at > width - 24.0 { "end" } else { "center" };
+        painter.text(&tick_label(t), at, height - 4.0, align);
     }
 }

@@ -1,6 +1,6 @@
 // The scale control: generated concurrent tasks up to 100,000, the sequential estimate against the
 // measured wall-clock, and an aggregated timeline that stays readable.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { open } from "./helpers";
 
 for (const n of [10000, 100000]) {
@@ -14,11 +14,41 @@ for (const n of [10000, 100000]) {
     const wall = Number((await summary.textContent())!.match(/took (\d+\.\d\d) s/)![1]);
     expect(wall).toBeGreaterThanOrEqual(0.1);
     expect(wall).toBeLessThan(n === 100000 ? 5 : 2);
+    const live = page.getByRole("figure").filter({ hasText: "Every task over time" });
+    await expect(live.locator("figcaption")).toHaveText(n > 1000 ? `Every task over time: each bar is ${n / 100} tasks, from the first start to the last end` : "Every task over time: one bar each");
+    await expect(live.getByRole("img")).toHaveAttribute("aria-label", new RegExp(`^Timeline of ${n} concurrent tasks: all started within [\\d.]+ ms and all had ended by`));
     const figure = page.getByRole("figure").filter({ hasText: "When the tasks ended" });
     await expect(figure.locator("rect")).toHaveCount(40);
     await expect(figure.getByRole("img")).toHaveAttribute("aria-label", new RegExp(`End times of ${n} tasks`));
   });
 }
+
+/** How many pixels of the canvas's plot area (above its axis labels) have paint on them. */
+const painted = (page: Page) =>
+  page.locator("canvas.scale-canvas").evaluate((canvas: HTMLCanvasElement) => {
+    const axis = Math.round(18 * devicePixelRatio);
+    const data = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, Math.max(1, canvas.height - axis)).data;
+    let count = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) count++;
+    return count;
+  });
+
+test("the scale timeline draws 1,000 bars that grow while their tasks run", async ({ page }) => {
+  await open(page);
+  await page.getByLabel("Number of generated tasks").fill("1000");
+  await page.getByLabel("Delay in ms of each generated task").fill("3000");
+  await page.getByRole("button", { name: "Run at scale" }).click();
+  const live = page.getByRole("figure").filter({ hasText: "Every task over time" });
+  await expect(live.getByRole("img")).toHaveAttribute("aria-label", "Live timeline of 1000 concurrent tasks of 3000 ms.");
+  await expect.poll(() => painted(page)).toBeGreaterThan(0);
+  const early = await painted(page);
+  await page.waitForTimeout(800);
+  const later = await painted(page);
+  // The bars reach further right as time passes (generous: the run lasts 3 s, the axis at least as long).
+  expect(later).toBeGreaterThan(early * 1.2);
+  await expect(page.getByText(/^1000 tasks of 3000 ms: one after another about 3000\.00 s; concurrently they took/)).toBeVisible({ timeout: 20_000 });
+  await expect(live.getByRole("img")).toHaveAttribute("aria-label", /^Timeline of 1000 concurrent tasks: all started within [\d.]+ ms and all had ended by 3(\.\d+)? s\.$/);
+});
 
 for (const [value, message] of [
   ["0", "Tasks must be a whole number from 1 to 100000; got 0."],
