@@ -103,30 +103,30 @@ try {
 
   // Startup: first paint of the static shell, and the first working click, against the counter's.
   if (want("startup")) {
-    const appClick = async () => {
+    // The page itself clicks on every DOM change and every frame from its first script on, and marks
+    // the moment a click has worked: the harness's polling (a round trip per try) is not in the figure.
+    const firstWorkingClick = async (url, button, worked) => {
       const p = await browser.newPage();
-      await p.goto("http://127.0.0.1:4303/?tasks=A~timer~50~0~", { waitUntil: "commit" });
-      const deadline = Date.now() + 20000;
-      while (!(await p.locator(".timeline .bar").count())) {
-        if (Date.now() > deadline) throw new Error("Async Lab never drew a bar after a click");
-        await p.getByRole("button", { name: "Run concurrently" }).click({ timeout: 2000 }).catch(() => {});
-      }
-      const t = await p.evaluate(() => [performance.now(), performance.getEntriesByName("first-paint")[0]?.startTime ?? NaN]);
+      await p.addInitScript(({ button, worked }) => {
+        const isDone = () => (worked === "bar" ? !!document.querySelector(".timeline .bar") : /^Count: [1-9]/.test(document.querySelector("button")?.textContent ?? ""));
+        const attempt = () => {
+          if (performance.getEntriesByName("worked").length) return;
+          if (isDone()) return performance.mark("worked");
+          [...document.querySelectorAll("button")].find((b) => button === null || b.textContent.trim() === button)?.click();
+          if (isDone()) performance.mark("worked");
+        };
+        new MutationObserver(attempt).observe(document, { subtree: true, childList: true, characterData: true });
+        const frame = () => { attempt(); if (!performance.getEntriesByName("worked").length) requestAnimationFrame(frame); };
+        requestAnimationFrame(frame);
+      }, { button, worked });
+      await p.goto(url, { waitUntil: "commit" });
+      await p.waitForFunction(() => performance.getEntriesByName("worked").length > 0, null, { timeout: 20000 });
+      const t = await p.evaluate(() => [performance.getEntriesByName("worked")[0].startTime, performance.getEntriesByName("first-paint")[0]?.startTime ?? NaN]);
       await p.close();
       return t;
     };
-    const counterClick = async () => {
-      const p = await browser.newPage();
-      await p.goto("http://127.0.0.1:4302/", { waitUntil: "commit" });
-      const deadline = Date.now() + 20000;
-      while ((await p.locator("button").textContent({ timeout: 2000 }).catch(() => "")) !== "Count: 1") {
-        if (Date.now() > deadline) throw new Error("the counter never counted a click");
-        await p.locator("button").click({ timeout: 2000 }).catch(() => {});
-      }
-      const t = await p.evaluate(() => performance.now());
-      await p.close();
-      return t;
-    };
+    const appClick = () => firstWorkingClick("http://127.0.0.1:4303/?tasks=A~timer~50~0~", "Run concurrently", "bar");
+    const counterClick = async () => (await firstWorkingClick("http://127.0.0.1:4302/", null, "count"))[0];
     const paints = [];
     const [appStart, counterStart] = await pair(async () => { const [t, paint] = await appClick(); paints.push(paint); return t; }, counterClick);
     record("first_click", "navigation to first working click (ms)", appStart, counterStart, 1.3);

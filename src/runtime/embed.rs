@@ -115,6 +115,10 @@ pub fn replace_query(query: &str) {
     let Ok(history) = window.history() else { return };
     let path = window.location().pathname().unwrap_or_default();
     let hash = window.location().hash().unwrap_or_default();
+    // replaceState is not free (a few ms at start-up) and the address often already says it.
+    if window.location().search().is_ok_and(|s| s.strip_prefix('?') == Some(query)) {
+        return;
+    }
     let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}?{query}{hash}")));
 }
 

@@ -72,6 +72,8 @@ fn controlled() -> bool {
 /// Registers `sw.js` with scope `./` and waits up to `timeout_ms` for it to control the page;
 /// returns the resulting status, which [`status`] reports from then on.
 async fn register(timeout_ms: u32) -> Status {
+    // Registering costs the main thread a few ms; the app's first paint and click come first.
+    super::cpu::yield_now().await;
     let Some(container) = container() else {
         set_status(Status::Unavailable("this browser offers no service workers here".into()));
         return status();

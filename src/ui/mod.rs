@@ -25,6 +25,10 @@ pub fn App(session: Session) -> impl IntoView {
             crate::runtime::embed::replace_query(&query);
         }
     });
+    // The panels below the controls and timelines render one browser task later, so the first
+    // click is answered sooner; the page's layout above them does not move.
+    let rest = RwSignal::new(false);
+    set_timeout(move || rest.set(true), std::time::Duration::ZERO);
     let root = NodeRef::<leptos::html::Div>::new();
     if session.autorun {
         Effect::new(move |_| {
@@ -59,31 +63,33 @@ pub fn App(session: Session) -> impl IntoView {
                 <h2 id="totals-title">"Totals"</h2>
                 <totals::Totals/>
             </section>
-            <div class="columns">
-                <section class="panel" aria-labelledby="results-title">
-                    <h2 id="results-title">"Results"</h2>
-                    <results::Results/>
-                </section>
-                <Show when=move || !embed>
-                    <section class="panel" aria-labelledby="log-title">
-                        <h2 id="log-title">"Log"</h2>
-                        <log_panel::LogPanel/>
+            <Show when=move || rest.get()>
+                <div class="columns">
+                    <section class="panel" aria-labelledby="results-title">
+                        <h2 id="results-title">"Results"</h2>
+                        <results::Results/>
+                    </section>
+                    <Show when=move || !embed>
+                        <section class="panel" aria-labelledby="log-title">
+                            <h2 id="log-title">"Log"</h2>
+                            <log_panel::LogPanel/>
+                        </section>
+                    </Show>
+                </div>
+                <Show when=move || !embed fallback=|| view! { <share::OpenInLab/> }>
+                    <section class="panel" aria-labelledby="code-title">
+                        <h2 id="code-title">"Code"</h2>
+                        <code_panel::CodePanel/>
+                    </section>
+                    <section class="panel" aria-labelledby="scale-title">
+                        <h2 id="scale-title">"Scale"</h2>
+                        <scale::Scale/>
+                    </section>
+                    <section class="panel" aria-labelledby="share-title">
+                        <h2 id="share-title">"Share and embed"</h2>
+                        <share::Share/>
                     </section>
                 </Show>
-            </div>
-            <Show when=move || !embed fallback=|| view! { <share::OpenInLab/> }>
-                <section class="panel" aria-labelledby="code-title">
-                    <h2 id="code-title">"Code"</h2>
-                    <code_panel::CodePanel/>
-                </section>
-                <section class="panel" aria-labelledby="scale-title">
-                    <h2 id="scale-title">"Scale"</h2>
-                    <scale::Scale/>
-                </section>
-                <section class="panel" aria-labelledby="share-title">
-                    <h2 id="share-title">"Share and embed"</h2>
-                    <share::Share/>
-                </section>
             </Show>
         </div>
     }
