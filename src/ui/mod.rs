@@ -10,6 +10,7 @@ mod task_editor;
 mod timeline;
 mod totals;
 
+use crate::runtime::embed::replace_query;
 use crate::session::Session;
 use leptos::prelude::*;
 
@@ -20,9 +21,15 @@ pub fn App(session: Session) -> impl IntoView {
     let lesson = session.lesson;
     let embed = session.embed;
     // The address bar always holds the state on screen, so it is a share link as it stands.
-    Effect::new(move |_| {
-        if let Some(query) = session.query(embed) {
-            crate::runtime::embed::replace_query(&query);
+    Effect::new(move |previous: Option<()>| {
+        let query = session.query(embed);
+        if previous.is_none() {
+            // replaceState costs a few ms: at start-up it waits a task, behind the first click, and
+            // then reads the state again, so a change made meanwhile is not overwritten.
+            let latest = move || untrack(|| session.query(embed));
+            set_timeout(move || latest().iter().for_each(|q| replace_query(q)), std::time::Duration::ZERO);
+        } else if let Some(query) = query {
+            replace_query(&query);
         }
     });
     // The panels below the controls and timelines render one browser task later, so the first

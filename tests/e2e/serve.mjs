@@ -1,5 +1,5 @@
 // A tiny static server for dist/ on 127.0.0.1, with the MIME types wasm streaming needs.
-// Usage: node tests/e2e/serve.mjs [port] [dir] [--no-csp]
+// Usage: node tests/e2e/serve.mjs [port] [dir] [--no-csp] [--cache]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -8,6 +8,10 @@ const port = Number(process.argv[2] ?? 4173);
 const root = resolve(process.argv[3] ?? "dist");
 // The Leptos counter (make bench's baseline) keeps Trunk's inline loader, so it is served without the policy.
 const withCsp = !process.argv.includes("--no-csp");
+// --cache serves Trunk's content-hashed files as a production host should (immutable, a year), so
+// the browser keeps them and their compiled code between visits; everything else is never cached.
+const withCache = process.argv.includes("--cache");
+const hashed = /-[0-9a-f]{12,16}(_bg)?\.(wasm|js|css|svg)$/;
 // Test pages (host pages for embedding) live beside the tests, under /fixtures/.
 const fixtures = resolve(new URL(".", import.meta.url).pathname, "fixtures");
 const examples = resolve(new URL(".", import.meta.url).pathname, "../../examples");
@@ -44,7 +48,7 @@ createServer({ maxHeaderSize: 1024 * 1024 }, async (req, res) => {
   try {
     if ((await stat(file)).isDirectory()) file = join(file, "index.html");
     const body = await readFile(file);
-    const headers = { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" };
+    const headers = { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": withCache && hashed.test(file) ? "public, max-age=31536000, immutable" : "no-store" };
     if (withCsp && base === root && extname(file) === ".html") headers["content-security-policy"] = CSP;
     res.writeHead(200, headers);
     res.end(body);
