@@ -432,15 +432,13 @@ impl Session {
             return;
         }
         let this = *self;
-        fn frame(this: Session, id: u32) {
+        crate::runtime::frames::each_frame(move || {
             let current = this.in_flight.get_untracked().and_then(|m| this.slot(m).with_untracked(|r| r.as_ref().map(|r| r.id)));
-            if current != Some(id) {
-                return;
+            if current == Some(id) {
+                this.elapsed_ms.set(clock::now() - this.origin.get_value());
             }
-            this.elapsed_ms.set(clock::now() - this.origin.get_value());
-            request_animation_frame(move || frame(this, id));
-        }
-        request_animation_frame(move || frame(this, id));
+            current == Some(id)
+        });
     }
 }
 

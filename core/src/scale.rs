@@ -6,6 +6,15 @@ pub const BAR_LIMIT: usize = 1_000;
 /// How many lanes the aggregated drawing uses past [`BAR_LIMIT`].
 pub const AGGREGATE_LANES: usize = 100;
 
+/// Tasks per lane for a run of `n`: 1 up to [`BAR_LIMIT`], then as many as fill [`AGGREGATE_LANES`].
+pub fn per_lane(n: usize) -> usize {
+    if n <= BAR_LIMIT {
+        1
+    } else {
+        n.div_ceil(AGGREGATE_LANES)
+    }
+}
+
 /// When each generated task started and ended, in ms since the run began; `NaN` until it happens.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Progress {
@@ -90,13 +99,8 @@ impl Progress {
         self.ends.iter().copied().filter(|t| !t.is_nan()).collect()
     }
 
-    /// Tasks per lane: 1 up to [`BAR_LIMIT`], then as many as fill [`AGGREGATE_LANES`].
     pub fn per_lane(&self) -> usize {
-        if self.len() <= BAR_LIMIT {
-            1
-        } else {
-            self.len().div_ceil(AGGREGATE_LANES)
-        }
+        per_lane(self.len())
     }
 
     pub fn lane_count(&self) -> usize {

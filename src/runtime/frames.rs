@@ -1,4 +1,4 @@
-//! Frame meter: counts `requestAnimationFrame` callbacks and the longest gap between them.
+//! Animation frames: a callback on every frame, a meter of the gaps between frames, and the reduced-motion preference.
 
 use super::clock::now;
 use std::cell::RefCell;
@@ -31,7 +31,17 @@ impl FrameMeter {
     pub fn start() -> FrameMeter {
         let t = now();
         let state = Rc::new(RefCell::new(State { start: t, last: t, count: 0, longest: 0.0, running: true }));
-        schedule(state.clone());
+        let counting = state.clone();
+        each_frame(move || {
+            let mut s = counting.borrow_mut();
+            if s.running {
+                let t = now();
+                s.longest = s.longest.max(t - s.last);
+                s.last = t;
+                s.count += 1;
+            }
+            s.running
+        });
         FrameMeter { state }
     }
 
@@ -49,23 +59,6 @@ impl Drop for FrameMeter {
     fn drop(&mut self) {
         self.state.borrow_mut().running = false;
     }
-}
-
-fn schedule(state: Rc<RefCell<State>>) {
-    let Some(window) = web_sys::window() else { return };
-    let callback = Closure::once_into_js(move || {
-        let mut s = state.borrow_mut();
-        if !s.running {
-            return;
-        }
-        let t = now();
-        s.longest = s.longest.max(t - s.last);
-        s.last = t;
-        s.count += 1;
-        drop(s);
-        schedule(state);
-    });
-    let _ = window.request_animation_frame(callback.unchecked_ref());
 }
 
 /// Calls `draw` on every animation frame until it returns `false`.

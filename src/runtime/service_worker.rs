@@ -29,11 +29,7 @@ thread_local! {
     static REGISTRATION: RefCell<Option<Shared<LocalBoxFuture<'static, Status>>>> = const { RefCell::new(None) };
 }
 
-/// Starts registering the worker, once per page; later calls share the first registration.
-pub fn start() {
-    let _ = registration();
-}
-
+/// Registers the worker once per page, on first use; later calls share that registration.
 fn registration() -> Shared<LocalBoxFuture<'static, Status>> {
     REGISTRATION.with(|r| {
         r.borrow_mut()

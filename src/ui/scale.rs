@@ -6,7 +6,7 @@ use crate::runtime::canvas::Painter;
 use crate::runtime::{clock, frames};
 use crate::session::{ScaleState, Session, SCALE_BINS};
 use async_lab_core::format::{self, tick_label, ticks};
-use async_lab_core::scale::{Progress, BAR_LIMIT};
+use async_lab_core::scale::{per_lane, Progress, BAR_LIMIT};
 use async_lab_core::task::{parse_delay, parse_scale_count, MAX_DELAY_MS, MAX_SCALE_TASKS};
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -117,7 +117,7 @@ fn LiveTimeline() -> impl IntoView {
     let shown = move || matches!(session.scale.get(), ScaleState::Running { .. } | ScaleState::Done { .. });
     let caption = move || match session.scale.get() {
         ScaleState::Running { n, .. } | ScaleState::Done { n, .. } if n as usize > BAR_LIMIT => {
-            let per = Progress::new(n as usize).per_lane();
+            let per = per_lane(n as usize);
             format!("Every task over time: each bar is {per} tasks, from the first start to the last end")
         }
         _ => "Every task over time: one bar each".to_owned(),
