@@ -1,22 +1,31 @@
 # Async Lab: `make serve` to work on it, `make test` to check it. Both install what is missing first.
+# `make test` runs, in order: setup-test, lint, test-native, test-wasm, test-e2e (after the release build), size.
+# `make lint` (rustfmt and clippy) and `make size` (the gzip budget of dist/) also run alone.
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT := 120
 
-.PHONY: bench serve test setup-serve setup-test test-native test-wasm test-e2e build build-test-hooks clean
+.PHONY: bench serve test setup-serve setup-test lint test-native test-wasm test-e2e build build-test-hooks size clean
 
 serve: setup-serve
 	trunk serve --offline --address 127.0.0.1 --port 8080
 
-test: setup-test test-native test-wasm test-e2e
+test: setup-test lint test-native test-wasm test-e2e size
 
 setup-serve:
 	@scripts/setup.sh serve
 
 setup-test:
 	@scripts/setup.sh test
+
+## Lints: rustfmt (rustfmt.toml) on every workspace crate, then clippy with warnings as errors on the
+## core (native, its tests included) and on the app for wasm32 (its wasm-bindgen tests in tests/ included).
+lint:
+	cargo fmt --all --check
+	cargo clippy -p async-lab-core --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets --all-features -- -D warnings
 
 ## Pure core: statistics, validation, URL state, the RunReport (property tests included).
 test-native:
@@ -26,7 +35,7 @@ test-native:
 test-wasm:
 	cargo test --target wasm32-unknown-unknown
 
-## The release build, end to end, in headless Chromium with Playwright.
+## The release build into dist/.
 build:
 	trunk build --release --offline
 
@@ -34,8 +43,14 @@ build:
 build-test-hooks:
 	trunk build --offline --features test-hooks --dist dist-test
 
+## The release build, end to end, in headless Chromium with Playwright.
 test-e2e: build build-test-hooks
 	npx playwright test
+
+## Size budget: every file in dist/ (wasm, JS, CSS, HTML, data, icons), gzip -9, at most 250 KiB
+## (SIZE_LIMIT_KIB=… overrides it). Fails when over.
+size: build
+	node scripts/size.mjs dist
 
 ## Benchmarks: release builds of the app, of the app with its bench exports, and of a Leptos
 ## counter; then ratios measured side by side in headless Chromium (see BENCHMARKS.md).

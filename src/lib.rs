@@ -1,14 +1,21 @@
 //! Async Lab: asynchronous programming run for real in the browser, with Rust futures on a live timeline.
 //!
-//! Layers, one direction: `ui` (Leptos components) → `session` (intents and state) →
-//! `lessons` and `runtime` (browser effects) → `async_lab_core` (pure model and statistics).
+//! Layers, one direction (ARCHITECTURE.md is the map): `ui` (Leptos components) → `session`
+//! (state and intents) → `lessons` (the programs that run) and `runtime` (browser effects) →
+//! `async_lab_core` (pure model, statistics, URL state, the report).
 
+/// Exports for `make bench` (feature `bench` only).
 #[cfg(feature = "bench")]
 pub mod bench;
+/// The lesson programs: the async Rust that runs and that the code panel shows.
 pub mod lessons;
+/// The panic hook and its plain-DOM error panel.
 pub mod panic;
+/// Browser effects behind small interfaces: clock, timers, fetch, frames, service worker, events.
 pub mod runtime;
+/// The app's state and the learner's intents: drafts, runs, the Scale panel, hooks.
 pub mod session;
+/// Leptos components only.
 pub mod ui;
 
 use async_lab_core::query::{self, Theme};

@@ -1,10 +1,11 @@
 //! Runtime tests in headless Chromium: timers, fetch and its abort, the clock, and a lesson run.
 
 use async_lab::lessons::{sequential_vs_concurrent, Recorder, Task};
-use async_lab::runtime::cpu::{self, Style};
+use async_lab::runtime::cpu;
 use async_lab::runtime::work::Options;
+use async_lab::runtime::yield_now::yield_now;
 use async_lab::runtime::{clock, fetch, timer};
-use async_lab_core::{Mode, RunEvent, TaskSpec, TaskStatus};
+use async_lab_core::{BusyLoop, Mode, RunEvent, TaskSpec, TaskStatus};
 use futures::future::join;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -147,15 +148,15 @@ async fn a_fetch_task_reports_simulated_latency() {
 
 #[wasm_bindgen_test]
 async fn a_blocking_loop_makes_a_timer_late_and_a_yielding_one_does_not() {
-    for (style, late_at_least, late_below) in [(Style::Block, 250.0, f64::INFINITY), (Style::Yield, 0.0, 150.0)] {
+    for (busy_loop, late_at_least, late_below) in [(BusyLoop::Block, 250.0, f64::INFINITY), (BusyLoop::Yield, 0.0, 150.0)] {
         let start = clock::now();
         let timer = async {
             timer::sleep(50).await;
             clock::now() - start - 50.0
         };
-        let (late, slices) = join(timer, cpu::busy(400.0, style)).await;
-        assert!(late >= late_at_least && late < late_below, "{style:?}: timer late by {late} ms");
-        assert_eq!(slices > 1, style == Style::Yield);
+        let (late, slices) = join(timer, cpu::busy(400.0, busy_loop)).await;
+        assert!(late >= late_at_least && late < late_below, "{busy_loop:?}: timer late by {late} ms");
+        assert_eq!(slices > 1, busy_loop == BusyLoop::Yield);
     }
 }
 
@@ -170,7 +171,7 @@ async fn yielding_lets_the_browser_run_a_queued_timer() {
     });
     let start = clock::now();
     while !fired.get() && clock::now() - start < 1000.0 {
-        cpu::yield_now().await;
+        yield_now().await;
     }
     assert!(fired.get(), "a timer never ran between yields");
 }
@@ -186,12 +187,14 @@ async fn the_lazy_lesson_runs_nothing_until_awaited() {
         timer::sleep(300).await;
         let _ = trigger.send(());
     };
-    join(async_fn::main(Mode::Lazy, &tasks, &recorder, Some(await_it)), press_later).await;
+    join(async_fn::main(Mode::Lazy, &tasks, &recorder, await_it), press_later).await;
     let events = events.borrow();
-    let started = |i: usize| events.iter().find_map(|e| match e {
-        RunEvent::TaskStarted { index, t_ms } if *index == i => Some(*t_ms),
-        _ => None,
-    });
+    let started = |i: usize| {
+        events.iter().find_map(|e| match e {
+            RunEvent::TaskStarted { index, t_ms } if *index == i => Some(*t_ms),
+            _ => None,
+        })
+    };
     assert!(started(0).unwrap() >= 300.0, "the future ran before it was awaited");
     assert!(started(1).unwrap() < 50.0, "the JS promise should start when created");
 }

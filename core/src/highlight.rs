@@ -38,12 +38,32 @@ const RUST: &[&str] = &[
     "move", "mut", "pub", "ref", "return", "Self", "self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while",
 ];
 const PYTHON: &[&str] = &[
-    "and", "as", "async", "await", "class", "def", "elif", "else", "False", "finally", "for", "from", "if", "import", "in", "is", "None", "not", "or",
-    "pass", "return", "True", "try", "while", "with", "yield",
+    "and", "as", "async", "await", "class", "def", "elif", "else", "False", "finally", "for", "from", "if", "import", "in", "is", "None", "not", "or", "pass",
+    "return", "True", "try", "while", "with", "yield",
 ];
 const JAVASCRIPT: &[&str] = &[
-    "async", "await", "break", "class", "const", "constructor", "else", "false", "finally", "for", "function", "if", "let", "new", "null", "of",
-    "return", "this", "true", "try", "undefined", "while",
+    "async",
+    "await",
+    "break",
+    "class",
+    "const",
+    "constructor",
+    "else",
+    "false",
+    "finally",
+    "for",
+    "function",
+    "if",
+    "let",
+    "new",
+    "null",
+    "of",
+    "return",
+    "this",
+    "true",
+    "try",
+    "undefined",
+    "while",
 ];
 
 /// Splits `code` into runs of one token kind; concatenated, the runs give back `code` exactly.
@@ -116,13 +136,24 @@ mod tests {
     fn rust_tokens() {
         assert_eq!(
             kinds("pub async fn f() { let x = \"a\\\"b\"; 42 } // done", Language::Rust),
-            [(Token::Keyword, "pub"), (Token::Keyword, "async"), (Token::Keyword, "fn"), (Token::Keyword, "let"), (Token::Str, "\"a\\\"b\""), (Token::Number, "42"), (Token::Comment, "// done")]
+            [
+                (Token::Keyword, "pub"),
+                (Token::Keyword, "async"),
+                (Token::Keyword, "fn"),
+                (Token::Keyword, "let"),
+                (Token::Str, "\"a\\\"b\""),
+                (Token::Number, "42"),
+                (Token::Comment, "// done")
+            ]
         );
     }
 
     #[test]
     fn python_comments_and_quotes() {
-        assert_eq!(kinds("await asyncio.sleep(1)  # Non-blocking", Language::Python), [(Token::Keyword, "await"), (Token::Number, "1"), (Token::Comment, "# Non-blocking")]);
+        assert_eq!(
+            kinds("await asyncio.sleep(1)  # Non-blocking", Language::Python),
+            [(Token::Keyword, "await"), (Token::Number, "1"), (Token::Comment, "# Non-blocking")]
+        );
         assert_eq!(kinds("print('x')", Language::Python), [(Token::Str, "'x'")]);
         // Identifiers containing keywords or digits are not split.
         assert_eq!(kinds("format_in data1", Language::Python), []);

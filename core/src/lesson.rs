@@ -1,12 +1,74 @@
 //! The lessons: ids used in URLs, titles, explanations, default tasks and the tutorial's code.
 
 use crate::task::TaskSpec;
+use serde::Serialize;
+
+/// Which lesson: a closed set, matched exhaustively wherever code depends on the lesson, so a new
+/// lesson makes the compiler name every place that needs it. Its string is the public `?lesson=` id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LessonId {
+    SequentialVsConcurrent,
+    AsyncFn,
+    Gather,
+    ApiRequests,
+    ContextManager,
+    AsyncMethods,
+    CpuBound,
+}
+
+impl LessonId {
+    /// Every lesson, in teaching order; the first is the default.
+    pub const ALL: [LessonId; 7] = [
+        LessonId::SequentialVsConcurrent,
+        LessonId::AsyncFn,
+        LessonId::Gather,
+        LessonId::ApiRequests,
+        LessonId::ContextManager,
+        LessonId::AsyncMethods,
+        LessonId::CpuBound,
+    ];
+
+    /// The id in URLs and reports (public contract: never change one).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LessonId::SequentialVsConcurrent => "sequential-vs-concurrent",
+            LessonId::AsyncFn => "async-fn",
+            LessonId::Gather => "gather",
+            LessonId::ApiRequests => "api-requests",
+            LessonId::ContextManager => "context-manager",
+            LessonId::AsyncMethods => "async-methods",
+            LessonId::CpuBound => "cpu-bound",
+        }
+    }
+
+    /// The one place a lesson id is read from text: the `?lesson=` parameter.
+    pub fn parse(id: &str) -> Option<LessonId> {
+        LessonId::ALL.into_iter().find(|l| l.as_str() == id)
+    }
+
+    /// The lesson's texts and defaults.
+    pub fn lesson(self) -> &'static Lesson {
+        // LESSONS is in the order of ALL (a test checks it).
+        &LESSONS[self as usize]
+    }
+}
+
+impl Default for LessonId {
+    fn default() -> LessonId {
+        LessonId::ALL[0]
+    }
+}
+
+impl Serialize for LessonId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
 
 /// A lesson of the tutorial, with the defaults a reader of the tutorial expects.
 #[derive(Debug)]
 pub struct Lesson {
-    /// The id used in `?lesson=`.
-    pub id: &'static str,
+    pub id: LessonId,
     pub title: &'static str,
     /// What the learner should watch for, before running.
     pub intro: &'static str,
@@ -36,7 +98,7 @@ impl Lesson {
 /// Every lesson, in teaching order; the first is the default.
 pub static LESSONS: &[Lesson] = &[
     Lesson {
-        id: "sequential-vs-concurrent",
+        id: LessonId::SequentialVsConcurrent,
         title: "Sequential vs concurrent",
         intro: "Two tasks each wait 2 seconds. Awaited one after another they take about 4 s; started together and gathered \
                 with join_all they take about 2 s. They run concurrently on one thread, not in parallel: while one task \
@@ -47,7 +109,7 @@ pub static LESSONS: &[Lesson] = &[
         defaults: || vec![TaskSpec::timer("Data 1", 2000), TaskSpec::timer("Data 2", 2000)],
     },
     Lesson {
-        id: "async-fn",
+        id: LessonId::AsyncFn,
         title: "An async fn returns a lazy future",
         intro: "Calling an async fn runs none of its body: it returns a future, a value that does nothing until it is \
                 polled. Press Create future, wait as long as you like, then Await it: the timer starts only at the first \
@@ -57,7 +119,7 @@ pub static LESSONS: &[Lesson] = &[
         defaults: || vec![TaskSpec::timer("greet(\"Alice\")", 1000)],
     },
     Lesson {
-        id: "gather",
+        id: LessonId::Gather,
         title: "Gather: results in order, completion out of order",
         intro: "Three tasks wait 2 s, 1 s and 3 s. Gathered together they finish in about 3 s, in the order 2, 1, 3, \
                 yet join_all hands back their results in the order they were submitted: 1, 2, 3.",
@@ -66,7 +128,7 @@ pub static LESSONS: &[Lesson] = &[
         defaults: || vec![TaskSpec::timer("Task 1", 2000), TaskSpec::timer("Task 2", 1000), TaskSpec::timer("Task 3", 3000)],
     },
     Lesson {
-        id: "api-requests",
+        id: LessonId::ApiRequests,
         title: "Concurrent API requests",
         intro: "One shared client, the counterpart of aiohttp's ClientSession, sends every request; join_all waits for \
                 them together. Each lane is a real fetch with its HTTP status, size and timing; the endpoints answer \
@@ -82,7 +144,7 @@ pub static LESSONS: &[Lesson] = &[
         },
     },
     Lesson {
-        id: "context-manager",
+        id: LessonId::ContextManager,
         title: "Cleanup that always runs",
         intro: "A connection opens, the tasks use it, and it closes: after success, after a task fails, and after Cancel. \
                 Python's async with awaits its cleanup; Rust has no async Drop, so the guard's Drop closes the connection \
@@ -93,7 +155,7 @@ pub static LESSONS: &[Lesson] = &[
         defaults: || vec![TaskSpec::timer("query users", 400), TaskSpec::timer("query posts", 600)],
     },
     Lesson {
-        id: "async-methods",
+        id: LessonId::AsyncMethods,
         title: "A struct with async methods",
         intro: "DataFetcher keeps its base URL; its async fetch method requests one endpoint and fetch_multiple gathers \
                 several. Methods borrow self across their awaits, so all three requests share one fetcher.",
@@ -108,7 +170,7 @@ pub static LESSONS: &[Lesson] = &[
         },
     },
     Lesson {
-        id: "cpu-bound",
+        id: LessonId::CpuBound,
         title: "CPU-bound work blocks the event loop",
         intro: "Async helps with waiting, not with work. A busy loop holds the one thread that runs timers, futures and \
                 rendering: timers fire late and frames drop. Choose Block to see it, or Yield to cut the same work into \
@@ -121,17 +183,9 @@ pub static LESSONS: &[Lesson] = &[
     },
 ];
 
-pub fn default_lesson() -> &'static Lesson {
-    &LESSONS[0]
-}
-
-pub fn find(id: &str) -> Option<&'static Lesson> {
-    LESSONS.iter().find(|l| l.id == id)
-}
-
 /// "a, b, c": the valid ids, for messages.
 pub fn ids() -> String {
-    LESSONS.iter().map(|l| l.id).collect::<Vec<_>>().join(", ")
+    LessonId::ALL.map(LessonId::as_str).join(", ")
 }
 
 #[cfg(test)]
@@ -140,32 +194,45 @@ mod tests {
 
     #[test]
     fn defaults_mirror_the_tutorial() {
-        let lesson = default_lesson();
-        assert_eq!(lesson.id, "sequential-vs-concurrent");
+        let lesson = LessonId::default().lesson();
+        assert_eq!(lesson.id, LessonId::SequentialVsConcurrent);
         assert_eq!(lesson.default_tasks(), [TaskSpec::timer("Data 1", 2000), TaskSpec::timer("Data 2", 2000)]);
         assert!(lesson.python.contains("    await asyncio.sleep(delay)  # Non-blocking"));
-        assert_eq!(find("sequential-vs-concurrent"), Some(lesson));
-        let gather = find("gather").unwrap().default_tasks();
+        let gather = LessonId::Gather.lesson().default_tasks();
         assert_eq!(gather.iter().map(|t| t.delay_ms).collect::<Vec<_>>(), [2000, 1000, 3000]);
-        assert!(find("async-fn").unwrap().default_tasks()[0].label.contains("Alice"));
-        assert_eq!(find("nope"), None);
+        assert!(LessonId::AsyncFn.lesson().default_tasks()[0].label.contains("Alice"));
+        assert_eq!(LessonId::parse("nope"), None);
     }
 
     #[test]
-    fn ids_are_the_products() {
-        let ids: Vec<&str> = LESSONS.iter().map(|l| l.id).collect();
+    fn ids_are_the_products_and_round_trip() {
+        let ids: Vec<&str> = LessonId::ALL.iter().map(|l| l.as_str()).collect();
         assert_eq!(ids, ["sequential-vs-concurrent", "async-fn", "gather", "api-requests", "context-manager", "async-methods", "cpu-bound"]);
-        for lesson in LESSONS {
+        for id in LessonId::ALL {
+            assert_eq!(LessonId::parse(id.as_str()), Some(id));
+            assert_eq!(id.lesson().id, id, "LESSONS must follow LessonId::ALL");
+            assert_eq!(serde_json::to_value(id).unwrap(), id.as_str());
+        }
+        assert_eq!(LESSONS.len(), LessonId::ALL.len());
+    }
+
+    #[test]
+    fn every_lesson_has_its_listings() {
+        for id in LessonId::ALL {
+            let lesson = id.lesson();
             // Every Python listing has its indentation restored.
-            assert!(lesson.python.lines().any(|l| l.starts_with("    ")), "{}", lesson.id);
+            assert!(lesson.python.lines().any(|l| l.starts_with("    ")), "{id:?}");
+            assert!(lesson.python.contains("async def"), "{id:?}: Python listing");
+            assert!(lesson.javascript.contains("async") || lesson.javascript.contains("Promise"), "{id:?}: JavaScript listing");
+            assert!(!lesson.title.is_empty() && !lesson.intro.is_empty(), "{id:?}");
         }
     }
 
     #[test]
     fn defaults_are_valid() {
-        for lesson in LESSONS {
-            for spec in lesson.default_tasks() {
-                assert!(crate::task::TaskDraft::from(&spec).validate().is_ok(), "{}: {spec:?}", lesson.id);
+        for id in LessonId::ALL {
+            for spec in id.lesson().default_tasks() {
+                assert!(crate::task::TaskDraft::from(&spec).validate().is_ok(), "{id:?}: {spec:?}");
             }
         }
     }

@@ -3,19 +3,43 @@
 //! Nothing here touches the browser, so every rule of the product (limits, messages,
 //! statistics, the public contract) is tested natively with `cargo test`.
 
+/// The iframe snippet a docs author pastes, and the report a parent page may see.
 pub mod embed;
+/// One-line takeaways computed from a finished run, in each lesson's terms.
 pub mod explain;
+/// The editor's fields: parsing and checking input, with messages naming field, limit and value.
+pub mod field;
+/// Times and figures as text: integer-based, never finer than the clock.
 pub mod format;
+/// The code panel's small syntax highlighter.
 pub mod highlight;
+/// `LessonId` and each lesson's texts, listings and default tasks.
 pub mod lesson;
+/// What a lesson's program marks on the timeline, as typed values.
+pub mod milestone;
+/// `Mode` (how a run schedules its tasks) and `Column` (where it is shown).
+pub mod mode;
+/// URL state: the public query parameters, decoded with a notice per bad part.
 pub mod query;
+/// The `RunReport`: the public JSON of a finished run.
 pub mod report;
+/// How a task ends: `TaskStatus`, `Source`, `TaskResult`.
+pub mod result;
+/// The run model: runtime events folded into a `Run`.
 pub mod run;
+/// The scale control's geometry and summary.
 pub mod scale;
+/// Wall-clock, sum, ideal, savings, speed-up, expected, histogram.
 pub mod stats;
+/// Task specs, the editor's drafts, and their validation against the limits.
 pub mod task;
+/// What a task's work yields: the decisions behind each `TaskResult` (source, detail, fails switch).
+pub mod work;
 
-pub use lesson::Lesson;
+pub use lesson::{Lesson, LessonId};
+pub use milestone::Milestone;
+pub use mode::{Column, Mode};
 pub use report::RunReport;
-pub use run::{Mode, Outcome, Run, RunEvent, Source, TaskResult, TaskStatus};
-pub use task::{FieldError, TaskDraft, TaskKind, TaskSpec};
+pub use result::{Source, TaskResult, TaskStatus};
+pub use run::{Outcome, Run, RunEvent};
+pub use task::{BusyLoop, FieldError, TaskDraft, TaskKind, TaskSpec};

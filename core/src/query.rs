@@ -2,8 +2,8 @@
 //!
 //! Decoding never fails as a whole: each bad part becomes a notice and falls back on its own.
 
-use crate::lesson::{self, Lesson};
-use crate::task::{parse_delay, parse_timeout, validate_label, validate_task_count, validate_url, LoopStyle, TaskKind, TaskSpec, DEFAULT_TIMEOUT_MS, MAX_TASKS};
+use crate::lesson::{self, LessonId};
+use crate::task::{parse_delay, parse_timeout, validate_label, validate_task_count, validate_url, BusyLoop, TaskKind, TaskSpec, DEFAULT_TIMEOUT_MS, MAX_TASKS};
 
 /// The contract version this build speaks.
 pub const VERSION: &str = "1";
@@ -30,21 +30,29 @@ impl Theme {
 /// Everything the URL can say.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UrlState {
-    pub lesson: &'static Lesson,
+    pub lesson: LessonId,
     /// `None`: the lesson's defaults.
     pub tasks: Option<Vec<TaskSpec>>,
     pub embed: bool,
     pub autorun: bool,
     pub theme: Theme,
     /// cpu-bound's Block / Yield choice (`loop=`).
-    pub busy: LoopStyle,
+    pub busy_loop: BusyLoop,
     /// Each task's timeout (`timeout=`).
     pub timeout_ms: u32,
 }
 
 impl Default for UrlState {
     fn default() -> UrlState {
-        UrlState { lesson: lesson::default_lesson(), tasks: None, embed: false, autorun: false, theme: Theme::Auto, busy: LoopStyle::Block, timeout_ms: DEFAULT_TIMEOUT_MS }
+        UrlState {
+            lesson: LessonId::default(),
+            tasks: None,
+            embed: false,
+            autorun: false,
+            theme: Theme::Auto,
+            busy_loop: BusyLoop::Block,
+            timeout_ms: DEFAULT_TIMEOUT_MS,
+        }
     }
 }
 
@@ -135,13 +143,9 @@ pub fn decode(query: &str) -> Decoded {
         let shown = crate::task::shown(&value);
         match key.as_str() {
             "v" if value != VERSION => notices.push(format!("This link is for version {shown} of Async Lab; reading it as version {VERSION}.")),
-            "lesson" => match lesson::find(&value) {
+            "lesson" => match LessonId::parse(&value) {
                 Some(l) => state.lesson = l,
-                None => notices.push(format!(
-                    "There is no lesson {shown}; showing {}. Lessons: {}.",
-                    state.lesson.id,
-                    lesson::ids()
-                )),
+                None => notices.push(format!("There is no lesson {shown}; showing {}. Lessons: {}.", state.lesson.as_str(), lesson::ids())),
             },
             "embed" | "autorun" => match flag(&value) {
                 Some(on) if key == "embed" => state.embed = on,
@@ -152,8 +156,8 @@ pub fn decode(query: &str) -> Decoded {
                 Ok(ms) => state.timeout_ms = ms,
                 Err(e) => notices.push(format!("The link's {} Using {DEFAULT_TIMEOUT_MS} ms.", e.message)),
             },
-            "loop" => match LoopStyle::parse(&value) {
-                Some(style) => state.busy = style,
+            "loop" => match BusyLoop::parse(&value) {
+                Some(busy_loop) => state.busy_loop = busy_loop,
                 None => notices.push(format!("\"loop\" must be block or yield; got {shown}. Using block.")),
             },
             "theme" => match value.as_str() {
@@ -183,12 +187,8 @@ fn decode_tasks(raw: &str) -> Result<Vec<TaskSpec>, String> {
 }
 
 fn decode_task(raw: &str) -> Result<TaskSpec, String> {
-    let fields: Vec<String> = raw
-        .split('~')
-        .map(|f| percent_decode(f).map_err(|e| e.0))
-        .collect::<Result<_, _>>()?;
-    let [label, kind, delay, fails, url] = <[String; 5]>::try_from(fields)
-        .map_err(|f| format!("expected 5 parts label~kind~ms~fails~url, got {}", f.len()))?;
+    let fields: Vec<String> = raw.split('~').map(|f| percent_decode(f).map_err(|e| e.0)).collect::<Result<_, _>>()?;
+    let [label, kind, delay, fails, url] = <[String; 5]>::try_from(fields).map_err(|f| format!("expected 5 parts label~kind~ms~fails~url, got {}", f.len()))?;
     let label = validate_label(&label).map_err(|e| e.message)?;
     let kind = TaskKind::parse(&kind).ok_or_else(|| format!("Kind must be timer, fetch or cpu; got {}", crate::task::shown(&kind)))?;
     let delay_ms = parse_delay(&delay).map_err(|e| e.message)?;
@@ -214,9 +214,9 @@ pub fn encode_tasks(tasks: &[TaskSpec]) -> String {
 
 /// Encodes a state as a query string (without `?`), leaving out what equals the defaults.
 pub fn encode(state: &UrlState) -> String {
-    let mut parts = vec![format!("v={VERSION}"), format!("lesson={}", state.lesson.id)];
+    let mut parts = vec![format!("v={VERSION}"), format!("lesson={}", state.lesson.as_str())];
     if let Some(tasks) = &state.tasks {
-        if *tasks != state.lesson.default_tasks() {
+        if *tasks != state.lesson.lesson().default_tasks() {
             parts.push(format!("tasks={}", encode_tasks(tasks)));
         }
     }
@@ -229,8 +229,8 @@ pub fn encode(state: &UrlState) -> String {
     if state.theme != Theme::Auto {
         parts.push(format!("theme={}", state.theme.as_str()));
     }
-    if state.busy != LoopStyle::Block {
-        parts.push(format!("loop={}", state.busy.as_str()));
+    if state.busy_loop != BusyLoop::Block {
+        parts.push(format!("loop={}", state.busy_loop.as_str()));
     }
     if state.timeout_ms != DEFAULT_TIMEOUT_MS {
         parts.push(format!("timeout={}", state.timeout_ms));
@@ -260,7 +260,7 @@ mod tests {
     #[test]
     fn bad_parts_fall_back_alone() {
         let d = decode("lesson=nope&theme=pink&embed=yes&tasks=a~timer~-1~0~&v=2&loop=fast&timeout=0");
-        assert_eq!(d.state.lesson.id, "sequential-vs-concurrent");
+        assert_eq!(d.state.lesson, LessonId::SequentialVsConcurrent);
         assert_eq!(d.state.tasks, None);
         assert_eq!(d.state.theme, Theme::Auto);
         assert_eq!(d.notices.len(), 7, "{:?}", d.notices);
@@ -281,6 +281,16 @@ mod tests {
         assert!(decode(&format!("tasks={many}")).notices[0].contains("1 to 20 tasks; got 21"));
         let huge = format!("tasks={}", "x".repeat(100_000));
         assert_eq!(decode(&huge).notices.len(), 1);
+    }
+
+    #[test]
+    fn every_lesson_round_trips_through_its_parameter() {
+        for id in LessonId::ALL {
+            let state = UrlState { lesson: id, ..UrlState::default() };
+            let query = encode(&state);
+            assert!(query.contains(&format!("lesson={}", id.as_str())), "{query}");
+            assert_eq!(decode(&query), Decoded { state, notices: vec![] });
+        }
     }
 
     #[test]
@@ -311,10 +321,10 @@ mod tests {
 
     proptest! {
         #[test]
-        fn tasks_round_trip(tasks in prop::collection::vec(arb_task(), 1..=20), embed: bool, autorun: bool, lesson in 0..crate::lesson::LESSONS.len(), yields: bool, timeout_ms in 1u32..=120_000) {
-            let busy = if yields { LoopStyle::Yield } else { LoopStyle::Block };
-            let lesson = &crate::lesson::LESSONS[lesson];
-            let state = UrlState { lesson, tasks: Some(tasks.clone()), embed, autorun, theme: Theme::Dark, busy, timeout_ms };
+        fn tasks_round_trip(tasks in prop::collection::vec(arb_task(), 1..=20), embed: bool, autorun: bool, lesson in 0..LessonId::ALL.len(), yields: bool, timeout_ms in 1u32..=120_000) {
+            let busy_loop = if yields { BusyLoop::Yield } else { BusyLoop::Block };
+            let lesson = LessonId::ALL[lesson];
+            let state = UrlState { lesson, tasks: Some(tasks.clone()), embed, autorun, theme: Theme::Dark, busy_loop, timeout_ms };
             let d = decode(&encode(&state));
             prop_assert!(d.notices.is_empty(), "{:?}", d.notices);
             prop_assert_eq!(d.state, state);

@@ -1,18 +1,24 @@
 //! The `RunReport`: the public JSON summary of a finished run (see the README's contract).
 
 use crate::format::quantize;
-use crate::run::{LessonEvent, Mode, Outcome, Run, Source, TaskStatus};
+use crate::lesson::LessonId;
+use crate::mode::Mode;
+use crate::result::{Source, TaskStatus};
+use crate::run::{Outcome, Run};
 use crate::task::TaskKind;
 use serde::Serialize;
 
 /// The report's schema version.
 pub const REPORT_VERSION: u32 = 1;
 
+/// The public, serialised counterpart of a finished [`Run`]. It keeps its own flat shape, apart
+/// from `Run` and `TaskRecord`, because docs sites and tests read these field names: the internal
+/// model may change, this may not without a new `version`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RunReport {
     pub version: u32,
     pub run_id: u32,
-    pub lesson: String,
+    pub lesson: LessonId,
     pub mode: Mode,
     pub outcome: Outcome,
     pub throttled: bool,
@@ -24,9 +30,10 @@ pub struct RunReport {
     pub savings_ms: f64,
     pub speedup: Option<f64>,
     pub tasks: Vec<TaskReport>,
-    pub events: Vec<LessonEvent>,
+    pub events: Vec<EventReport>,
 }
 
+/// A task of the report: the flat, public counterpart of a `TaskRecord` and its `TaskResult`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TaskReport {
     pub label: String,
@@ -42,6 +49,14 @@ pub struct TaskReport {
     pub detail: String,
 }
 
+/// A lesson milestone in words: `{ t_ms, label, what }`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EventReport {
+    pub t_ms: f64,
+    pub label: String,
+    pub what: String,
+}
+
 impl RunReport {
     /// The report of a finished run; `None` while it is still in flight.
     /// Times are rounded to the clock's resolution: finer digits would be noise.
@@ -51,7 +66,7 @@ impl RunReport {
         Some(RunReport {
             version: REPORT_VERSION,
             run_id: run.id,
-            lesson: run.lesson.clone(),
+            lesson: run.lesson,
             mode: run.mode,
             outcome: run.outcome?,
             throttled: run.throttled,
@@ -72,14 +87,14 @@ impl RunReport {
                     start_ms: t.start_ms.map(q),
                     end_ms: t.end_ms.map(q),
                     late_ms: t.late_ms().map(q),
-                    status: t.status,
-                    source: t.source,
-                    http_status: t.http_status,
-                    bytes: t.bytes,
-                    detail: t.detail.clone(),
+                    status: t.result.status,
+                    source: t.result.source,
+                    http_status: t.result.http_status,
+                    bytes: t.result.bytes,
+                    detail: t.result.detail.clone(),
                 })
                 .collect(),
-            events: run.events.iter().map(|e| LessonEvent { t_ms: q(e.t_ms), ..e.clone() }).collect(),
+            events: run.events.iter().map(|e| EventReport { t_ms: q(e.t_ms), label: e.milestone.label(), what: e.milestone.what() }).collect(),
         })
     }
 }
@@ -87,20 +102,24 @@ impl RunReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::run::{RunEvent, TaskResult};
+    use crate::result::TaskResult;
+    use crate::run::RunEvent;
     use crate::task::TaskSpec;
 
     #[test]
     fn report_matches_the_contract() {
-        let mut run = Run::new(7, "sequential-vs-concurrent", Mode::Sequential, vec![TaskSpec::timer("Data 1", 200), TaskSpec::timer("Data 2", 200)]);
+        let mut run = Run::new(7, LessonId::SequentialVsConcurrent, Mode::Sequential, vec![TaskSpec::timer("Data 1", 200), TaskSpec::timer("Data 2", 200)]);
         assert!(RunReport::of(&run, 0.1).is_none());
         run.apply(RunEvent::TaskStarted { index: 0, t_ms: 0.04 });
         run.apply(RunEvent::TaskFinished { index: 0, t_ms: 201.26, result: TaskResult::timer(TaskStatus::Ok, "slept 200 ms") });
         run.apply(RunEvent::TaskStarted { index: 1, t_ms: 201.3 });
-        run.finish(300.0, true);
+        run.apply(RunEvent::Lesson { t_ms: 250.04, milestone: crate::milestone::Milestone::Closed });
+        run.cancel(300.0);
         let json: serde_json::Value = serde_json::to_value(RunReport::of(&run, 0.1).unwrap()).unwrap();
         assert_eq!(json["version"], 1);
         assert_eq!(json["mode"], "sequential");
+        assert_eq!(json["lesson"], "sequential-vs-concurrent");
+        assert_eq!(json["events"][0], serde_json::json!({ "t_ms": 250.0, "label": "connection", "what": "closed (Drop)" }));
         assert_eq!(json["outcome"], "cancelled");
         assert_eq!(json["wall_ms"], 300.0);
         assert_eq!(json["sum_ms"], 299.9);
@@ -119,10 +138,10 @@ mod tests {
 
     #[test]
     fn zero_wall_speedup_is_null() {
-        let mut run = Run::new(1, "x", Mode::Concurrent, vec![TaskSpec::timer("a", 0)]);
+        let mut run = Run::new(1, LessonId::Gather, Mode::Concurrent, vec![TaskSpec::timer("a", 0)]);
         run.apply(RunEvent::TaskStarted { index: 0, t_ms: 0.0 });
         run.apply(RunEvent::TaskFinished { index: 0, t_ms: 0.0, result: TaskResult::timer(TaskStatus::Ok, "") });
-        run.finish(0.0, false);
+        run.complete(0.0);
         assert_eq!(serde_json::to_value(RunReport::of(&run, 0.1).unwrap()).unwrap()["speedup"], serde_json::Value::Null);
     }
 }

@@ -1,51 +1,12 @@
 //! The run model: what a run is made of, the events the runtime reports, and the state they build.
 
+use crate::lesson::LessonId;
+use crate::milestone::Milestone;
+use crate::mode::Mode;
+use crate::result::{TaskResult, TaskStatus};
 use crate::stats::{self, Interval, Totals};
 use crate::task::{TaskKind, TaskSpec};
 use serde::Serialize;
-
-/// How a run schedules its tasks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Mode {
-    /// One task after another: each `await` finishes before the next task starts.
-    Sequential,
-    /// All tasks at once, gathered with `join_all`.
-    Concurrent,
-    /// async-fn: a future created first and awaited later, on the learner's command.
-    Lazy,
-    /// cpu-bound: concurrent, with busy loops that never yield to the browser.
-    Blocking,
-    /// cpu-bound: concurrent, with busy loops cut into slices that yield to the browser.
-    Yielding,
-}
-
-impl Mode {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Mode::Sequential => "sequential",
-            Mode::Concurrent => "concurrent",
-            Mode::Lazy => "lazy",
-            Mode::Blocking => "blocking",
-            Mode::Yielding => "yielding",
-        }
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Mode::Sequential => "Sequential",
-            Mode::Concurrent => "Concurrent",
-            Mode::Lazy => "Create, then await",
-            Mode::Blocking => "Concurrent, blocking loop",
-            Mode::Yielding => "Concurrent, yielding loop",
-        }
-    }
-
-    /// Every mode but sequential runs its tasks at the same time.
-    pub fn is_concurrent(self) -> bool {
-        self != Mode::Sequential
-    }
-}
 
 /// How a finished run ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -58,105 +19,52 @@ pub enum Outcome {
     Cancelled,
 }
 
-/// Where a task is in its life.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum TaskStatus {
-    Waiting,
-    Running,
-    Ok,
-    Error,
-    Cancelled,
-    Timeout,
-}
-
-impl TaskStatus {
-    pub fn is_finished(self) -> bool {
-        !matches!(self, TaskStatus::Waiting | TaskStatus::Running)
-    }
-
-    /// The word shown to people (lanes, the screen-reader table).
-    pub fn label(self) -> &'static str {
-        match self {
-            TaskStatus::Waiting => "waiting",
-            TaskStatus::Running => "running",
-            TaskStatus::Ok => "done",
-            TaskStatus::Error => "failed",
-            TaskStatus::Cancelled => "cancelled",
-            TaskStatus::Timeout => "timed out",
-        }
-    }
-}
-
-/// Where a task's result came from; the UI never claims more than this.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Source {
-    Timer,
-    Network,
-    ServiceWorker,
-    /// A real fetch whose latency was added on the client.
-    Simulated,
-    Cpu,
-}
-
-impl Source {
-    /// Where a task of this kind is answered from until its result says otherwise.
-    pub fn of(kind: TaskKind) -> Source {
-        match kind {
-            TaskKind::Timer => Source::Timer,
-            TaskKind::Fetch => Source::Network,
-            TaskKind::Cpu => Source::Cpu,
-        }
-    }
-}
-
-/// How a task ended, as the runtime saw it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct TaskResult {
-    pub status: TaskStatus,
-    pub source: Source,
-    pub http_status: Option<u16>,
-    pub bytes: Option<u64>,
-    pub detail: String,
-}
-
-impl TaskResult {
-    pub fn timer(status: TaskStatus, detail: impl Into<String>) -> TaskResult {
-        TaskResult { status, source: Source::Timer, http_status: None, bytes: None, detail: detail.into() }
-    }
-}
-
 /// What the runtime reports while a run is in flight; times are ms since the run started.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RunEvent {
-    TaskStarted { index: usize, t_ms: f64 },
-    TaskFinished { index: usize, t_ms: f64, result: TaskResult },
+    TaskStarted {
+        index: usize,
+        t_ms: f64,
+    },
+    TaskFinished {
+        index: usize,
+        t_ms: f64,
+        result: TaskResult,
+    },
     /// What a running task is doing, said before it ends (kept if the run is cancelled).
-    TaskNote { index: usize, detail: String },
+    TaskNote {
+        index: usize,
+        detail: String,
+    },
     /// A line of the lesson's `print` output.
-    Log { t_ms: f64, text: String },
-    /// A lesson event such as a guard opening or a future's first poll.
-    Lesson { t_ms: f64, label: String, what: String },
+    Log {
+        t_ms: f64,
+        text: String,
+    },
+    /// A lesson milestone such as a guard opening or a future's first poll.
+    Lesson {
+        t_ms: f64,
+        milestone: Milestone,
+    },
 }
 
-/// One task of a run, with what has happened to it so far.
+/// One task of a run, with what has happened to it so far: its result is "waiting" until it ends.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TaskRecord {
     pub spec: TaskSpec,
     pub start_ms: Option<f64>,
     pub end_ms: Option<f64>,
-    pub status: TaskStatus,
-    pub source: Source,
-    pub http_status: Option<u16>,
-    pub bytes: Option<u64>,
-    pub detail: String,
+    pub result: TaskResult,
 }
 
 impl TaskRecord {
     fn new(spec: TaskSpec) -> TaskRecord {
-        let source = Source::of(spec.kind);
-        TaskRecord { spec, start_ms: None, end_ms: None, status: TaskStatus::Waiting, source, http_status: None, bytes: None, detail: String::new() }
+        let result = TaskResult::waiting(spec.kind);
+        TaskRecord { spec, start_ms: None, end_ms: None, result }
+    }
+
+    pub fn status(&self) -> TaskStatus {
+        self.result.status
     }
 
     /// Measured duration, once the task has ended.
@@ -181,19 +89,18 @@ pub struct LogLine {
     pub text: String,
 }
 
-/// A lesson event kept for the report and the timeline.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// A lesson milestone kept for the timeline, the takeaway and the report.
+#[derive(Clone, Debug, PartialEq)]
 pub struct LessonEvent {
     pub t_ms: f64,
-    pub label: String,
-    pub what: String,
+    pub milestone: Milestone,
 }
 
 /// Everything known about one run: built only by applying [`RunEvent`]s.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Run {
     pub id: u32,
-    pub lesson: String,
+    pub lesson: LessonId,
     pub mode: Mode,
     pub tasks: Vec<TaskRecord>,
     pub log: Vec<LogLine>,
@@ -206,10 +113,10 @@ pub struct Run {
 }
 
 impl Run {
-    pub fn new(id: u32, lesson: &str, mode: Mode, specs: Vec<TaskSpec>) -> Run {
+    pub fn new(id: u32, lesson: LessonId, mode: Mode, specs: Vec<TaskSpec>) -> Run {
         Run {
             id,
-            lesson: lesson.to_owned(),
+            lesson,
             mode,
             tasks: specs.into_iter().map(TaskRecord::new).collect(),
             log: Vec::new(),
@@ -235,68 +142,78 @@ impl Run {
             RunEvent::TaskStarted { index, t_ms } => {
                 if let Some(task) = self.tasks.get_mut(index) {
                     task.start_ms = Some(t_ms);
-                    task.status = TaskStatus::Running;
+                    task.result.status = TaskStatus::Running;
                 }
             }
             RunEvent::TaskFinished { index, t_ms, result } => {
                 if let Some(task) = self.tasks.get_mut(index) {
-                    if task.status.is_finished() {
+                    if task.status().is_finished() {
                         return;
                     }
                     task.start_ms.get_or_insert(t_ms);
                     task.end_ms = Some(t_ms);
-                    task.status = result.status;
-                    task.source = result.source;
-                    task.http_status = result.http_status;
-                    task.bytes = result.bytes;
-                    task.detail = result.detail;
+                    task.result = result;
                     self.completion_order.push(index);
                 }
             }
             RunEvent::TaskNote { index, detail } => {
-                if let Some(task) = self.tasks.get_mut(index).filter(|t| !t.status.is_finished()) {
-                    task.detail = detail;
+                if let Some(task) = self.tasks.get_mut(index).filter(|t| !t.status().is_finished()) {
+                    task.result.detail = detail;
                 }
             }
             RunEvent::Log { t_ms, text } => self.log.push(LogLine { t_ms, text }),
-            RunEvent::Lesson { t_ms, label, what } => self.events.push(LessonEvent { t_ms, label, what }),
+            RunEvent::Lesson { t_ms, milestone } => self.events.push(LessonEvent { t_ms, milestone }),
         }
     }
 
-    /// Ends the run at `t_ms`. Tasks still running become cancelled at that moment;
-    /// tasks that never started keep no times.
-    pub fn finish(&mut self, t_ms: f64, cancelled: bool) {
+    /// The run's program returned at `t_ms`: it completed, or failed if a task did.
+    pub fn complete(&mut self, t_ms: f64) {
+        let failed = self.tasks.iter().any(|t| matches!(t.status(), TaskStatus::Error | TaskStatus::Timeout));
+        self.end(t_ms, if failed { Outcome::Failed } else { Outcome::Completed });
+    }
+
+    /// The run was cancelled (or superseded) at `t_ms`.
+    pub fn cancel(&mut self, t_ms: f64) {
+        self.end(t_ms, Outcome::Cancelled);
+    }
+
+    /// Tasks still running become cancelled at `t_ms`; tasks that never started keep no times.
+    fn end(&mut self, t_ms: f64, outcome: Outcome) {
         if self.is_finished() {
             return;
         }
         for task in &mut self.tasks {
-            match task.status {
+            let result = &mut task.result;
+            match result.status {
                 TaskStatus::Running => {
                     task.end_ms = Some(t_ms);
-                    task.status = TaskStatus::Cancelled;
+                    result.status = TaskStatus::Cancelled;
                     // A note says what a cancel could not stop (a JS promise's timer); keep it.
-                    task.detail = if task.detail.is_empty() {
+                    result.detail = if result.detail.is_empty() {
                         "cancelled while running".to_owned()
                     } else {
-                        format!("{}; the run stopped waiting for it", task.detail)
+                        format!("{}; the run stopped waiting for it", result.detail)
                     };
                 }
                 TaskStatus::Waiting => {
-                    task.status = TaskStatus::Cancelled;
-                    task.detail = "never started".to_owned();
+                    result.status = TaskStatus::Cancelled;
+                    result.detail = "never started".to_owned();
                 }
-                _ => {}
+                TaskStatus::Ok | TaskStatus::Error | TaskStatus::Cancelled | TaskStatus::Timeout => {}
             }
         }
         self.wall_ms = Some(t_ms);
-        let failed = self.tasks.iter().any(|t| matches!(t.status, TaskStatus::Error | TaskStatus::Timeout));
-        self.outcome = Some(if cancelled {
-            Outcome::Cancelled
-        } else if failed {
-            Outcome::Failed
-        } else {
-            Outcome::Completed
-        });
+        self.outcome = Some(outcome);
+    }
+
+    /// When the first milestone matching `which` happened.
+    pub fn first(&self, which: impl Fn(&Milestone) -> bool) -> Option<&LessonEvent> {
+        self.events.iter().find(|e| which(&e.milestone))
+    }
+
+    /// When the last milestone matching `which` happened.
+    pub fn last(&self, which: impl Fn(&Milestone) -> bool) -> Option<&LessonEvent> {
+        self.events.iter().rev().find(|e| which(&e.milestone))
     }
 
     /// The run's statistics, once it has finished.
@@ -317,7 +234,7 @@ mod tests {
     use super::*;
 
     fn two_timers(mode: Mode) -> Run {
-        Run::new(1, "sequential-vs-concurrent", mode, vec![TaskSpec::timer("Data 1", 2000), TaskSpec::timer("Data 2", 2000)])
+        Run::new(1, LessonId::SequentialVsConcurrent, mode, vec![TaskSpec::timer("Data 1", 2000), TaskSpec::timer("Data 2", 2000)])
     }
 
     fn ok() -> TaskResult {
@@ -331,7 +248,7 @@ mod tests {
         run.apply(RunEvent::TaskStarted { index: 1, t_ms: 0.2 });
         run.apply(RunEvent::TaskFinished { index: 1, t_ms: 2000.4, result: ok() });
         run.apply(RunEvent::TaskFinished { index: 0, t_ms: 2001.0, result: ok() });
-        run.finish(2001.2, false);
+        run.complete(2001.2);
         assert_eq!(run.completion_order, [1, 0]);
         assert_eq!(run.outcome, Some(Outcome::Completed));
         let totals = run.totals().unwrap();
@@ -343,9 +260,9 @@ mod tests {
     fn finish_cancels_what_is_in_flight() {
         let mut run = two_timers(Mode::Sequential);
         run.apply(RunEvent::TaskStarted { index: 0, t_ms: 0.0 });
-        run.finish(500.0, true);
+        run.cancel(500.0);
         assert_eq!(run.outcome, Some(Outcome::Cancelled));
-        assert_eq!(run.tasks[0].status, TaskStatus::Cancelled);
+        assert_eq!(run.tasks[0].status(), TaskStatus::Cancelled);
         assert_eq!(run.tasks[0].end_ms, Some(500.0));
         assert_eq!(run.tasks[1].start_ms, None);
         assert_eq!(run.tasks[1].end_ms, None);
@@ -356,14 +273,14 @@ mod tests {
         let mut run = two_timers(Mode::Lazy);
         run.apply(RunEvent::TaskStarted { index: 1, t_ms: 0.0 });
         run.apply(RunEvent::TaskNote { index: 1, detail: "a JS promise cannot be cancelled".into() });
-        run.finish(50.0, true);
-        assert_eq!(run.tasks[1].detail, "a JS promise cannot be cancelled; the run stopped waiting for it");
+        run.cancel(50.0);
+        assert_eq!(run.tasks[1].result.detail, "a JS promise cannot be cancelled; the run stopped waiting for it");
     }
 
     #[test]
     fn stale_events_do_not_change_a_finished_run() {
         let mut run = two_timers(Mode::Sequential);
-        run.finish(10.0, true);
+        run.cancel(10.0);
         let before = run.clone();
         run.apply(RunEvent::TaskFinished { index: 0, t_ms: 20.0, result: ok() });
         run.apply(RunEvent::TaskStarted { index: 7, t_ms: 20.0 });
@@ -377,7 +294,7 @@ mod tests {
         run.apply(RunEvent::TaskFinished { index: 0, t_ms: 1.0, result: TaskResult::timer(TaskStatus::Error, "boom") });
         run.apply(RunEvent::TaskStarted { index: 1, t_ms: 0.0 });
         run.apply(RunEvent::TaskFinished { index: 1, t_ms: 1.0, result: ok() });
-        run.finish(1.0, false);
+        run.complete(1.0);
         assert_eq!(run.outcome, Some(Outcome::Failed));
     }
 }

@@ -6,6 +6,21 @@ pub const BAR_LIMIT: usize = 1_000;
 /// How many lanes the aggregated drawing uses past [`BAR_LIMIT`].
 pub const AGGREGATE_LANES: usize = 100;
 
+/// Bars in the aggregated histogram of the tasks' end times.
+pub const HISTOGRAM_BINS: usize = 40;
+
+/// The sentence after a scale run: what running the tasks one after another would take, against
+/// the measured wall-clock of running them concurrently, and the ratio of the two.
+pub fn summary(n: u32, delay_ms: u32, wall_ms: f64, resolution_ms: f64) -> String {
+    let sequential = f64::from(n) * f64::from(delay_ms);
+    let faster = crate::stats::compare(sequential, wall_ms).speedup.map_or_else(String::new, |s| format!(", {}× faster", crate::format::whole(s)));
+    format!(
+        "{n} tasks of {delay_ms} ms: one after another about {}; concurrently they took {}{faster}.",
+        crate::format::seconds(sequential, resolution_ms),
+        crate::format::seconds(wall_ms, resolution_ms)
+    )
+}
+
 /// Tasks per lane for a run of `n`: 1 up to [`BAR_LIMIT`], then as many as fill [`AGGREGATE_LANES`].
 pub fn per_lane(n: usize) -> usize {
     if n <= BAR_LIMIT {
@@ -161,6 +176,15 @@ mod tests {
         assert_eq!(p.span_ms(500.0, 100.0), 130.0);
         assert_eq!(p.end_times(), [101.0, 130.0]);
         assert_eq!(p.last_start_ms(), 2.0);
+    }
+
+    #[test]
+    fn the_summary_compares_the_estimate_with_the_measured_wall() {
+        assert_eq!(
+            summary(100_000, 100, 180.26, 0.1),
+            "100000 tasks of 100 ms: one after another about 10000.00 s; concurrently they took 0.18 s, 55475× faster."
+        );
+        assert_eq!(summary(1, 0, 0.0, 0.1), "1 tasks of 0 ms: one after another about 0.00 s; concurrently they took 0.00 s.");
     }
 
     proptest! {

@@ -1,6 +1,7 @@
 //! Statistics of a run: wall-clock, sum of task durations, the ideal, savings, speed-up and lateness.
 
-use crate::run::Mode;
+use crate::mode::{Column, Mode};
+use crate::task::{parse_delay, TaskDraft, TaskKind};
 
 /// One task's requested duration and, when measured, its start and end (ms since the run started).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -43,11 +44,23 @@ pub struct Totals {
 /// longest one; CPU work shares one thread, so it costs its sum whatever the mode.
 pub fn expected_wall_ms(mode: Mode, tasks: &[Interval]) -> f64 {
     let sum = |cpu_only: bool| tasks.iter().filter(|t| t.cpu || !cpu_only).map(|t| t.requested_ms).sum::<f64>();
-    if mode.is_concurrent() {
-        tasks.iter().map(|t| t.requested_ms).fold(sum(true), f64::max)
-    } else {
-        sum(false)
+    match mode.column() {
+        Column::Concurrent => tasks.iter().map(|t| t.requested_ms).fold(sum(true), f64::max),
+        Column::Sequential => sum(false),
     }
+}
+
+/// The model's prediction for the tasks as typed, shown before any run: drafts whose delay does
+/// not parse are left out (their field shows why).
+pub fn expected_wall_ms_of_drafts(mode: Mode, drafts: &[TaskDraft]) -> f64 {
+    let tasks: Vec<Interval> = drafts
+        .iter()
+        .filter_map(|d| {
+            let delay = parse_delay(&d.delay).ok()?;
+            Some(Interval { cpu: d.kind == TaskKind::Cpu, ..Interval::wait(f64::from(delay)) })
+        })
+        .collect();
+    expected_wall_ms(mode, &tasks)
 }
 
 pub fn totals(mode: Mode, tasks: &[Interval], wall_ms: f64) -> Totals {
@@ -75,19 +88,15 @@ pub struct Comparison {
 }
 
 pub fn compare(sequential_ms: f64, concurrent_ms: f64) -> Comparison {
-    Comparison {
-        sequential_ms,
-        concurrent_ms,
-        saved_ms: sequential_ms - concurrent_ms,
-        speedup: (concurrent_ms > 0.0).then(|| sequential_ms / concurrent_ms),
-    }
+    Comparison { sequential_ms, concurrent_ms, saved_ms: sequential_ms - concurrent_ms, speedup: (concurrent_ms > 0.0).then(|| sequential_ms / concurrent_ms) }
 }
 
 /// Counts how many of `times` fall in each of `bins` equal slices of `[0, span]`; the last slice
 /// takes `span` itself. For drawing many tasks as one aggregated shape instead of one bar each.
 pub fn histogram(times: &[f64], span: f64, bins: usize) -> Vec<u32> {
     let mut counts = vec![0u32; bins];
-    if bins == 0 || !(span > 0.0) {
+    // A span that is not a positive number (0, NaN) puts everything in the first slice.
+    if bins == 0 || span.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater) {
         if let Some(first) = counts.first_mut() {
             *first = times.len() as u32;
         }
@@ -127,6 +136,15 @@ mod tests {
         assert_eq!(expected_wall_ms(Mode::Blocking, &tasks), 1000.0);
         assert_eq!(expected_wall_ms(Mode::Sequential, &tasks), 1300.0);
         assert_eq!(expected_wall_ms(Mode::Concurrent, &[Interval::wait(200.0), Interval::wait(300.0)]), 300.0);
+    }
+
+    #[test]
+    fn drafts_predict_what_their_valid_delays_add_up_to() {
+        let draft = |delay: &str, kind: TaskKind| TaskDraft { label: "t".into(), kind, delay: delay.into(), fails: false, url: String::new() };
+        let drafts = [draft("2000", TaskKind::Timer), draft("1000", TaskKind::Timer), draft("oops", TaskKind::Timer), draft("500", TaskKind::Cpu)];
+        assert_eq!(expected_wall_ms_of_drafts(Mode::Sequential, &drafts), 3500.0);
+        assert_eq!(expected_wall_ms_of_drafts(Mode::Concurrent, &drafts), 2000.0);
+        assert_eq!(expected_wall_ms_of_drafts(Mode::Concurrent, &[]), 0.0);
     }
 
     #[test]

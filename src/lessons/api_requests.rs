@@ -1,13 +1,14 @@
 //! The api-requests lesson: one shared client fetching several URLs concurrently.
 
 use super::{one_by_one, Recorder, Task};
-use async_lab_core::{Mode, TaskResult, TaskStatus};
+use async_lab_core::{Column, Milestone, Mode, TaskResult, TaskStatus};
 use futures::future::join_all;
 use std::cell::Cell;
 
 // region:lesson
 /// One client shared by every request, like aiohttp's `ClientSession`. Requests borrow it,
 /// so it outlives them all; it counts what it sent.
+#[derive(Default)]
 pub struct Client {
     sent: Cell<usize>,
 }
@@ -35,17 +36,17 @@ pub async fn fetch_multiple_urls(client: &Client, requests: &[Task<'_>]) -> Vec<
     join_all(requests.iter().map(|r| fetch_url(client, r))).await
 }
 
-pub async fn main(mode: Mode, requests: &[Task<'_>], run: &Recorder) {
+pub async fn main(mode: Mode, requests: &[Task<'_>], recorder: &Recorder) {
     let client = Client::new();
-    let results = match mode {
-        Mode::Sequential => one_by_one(requests, |r| fetch_url(&client, r)).await,
-        _ => fetch_multiple_urls(&client, requests).await,
+    let results = match mode.column() {
+        Column::Sequential => one_by_one(requests, |r| fetch_url(&client, r)).await,
+        Column::Concurrent => fetch_multiple_urls(&client, requests).await,
     };
     let ok = results.iter().filter(|r| r.status == TaskStatus::Ok).count();
     match ok == results.len() {
-        true => run.print(format!("Fetched {ok} URLs")),
-        false => run.print(format!("Fetched {ok} of {} URLs", results.len())),
+        true => recorder.print(format!("Fetched {ok} URLs")),
+        false => recorder.print(format!("Fetched {ok} of {} URLs", results.len())),
     }
-    run.event("client", format!("one client sent {} requests", client.sent.get()));
+    recorder.mark(Milestone::ClientSent { requests: client.sent.get() });
 }
 // endregion

@@ -1,7 +1,7 @@
 //! The async-fn lesson: a future is lazy; creating it starts nothing, awaiting it does.
 
 use super::{one_by_one, Recorder, Task};
-use async_lab_core::{Mode, TaskResult, TaskStatus};
+use async_lab_core::{Milestone, Mode, TaskResult, TaskStatus};
 use futures::channel::oneshot;
 use futures::future::{join, join_all};
 use wasm_bindgen_futures::JsFuture;
@@ -17,29 +17,29 @@ async fn greet(task: &Task<'_>, name: String) -> String {
 
 /// Creates the future, waits for the learner to press "Await it", then awaits it. A JS promise
 /// created at the same moment is the contrast: its executor runs at once.
-async fn create_then_await(greeting: &Task<'_>, promise: &Task<'_>, run: &Recorder, await_it: oneshot::Receiver<()>) {
+async fn create_then_await(greeting: &Task<'_>, promise: &Task<'_>, recorder: &Recorder, await_it: oneshot::Receiver<()>) {
     let name = name_in(greeting.label());
     let future = greet(greeting, name); // a value: nothing has run yet
-    run.event(greeting.label(), "future created: not polled, nothing runs");
+    recorder.mark(Milestone::FutureCreated { future: greeting.label().to_owned() });
     let settled = js_promise(promise); // already running
     let awaited = async {
         let _ = await_it.await;
-        run.event(greeting.label(), "awaited: first poll");
+        recorder.mark(Milestone::FirstPoll { future: greeting.label().to_owned() });
         let text = future.await;
-        run.print(text);
+        recorder.print(text);
     };
     join(awaited, settled).await;
 }
 
-pub async fn main(mode: Mode, tasks: &[Task<'_>], run: &Recorder, await_it: Option<oneshot::Receiver<()>>) {
-    match (mode, tasks, await_it) {
-        (Mode::Lazy, [greeting, promise, ..], Some(await_it)) => create_then_await(greeting, promise, run, await_it).await,
+pub async fn main(mode: Mode, tasks: &[Task<'_>], recorder: &Recorder, await_it: oneshot::Receiver<()>) {
+    match (mode, tasks) {
+        (Mode::Lazy, [greeting, promise, ..]) => create_then_await(greeting, promise, recorder, await_it).await,
         (Mode::Sequential, ..) => {
             one_by_one(tasks, |t| greet(t, name_in(t.label()))).await;
         }
         _ => {
             let greetings = join_all(tasks.iter().map(|t| greet(t, name_in(t.label())))).await;
-            run.print(format!("{greetings:?}"));
+            recorder.print(format!("{greetings:?}"));
         }
     }
 }

@@ -5,8 +5,9 @@
 
 use crate::runtime::clock::now;
 use crate::runtime::work::{self, Options};
-use async_lab_core::{Mode, RunEvent, TaskResult, TaskSpec};
+use async_lab_core::{LessonId, Milestone, Mode, RunEvent, TaskResult, TaskSpec};
 use futures::channel::oneshot;
+use futures::future::{FutureExt, LocalBoxFuture};
 
 pub mod api_requests;
 pub mod async_fn;
@@ -16,29 +17,23 @@ pub mod cpu_bound;
 pub mod gather;
 pub mod sequential_vs_concurrent;
 
-/// What a lesson's program gets besides its tasks: the learner's lesson-specific choices.
-#[derive(Default)]
-pub struct Controls {
-    /// How tasks behave: cpu-bound's Block / Yield, and the timeout.
-    pub options: Options,
-    /// async-fn: resolves when the learner presses **Await it**.
-    pub await_it: Option<oneshot::Receiver<()>>,
-}
-
-/// Runs lesson `id`'s program in `mode`.
-pub async fn run(id: &str, mode: Mode, tasks: &[Task<'_>], recorder: &Recorder, controls: Controls) {
-    match id {
-        "async-fn" => async_fn::main(mode, tasks, recorder, controls.await_it).await,
-        "gather" => gather::main(mode, tasks, recorder).await,
-        "api-requests" => api_requests::main(mode, tasks, recorder).await,
-        "context-manager" => {
+/// Runs lesson `lesson`'s program in `mode`. `await_it` resolves when the learner presses
+/// async-fn's **Await it**; other lessons ignore it. Each program is boxed on its own, so the
+/// run's future holds one lesson's state machine, not the largest of all of them inlined.
+pub fn run<'a>(lesson: LessonId, mode: Mode, tasks: &'a [Task<'a>], recorder: &'a Recorder, await_it: oneshot::Receiver<()>) -> LocalBoxFuture<'a, ()> {
+    match lesson {
+        LessonId::SequentialVsConcurrent => sequential_vs_concurrent::main(mode, tasks, recorder).boxed_local(),
+        LessonId::AsyncFn => async_fn::main(mode, tasks, recorder, await_it).boxed_local(),
+        LessonId::Gather => gather::main(mode, tasks, recorder).boxed_local(),
+        LessonId::ApiRequests => api_requests::main(mode, tasks, recorder).boxed_local(),
+        LessonId::ContextManager => async move {
             if let Err(why) = context_manager::main(mode, tasks, recorder).await {
                 recorder.print(format!("Error: {why}"));
             }
         }
-        "async-methods" => async_methods::main(mode, tasks, recorder).await,
-        "cpu-bound" => cpu_bound::main(mode, tasks, recorder).await,
-        _ => sequential_vs_concurrent::main(mode, tasks, recorder).await,
+        .boxed_local(),
+        LessonId::AsyncMethods => async_methods::main(mode, tasks, recorder).boxed_local(),
+        LessonId::CpuBound => cpu_bound::main(mode, tasks, recorder).boxed_local(),
     }
 }
 
@@ -53,6 +48,7 @@ pub async fn one_by_one<'t, 'a, T, F: std::future::Future<Output = T>>(tasks: &'
 
 /// The code each lesson shows, extracted from its source by `build.rs`.
 pub mod source {
+    use async_lab_core::LessonId;
     include!(concat!(env!("OUT_DIR"), "/lesson_sources.rs"));
 }
 
@@ -83,9 +79,9 @@ impl Recorder {
         (self.sink)(RunEvent::Log { t_ms: self.elapsed_ms(), text: text.into() });
     }
 
-    /// A lesson event (a guard opening, a future's first poll) for the timeline and the report.
-    pub fn event(&self, label: impl Into<String>, what: impl Into<String>) {
-        (self.sink)(RunEvent::Lesson { t_ms: self.elapsed_ms(), label: label.into(), what: what.into() });
+    /// Marks a lesson milestone (a guard opening, a future's first poll) on the timeline and in the report.
+    pub fn mark(&self, milestone: Milestone) {
+        (self.sink)(RunEvent::Lesson { t_ms: self.elapsed_ms(), milestone });
     }
 
     fn emit(&self, event: RunEvent) {

@@ -1,7 +1,8 @@
 //! The sequential-vs-concurrent lesson: the tutorial's `fetch_data`, awaited in turn or gathered.
 
 use super::{Recorder, Task};
-use async_lab_core::{Mode, TaskResult, TaskStatus};
+use async_lab_core::format::fixed;
+use async_lab_core::{Column, Mode, TaskResult, TaskStatus};
 use futures::future::join_all;
 
 // region:lesson
@@ -31,13 +32,13 @@ pub async fn concurrent(tasks: &[Task<'_>]) -> Vec<TaskResult> {
     join_all(tasks.iter().map(fetch_data)).await
 }
 
-pub async fn main(mode: Mode, tasks: &[Task<'_>], run: &Recorder) {
-    let results = match mode {
-        Mode::Sequential => sequential(tasks).await,
-        _ => concurrent(tasks).await,
+pub async fn main(mode: Mode, tasks: &[Task<'_>], recorder: &Recorder) {
+    let results = match mode.column() {
+        Column::Sequential => sequential(tasks).await,
+        Column::Concurrent => concurrent(tasks).await,
     };
-    run.print(format!("Total time: {:.2} seconds", run.elapsed_ms() / 1000.0));
+    recorder.print(format!("Total time: {} seconds", fixed(recorder.elapsed_ms() / 1000.0, 2)));
     let labels: Vec<&str> = tasks.iter().zip(&results).filter(|(_, r)| r.status == TaskStatus::Ok).map(|(t, _)| t.label()).collect();
-    run.print(format!("Results: {labels:?}"));
+    recorder.print(format!("Results: {labels:?}"));
 }
 // endregion

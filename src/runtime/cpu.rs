@@ -1,32 +1,21 @@
 //! CPU work on the main thread: a busy loop that blocks, or the same work in slices that yield.
-//!
-//! Yielding posts a message through one shared `MessageChannel`: a plain task, queued behind
-//! the timers that are due, so they fire on time. Never `setTimeout(0)` (clamped to 4 ms when
-//! nested) and never a self-wake, which stays inside the microtask queue and so never lets the
-//! browser run timers or draw. `scheduler.yield()` is not used here on purpose: Chromium runs its
-//! continuations ahead of due timers, and a 400 ms loop yielding that way left a 50 ms timer
-//! 384 ms late (see the README), which would hide this lesson's point.
 
 use super::clock::now;
-use std::cell::RefCell;
-use std::collections::VecDeque;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
-
-/// How a busy loop treats the thread it runs on; `Yield` works in slices of [`SLICE_MS`].
-pub use async_lab_core::task::LoopStyle as Style;
+use super::yield_now::yield_now;
+use async_lab_core::BusyLoop;
 
 /// Work done between two yields, in ms: short enough for 60 frames a second.
 pub const SLICE_MS: f64 = 4.0;
 
-/// Spins for `work_ms` of CPU time and returns how many slices it took.
-pub async fn busy(work_ms: f64, style: Style) -> u32 {
-    match style {
-        Style::Block => {
+/// Spins for `work_ms` of CPU time and returns how many slices it took; `BusyLoop::Yield` works
+/// in slices of [`SLICE_MS`] with a trip through the task queue between them.
+pub async fn busy(work_ms: f64, busy_loop: BusyLoop) -> u32 {
+    match busy_loop {
+        BusyLoop::Block => {
             spin(work_ms);
             1
         }
-        Style::Yield => {
+        BusyLoop::Yield => {
             let mut left = work_ms;
             let mut slices = 0;
             loop {
@@ -46,35 +35,4 @@ pub async fn busy(work_ms: f64, style: Style) -> u32 {
 fn spin(ms: f64) {
     let end = now() + ms;
     while now() < end {}
-}
-
-/// Lets the browser run its queued tasks (timers, input, rendering) before continuing.
-pub async fn yield_now() {
-    let _ = JsFuture::from(message_channel_yield()).await;
-}
-
-thread_local! {
-    static CHANNEL: RefCell<Option<(web_sys::MessageChannel, Closure<dyn FnMut()>)>> = const { RefCell::new(None) };
-    static WAITING: RefCell<VecDeque<js_sys::Function>> = const { RefCell::new(VecDeque::new()) };
-}
-
-/// A promise resolved by a message posted through one shared channel: a task, not a microtask.
-fn message_channel_yield() -> js_sys::Promise {
-    js_sys::Promise::new(&mut |resolve, _| {
-        WAITING.with(|w| w.borrow_mut().push_back(resolve));
-        CHANNEL.with(|c| {
-            let mut channel = c.borrow_mut();
-            let (ports, _) = channel.get_or_insert_with(|| {
-                let ports = web_sys::MessageChannel::new().expect("MessageChannel");
-                let on_message = Closure::<dyn FnMut()>::new(|| {
-                    if let Some(resolve) = WAITING.with(|w| w.borrow_mut().pop_front()) {
-                        let _ = resolve.call0(&JsValue::UNDEFINED);
-                    }
-                });
-                ports.port1().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-                (ports, on_message)
-            });
-            let _ = ports.port2().post_message(&JsValue::from(0));
-        });
-    })
 }

@@ -1,4 +1,4 @@
-//! The embedded page's side of embedding: reporting its height, and knowing when it is seen.
+//! The embedded page's side of embedding: reporting its height to the parent, and knowing when it is seen.
 
 use super::events::{post_to_parent, Message};
 use std::cell::Cell;
@@ -74,15 +74,14 @@ fn listen_for_measure_requests(parent: web_sys::Window) {
 pub async fn seen(element: &web_sys::Element) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let resolve_once = resolve.clone();
-        let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
-            move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+        let callback =
+            Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
                 let intersecting = entries.iter().any(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
-                if intersecting && !document_hidden() {
+                if intersecting && !super::visibility::hidden() {
                     observer.disconnect();
                     let _ = resolve_once.call0(&JsValue::UNDEFINED);
                 }
-            },
-        );
+            });
         if let Ok(observer) = web_sys::IntersectionObserver::new(callback.as_ref().unchecked_ref()) {
             observer.observe(element);
         } else {
@@ -92,42 +91,7 @@ pub async fn seen(element: &web_sys::Element) {
     });
     let _ = JsFuture::from(promise).await;
     // A hidden tab throttles timers: wait until it is shown.
-    while document_hidden() {
+    while super::visibility::hidden() {
         super::timer::sleep(250).await;
     }
-}
-
-fn document_hidden() -> bool {
-    web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden())
-}
-
-/// Whether `url` resolves to this page's origin.
-pub fn same_origin(url: &str) -> bool {
-    let Some(window) = web_sys::window() else { return false };
-    let Ok(origin) = window.location().origin() else { return false };
-    let base = window.document().and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
-    web_sys::Url::new_with_base(url, &base).is_ok_and(|u| u.origin() == origin)
-}
-
-/// Replaces the page's query string without a reload, so the address bar is always a share link.
-pub fn replace_query(query: &str) {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(history) = window.history() else { return };
-    let path = window.location().pathname().unwrap_or_default();
-    let hash = window.location().hash().unwrap_or_default();
-    // replaceState is not free (a few ms at start-up) and the address often already says it.
-    if window.location().search().is_ok_and(|s| s.strip_prefix('?') == Some(query)) {
-        return;
-    }
-    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}?{query}{hash}")));
-}
-
-/// The folder of the page's URL (`https://x.dev/lab/`), where the app's files live.
-pub fn app_base() -> String {
-    let Some(window) = web_sys::window() else { return String::new() };
-    let location = window.location();
-    let origin = location.origin().unwrap_or_default();
-    let path = location.pathname().unwrap_or_default();
-    let folder = path.rfind('/').map_or("/", |i| &path[..=i]);
-    format!("{origin}{folder}")
 }

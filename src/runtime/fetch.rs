@@ -5,6 +5,7 @@
 
 use super::gauge::Gauge;
 use super::js_message;
+pub use async_lab_core::work::{FetchError, Fetched, BODY_CAP_BYTES};
 use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -19,43 +20,8 @@ pub fn in_flight() -> usize {
     IN_FLIGHT.with(Gauge::get)
 }
 
-/// The most of a body that is read; past it the stream is cancelled and the count stops.
-pub const BODY_CAP_BYTES: u64 = 1024 * 1024;
 /// How much of a body is kept, as text, for the lane's detail.
 const PREVIEW_BYTES: usize = 120;
-
-/// A response whose body has been read (up to [`BODY_CAP_BYTES`]).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Fetched {
-    pub status: u16,
-    pub ok: bool,
-    /// Bytes read: the whole body, or [`BODY_CAP_BYTES`] and a little more when `capped`.
-    pub bytes: u64,
-    /// Reading stopped at the cap.
-    pub capped: bool,
-    /// The body's first bytes as text, control characters removed: shown as text, never as HTML.
-    pub preview: String,
-    /// The app's service worker answered (it marks its responses).
-    pub from_service_worker: bool,
-}
-
-/// Why a request produced no response.
-#[derive(Clone, Debug, PartialEq)]
-pub enum FetchError {
-    /// The browser refused or lost the request (offline, DNS, CORS): it gives no details on purpose.
-    Network(String),
-    /// The response started but its body could not be read.
-    Body(String),
-}
-
-impl std::fmt::Display for FetchError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            FetchError::Network(why) => write!(f, "network error: {why}"),
-            FetchError::Body(why) => write!(f, "could not read the body: {why}"),
-        }
-    }
-}
 
 /// One GET request, not yet sent.
 pub struct Request {
@@ -89,10 +55,8 @@ impl Request {
         let init = RequestInit::new();
         init.set_method("GET");
         init.set_signal(Some(&self.controller.signal()));
-        let response: Response = JsFuture::from(window.fetch_with_str_and_init(&self.url, &init))
-            .await
-            .map_err(|e| FetchError::Network(js_message(&e)))?
-            .unchecked_into();
+        let response: Response =
+            JsFuture::from(window.fetch_with_str_and_init(&self.url, &init)).await.map_err(|e| FetchError::Network(js_message(&e)))?.unchecked_into();
         let (bytes, capped, head) = read_capped(&response).await?;
         Ok(Fetched {
             status: response.status(),

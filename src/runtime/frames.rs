@@ -5,14 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
-/// What the page drew while the meter ran.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Frames {
-    pub count: u32,
-    /// The longest time between two frames (or from start to the first frame), in ms.
-    pub longest_gap_ms: f64,
-    pub span_ms: f64,
-}
+pub use async_lab_core::milestone::Frames;
 
 struct State {
     start: f64,
@@ -77,7 +70,5 @@ pub fn each_frame(draw: impl FnMut() -> bool + 'static) {
 
 /// Whether the person asked for reduced motion: then drawings change in steps, not every frame.
 pub fn reduced_motion() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
-        .is_some_and(|m| m.matches())
+    web_sys::window().and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten()).is_some_and(|m| m.matches())
 }

@@ -1,29 +1,42 @@
-//! Browser effects behind small interfaces: the clock, timers, fetch, visibility and the run events.
-//!
-//! Everything that touches `web-sys` lives here, so the core stays pure and the UI stays declarative.
+//! Browser effects behind small interfaces, one effect per module. Everything that touches
+//! `web-sys` lives here (or in `panic`), so the core stays pure and the UI stays declarative.
+//! Nothing here imports `session`, `lessons` or `ui`.
 
-pub mod clipboard;
+/// A 2D canvas painter and the Scale panel's drawing.
 pub mod canvas;
+/// Copying text, with an honest answer when the browser refuses.
+pub mod clipboard;
+/// `performance.now()` and its measured resolution.
 pub mod clock;
+/// Busy loops that block or yield.
 pub mod cpu;
+/// The embedded page's height reports and "seen" moment.
 pub mod embed;
+/// The `async-lab:run` event and messages to a parent page.
 pub mod events;
+/// `fetch` that aborts its `AbortController` when dropped, with capped body reading.
 pub mod fetch;
+/// Animation frames, the frame meter, reduced motion.
 pub mod frames;
+/// The page's origin and folder, the address bar, and which URLs stay on this origin.
+pub mod location;
+/// The Scale panel's N concurrent sleeps, started in slices.
 pub mod scale;
+/// Registering `sw.js` and knowing whether it answers `api/`.
 pub mod service_worker;
+/// Sleeps that share one browser timer per deadline and never wake early.
 pub mod timer;
+/// Whether the page is or was hidden (throttled timers).
 pub mod visibility;
+/// The work one task does: timer, fetch or busy loop, under its timeout.
 pub mod work;
+/// One trip through the browser's task queue, through a shared `MessageChannel`.
+pub mod yield_now;
 
 /// A JS exception's message, for details shown to people.
 pub(crate) fn js_message(value: &wasm_bindgen::JsValue) -> String {
     use wasm_bindgen::JsCast;
-    value
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| value.as_string())
-        .unwrap_or_else(|| "unknown error".to_owned())
+    value.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| value.as_string()).unwrap_or_else(|| "unknown error".to_owned())
 }
 
 /// Counts live resources (pending timers, in-flight fetches) so tests can prove a cancel leaves none behind.

@@ -1,8 +1,8 @@
 //! The scale control's run: N concurrent sleeps through the runtime, each one's start and end recorded.
 
 use super::clock::now;
-use super::cpu::yield_now;
 use super::timer::sleep;
+use super::yield_now::yield_now;
 use async_lab_core::scale::Progress;
 use futures::future::join_all;
 use std::cell::RefCell;

@@ -11,15 +11,7 @@ use std::cell::RefCell;
 use wasm_bindgen_futures::JsFuture;
 
 /// What this page can do with the delayed endpoints.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Status {
-    /// Registration is still under way.
-    Pending,
-    /// The service worker controls the page and answers `api/*`.
-    Ready,
-    /// No service worker here, and why (the browser's own words where it gave some).
-    Unavailable(String),
-}
+pub use async_lab_core::work::WorkerStatus as Status;
 
 /// How long a page waits for the worker to take control before it takes the simulated path.
 pub const CONTROL_TIMEOUT_MS: u32 = 3_000;
@@ -69,7 +61,7 @@ fn controlled() -> bool {
 /// returns the resulting status, which [`status`] reports from then on.
 async fn register(timeout_ms: u32) -> Status {
     // Registering costs the main thread a few ms; the app's first paint and click come first.
-    super::cpu::yield_now().await;
+    super::yield_now::yield_now().await;
     let Some(container) = container() else {
         set_status(Status::Unavailable("this browser offers no service workers here".into()));
         return status();
@@ -105,15 +97,4 @@ async fn controller_change(container: &web_sys::ServiceWorkerContainer) {
         let _ = container.add_event_listener_with_callback_and_add_event_listener_options("controllerchange", &resolve, &options);
     });
     let _ = JsFuture::from(promise).await;
-}
-
-/// Whether `url` names one of the app's own delayed endpoints (`api/…` beside the page).
-pub fn is_api(url: &str) -> bool {
-    let Some(base) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()) else {
-        return false;
-    };
-    let (Ok(target), Ok(api)) = (web_sys::Url::new_with_base(url, &base), web_sys::Url::new_with_base("api/", &base)) else {
-        return false;
-    };
-    target.href().starts_with(&api.href())
 }

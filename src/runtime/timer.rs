@@ -65,9 +65,8 @@ impl Future for Sleep {
         }
         // Whole ms, rounded up: the slot's timer fires at or after every deadline in it.
         let key = self.deadline.ceil() as u64;
-        let current = self.registered.filter(|&(k, generation, _)| {
-            k == key && WHEEL.with(|w| w.borrow().get(&key).is_some_and(|slot| slot.generation == generation))
-        });
+        let current =
+            self.registered.filter(|&(k, generation, _)| k == key && WHEEL.with(|w| w.borrow().get(&key).is_some_and(|slot| slot.generation == generation)));
         match current {
             Some((_, _, index)) => WHEEL.with(|w| {
                 if let Some(slot) = w.borrow_mut().get_mut(&key) {

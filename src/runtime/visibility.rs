@@ -7,7 +7,8 @@ thread_local! {
     static HIDDEN_EPOCH: Cell<u32> = const { Cell::new(0) };
 }
 
-fn hidden() -> bool {
+/// Whether the page is hidden now (a background tab, a minimised window).
+pub fn hidden() -> bool {
     web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden())
 }
 

@@ -1,6 +1,6 @@
 //! The code panel: the Rust that actually runs, the tutorial's Python and the JavaScript equivalent, with Copy.
 
-use crate::lessons::source;
+use crate::session::hooks::{copy_text, Copied};
 use crate::session::Session;
 use async_lab_core::highlight::{highlight, Language};
 use leptos::prelude::*;
@@ -45,30 +45,28 @@ pub fn CodePanel() -> impl IntoView {
     let session = expect_context::<Session>();
     let (tab, set_tab) = signal(Tab::Rust);
     let (copied, set_copied) = signal(String::new());
-    let code = move || {
-        let lesson = session.lesson.get();
-        match tab.get() {
-            Tab::Rust => source::for_lesson(lesson.id).unwrap_or_default(),
-            Tab::Python => lesson.python,
-            Tab::JavaScript => lesson.javascript,
-        }
-    };
+    let code = move || session.listing(tab.get().language());
     let copy = move |_| {
-        let text = code().to_owned();
         let name = tab.get_untracked().name();
-        leptos::task::spawn_local(async move {
-            let done = crate::runtime::clipboard::copy(&text).await;
-            set_copied.set(if done { format!("Copied the {name} code.") } else { "Copying was refused by the browser; select the code and copy it by hand.".to_owned() });
+        copy_text(code().to_owned(), move |copied| {
+            set_copied.set(match copied {
+                Copied::Done => format!("Copied the {name} code."),
+                Copied::Refused => "Copying was refused by the browser; select the code and copy it by hand.".to_owned(),
+            })
         });
     };
+    // One button per tab, kept so the arrow keys can move focus to the next one.
+    let buttons = Tab::ALL.map(|_| NodeRef::<leptos::html::Button>::new());
     view! {
         <div class="code-bar">
         <div class="tabs" role="tablist" aria-label="Language">
             {Tab::ALL
                 .into_iter()
-                .map(|t| {
+                .zip(buttons)
+                .map(|(t, button)| {
                     view! {
                         <button
+                            node_ref=button
                             type="button"
                             role="tab"
                             id=format!("tab-{}", t.name())
@@ -86,9 +84,11 @@ pub fn CodePanel() -> impl IntoView {
                                     _ => return,
                                 };
                                 let i = Tab::ALL.iter().position(|x| *x == tab.get_untracked()).unwrap_or(0);
-                                let next = Tab::ALL[(i + step) % Tab::ALL.len()];
-                                set_tab.set(next);
-                                focus(&format!("tab-{}", next.name()));
+                                let next = (i + step) % Tab::ALL.len();
+                                set_tab.set(Tab::ALL[next]);
+                                if let Some(button) = buttons[next].get() {
+                                    let _ = button.focus();
+                                }
                             }
                         >
                             {t.name()}
@@ -113,14 +113,5 @@ pub fn CodePanel() -> impl IntoView {
             </pre>
         </div>
         <p class="fine" role="status">{copied}</p>
-    }
-}
-
-fn focus(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
     }
 }

@@ -1,38 +1,38 @@
-//! The run buttons: Run sequentially, Run concurrently, Run both and Cancel.
+//! The run buttons (Run sequentially, Run concurrently, Run both, Cancel), the lesson's own
+//! controls, and the timeout field.
 
-use crate::runtime::cpu::Style;
-use crate::session::Session;
+use super::widgets::Input;
+use crate::session::{Drafts, Runs, Session};
 use async_lab_core::task::{parse_timeout, MAX_TIMEOUT_MS};
-use async_lab_core::Mode;
+use async_lab_core::{BusyLoop, LessonId};
 use leptos::prelude::*;
 
 #[component]
 pub fn Controls() -> impl IntoView {
-    let session = expect_context::<Session>();
+    let runs = expect_context::<Runs>();
+    let drafts = expect_context::<Drafts>();
     view! {
         <div class="controls" role="group" aria-label="Run">
-            <button type="button" class="primary" on:click=move |_| session.run(Mode::Sequential)>"Run sequentially"</button>
-            <button type="button" class="primary" on:click=move |_| session.run(Mode::Concurrent)>"Run concurrently"</button>
-            <button type="button" class="primary" on:click=move |_| session.run_both()>"Run both"</button>
-            <button type="button" class="danger" disabled=move || !session.is_running() on:click=move |_| session.cancel()>"Cancel"</button>
-            <span class="run-state" role="status">
-                {move || session.in_flight.get().map(|m| format!("{} run in flight…", m.title()))}
-            </span>
+            <button type="button" class="primary" on:click=move |_| runs.run_sequentially()>"Run sequentially"</button>
+            <button type="button" class="primary" on:click=move |_| runs.run_concurrently()>"Run concurrently"</button>
+            <button type="button" class="primary" on:click=move |_| runs.run_both()>"Run both"</button>
+            <button type="button" class="danger" disabled=move || !runs.is_running() on:click=move |_| runs.cancel()>"Cancel"</button>
+            <span class="run-state" role="status">{move || runs.in_flight.get().map(|m| format!("{} run in flight…", m.title()))}</span>
         </div>
         <LessonControls/>
         <div class="run-options">
-            <super::task_editor::Input
+            <Input
                 id="timeout".to_owned()
                 label="Timeout (ms)"
                 hint=format!("per task, 1–{MAX_TIMEOUT_MS}")
-                value=Signal::derive(move || session.timeout.get())
-                on_input=move |ev| session.timeout.set(event_target_value(&ev))
-                error=Signal::derive(move || parse_timeout(&session.timeout.get()).err().map(|e| e.message))
+                value=drafts.timeout
+                on_input=move |ev| drafts.timeout.set(event_target_value(&ev))
+                error=move || parse_timeout(&drafts.timeout.get()).err().map(|e| e.message)
                 accessible="Timeout in ms for each task".to_owned()
                 numeric=true
             />
         </div>
-        <p class="problem" role="alert">{move || session.problem.get()}</p>
+        <p class="problem" role="alert">{move || drafts.problem.get()}</p>
     }
 }
 
@@ -40,37 +40,45 @@ pub fn Controls() -> impl IntoView {
 #[component]
 fn LessonControls() -> impl IntoView {
     let session = expect_context::<Session>();
-    let lesson = move || session.lesson.get().id;
-    view! {
-        <Show when=move || lesson() == "async-fn">
-            <div class="controls lesson-controls" role="group" aria-label="Lazy future">
-                <button type="button" on:click=move |_| session.create_future()>"Create future"</button>
-                <button type="button" disabled=move || !session.awaiting.get() on:click=move |_| session.await_it()>"Await it"</button>
-                <span class="fine">
-                    {move || if session.awaiting.get() { "The future exists and nothing runs: its lane stays empty until you await it." } else { "" }}
-                </span>
-            </div>
-        </Show>
-        <Show when=move || lesson() == "cpu-bound">
+    match session.lesson {
+        LessonId::AsyncFn => view! { <LazyFutureControls/> }.into_any(),
+        LessonId::CpuBound => view! {
             <fieldset class="controls lesson-controls choice">
                 <legend>"Busy loop"</legend>
-                <StyleChoice style=Style::Block label="Block" hint="spin until done"/>
-                <StyleChoice style=Style::Yield label="Yield" hint="4 ms slices, yielding between them"/>
+                <BusyLoopChoice busy_loop=BusyLoop::Block label="Block" hint="spin until done"/>
+                <BusyLoopChoice busy_loop=BusyLoop::Yield label="Yield" hint="4 ms slices, yielding between them"/>
             </fieldset>
-        </Show>
+        }
+        .into_any(),
+        LessonId::SequentialVsConcurrent | LessonId::Gather | LessonId::ApiRequests | LessonId::ContextManager | LessonId::AsyncMethods => ().into_any(),
+    }
+}
+
+/// async-fn: create the future now, await it when the learner says so.
+#[component]
+fn LazyFutureControls() -> impl IntoView {
+    let runs = expect_context::<Runs>();
+    view! {
+        <div class="controls lesson-controls" role="group" aria-label="Lazy future">
+            <button type="button" on:click=move |_| runs.create_future()>"Create future"</button>
+            <button type="button" disabled=move || !runs.awaiting.get() on:click=move |_| runs.await_it()>"Await it"</button>
+            <span class="fine">
+                {move || if runs.awaiting.get() { "The future exists and nothing runs: its lane stays empty until you await it." } else { "" }}
+            </span>
+        </div>
     }
 }
 
 #[component]
-fn StyleChoice(style: Style, label: &'static str, hint: &'static str) -> impl IntoView {
-    let session = expect_context::<Session>();
+fn BusyLoopChoice(busy_loop: BusyLoop, label: &'static str, hint: &'static str) -> impl IntoView {
+    let drafts = expect_context::<Drafts>();
     view! {
         <label class="radio">
             <input
                 type="radio"
-                name="busy-style"
-                prop:checked=move || session.style.get() == style
-                on:change=move |_| session.style.set(style)
+                name="busy-loop"
+                prop:checked=move || drafts.busy_loop.get() == busy_loop
+                on:change=move |_| drafts.busy_loop.set(busy_loop)
             />
             {label}
             <small>{format!(" ({hint})")}</small>

@@ -1,15 +1,15 @@
 //! The log panel: the lesson's `print` lines with their timestamps, like the tutorial's output.
 
-use crate::session::Session;
+use crate::session::{Runs, Session};
 use async_lab_core::format;
 use leptos::prelude::*;
 
 #[component]
 pub fn LogPanel() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let res = session.resolution_ms;
+    let res = expect_context::<Session>().resolution_ms;
+    let shown = expect_context::<Runs>();
     let runs = move || {
-        let mut runs: Vec<_> = [session.sequential.get(), session.concurrent.get()].into_iter().flatten().collect();
+        let mut runs: Vec<_> = [shown.sequential.get(), shown.concurrent.get()].into_iter().flatten().collect();
         runs.sort_by_key(|r| r.id);
         runs
     };

@@ -1,28 +1,27 @@
 //! Results of the latest run, in submission order (what `join_all` returns) and in completion order.
 
-use crate::session::Session;
+use super::widgets::status_class;
+use crate::session::{Runs, Session};
 use async_lab_core::run::TaskRecord;
 use async_lab_core::{format, TaskStatus};
 use leptos::prelude::*;
 
 #[component]
 pub fn Results() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let res = session.resolution_ms;
+    let res = expect_context::<Session>().resolution_ms;
+    let runs = expect_context::<Runs>();
     let item = move |t: &TaskRecord| {
         let when = t.end_ms.map(|e| format!(" at {}", format::ms(e, res))).unwrap_or_default();
-        let text = match t.status {
+        let text = match t.status() {
             TaskStatus::Ok => format!("{} ✓{when}", t.spec.label),
             TaskStatus::Waiting | TaskStatus::Running => format!("{} …", t.spec.label),
             s => format!("{} — {}{when}", t.spec.label, s.label()),
         };
-        view! { <li class=format!("result {}", super::status_class(t.status))>{text}</li> }
+        view! { <li class=format!("result {}", status_class(t.status()))>{text}</li> }
     };
-    let submitted = move || super::latest_run(session).map(|r| r.tasks.iter().map(item).collect_view());
-    let completed = move || {
-        super::latest_run(session).map(|r| r.completion_order.iter().filter_map(|&i| r.tasks.get(i)).map(item).collect_view())
-    };
-    let mode = move || super::latest_run(session).map(|r| format!("{} run #{}", r.mode.title(), r.id));
+    let submitted = move || runs.latest().map(|r| r.tasks.iter().map(item).collect_view());
+    let completed = move || runs.latest().map(|r| r.completion_order.iter().filter_map(|&i| r.tasks.get(i)).map(item).collect_view());
+    let mode = move || runs.latest().map(|r| format!("{} run #{}", r.mode.title(), r.id));
     view! {
         <Show when=move || mode().is_some() fallback=|| view! { <p class="empty">"No results yet."</p> }>
             <p class="fine">{mode}</p>

@@ -1,43 +1,25 @@
-//! The scale control: up to 100,000 generated concurrent tasks, the sequential estimate against the
+//! The Scale panel: up to 100,000 generated concurrent tasks, the sequential estimate against the
 //! measured wall-clock, a live canvas timeline, and their end times drawn as one aggregated shape.
 
-use super::task_editor::Input;
-use crate::runtime::canvas::Painter;
-use crate::runtime::{clock, frames};
-use crate::session::{ScaleState, Session, SCALE_BINS};
-use async_lab_core::format::{self, tick_label, ticks};
-use async_lab_core::scale::{per_lane, Progress, BAR_LIMIT};
+use super::widgets::Input;
+use crate::session::{Scale, ScaleState};
+use async_lab_core::format::{fixed, percent, tick_label, ticks};
+use async_lab_core::scale::{per_lane, BAR_LIMIT, HISTOGRAM_BINS};
 use async_lab_core::task::{parse_delay, parse_scale_count, MAX_DELAY_MS, MAX_SCALE_TASKS};
 use leptos::prelude::*;
-use std::rc::Rc;
 
 #[component]
-pub fn Scale() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let res = session.resolution_ms;
-    let summary = move || match session.scale.get() {
-        ScaleState::Idle => String::new(),
-        ScaleState::Running { n, delay_ms } => format!("Running {n} tasks of {delay_ms} ms concurrently…"),
-        ScaleState::Refused(why) => why,
-        ScaleState::Done { n, delay_ms, wall_ms, .. } => {
-            let sequential = f64::from(n) * f64::from(delay_ms);
-            let faster = if wall_ms > 0.0 { format!(", {:.0}× faster", sequential / wall_ms) } else { String::new() };
-            format!(
-                "{n} tasks of {delay_ms} ms: one after another about {}; concurrently they took {}{faster}.",
-                format::seconds(sequential, res),
-                format::seconds(wall_ms, res)
-            )
-        }
-    };
+pub fn ScalePanel() -> impl IntoView {
+    let scale = expect_context::<Scale>();
     view! {
         <div class="run-options">
             <Input
                 id="scale-count".to_owned()
                 label="Tasks"
                 hint=format!("1–{MAX_SCALE_TASKS}")
-                value=Signal::derive(move || session.scale_count.get())
-                on_input=move |ev| session.scale_count.set(event_target_value(&ev))
-                error=Signal::derive(move || parse_scale_count(&session.scale_count.get()).err().map(|e| e.message))
+                value=scale.count
+                on_input=move |ev| scale.count.set(event_target_value(&ev))
+                error=move || parse_scale_count(&scale.count.get()).err().map(|e| e.message)
                 accessible="Number of generated tasks".to_owned()
                 numeric=true
             />
@@ -45,17 +27,17 @@ pub fn Scale() -> impl IntoView {
                 id="scale-delay".to_owned()
                 label="Delay (ms)"
                 hint=format!("0–{MAX_DELAY_MS}")
-                value=Signal::derive(move || session.scale_delay.get())
-                on_input=move |ev| session.scale_delay.set(event_target_value(&ev))
-                error=Signal::derive(move || parse_delay(&session.scale_delay.get()).err().map(|e| e.message))
+                value=scale.delay
+                on_input=move |ev| scale.delay.set(event_target_value(&ev))
+                error=move || parse_delay(&scale.delay.get()).err().map(|e| e.message)
                 accessible="Delay in ms of each generated task".to_owned()
                 numeric=true
             />
         </div>
         <div class="controls">
-            <button type="button" class="primary" on:click=move |_| session.run_scale()>"Run at scale"</button>
+            <button type="button" class="primary" on:click=move |_| scale.run()>"Run at scale"</button>
         </div>
-        <p class="takeaway" role="status">{summary}</p>
+        <p class="takeaway" role="status">{move || scale.summary()}</p>
         <LiveTimeline/>
         <Histogram/>
     }
@@ -64,47 +46,35 @@ pub fn Scale() -> impl IntoView {
 /// How many tasks ended in each slice of the run: readable at 100,000 tasks, where bars are not.
 #[component]
 fn Histogram() -> impl IntoView {
-    let session = expect_context::<Session>();
+    let scale = expect_context::<Scale>();
     const HEIGHT: f64 = 80.0;
-    let done = move || match session.scale.get() {
+    let done = move || match scale.state.get() {
         ScaleState::Done { wall_ms, bins, n, .. } => Some((wall_ms, bins, n)),
-        _ => None,
+        ScaleState::Idle | ScaleState::Running { .. } | ScaleState::Refused(_) => None,
     };
-    view! {
-        {move || {
-            done()
-                .map(|(wall_ms, bins, n)| {
-                    let most = bins.iter().copied().max().unwrap_or(1).max(1) as f64;
-                    let width = 100.0 / SCALE_BINS as f64;
-                    let label = format!("End times of {n} tasks over {}: most ended in the busiest slice, {} tasks.", tick_label(wall_ms), most);
-                    view! {
-                        <figure class="timeline scale">
-                            <figcaption>"When the tasks ended"</figcaption>
-                            <svg width="100%" height=HEIGHT + 24.0 role="img" aria-label=label>
-                                {bins
-                                    .iter()
-                                    .enumerate()
-                                    .map(|(i, &count)| {
-                                        let h = f64::from(count) / most * HEIGHT;
-                                        view! {
-                                            <rect class="bar done" x=format!("{:.3}%", i as f64 * width) width=format!("{:.3}%", width * 0.9) y=HEIGHT - h height=h/>
-                                        }
-                                    })
-                                    .collect_view()}
-                                {ticks(wall_ms, 4)
-                                    .into_iter()
-                                    .map(|t| {
-                                        let x = super::timeline::percent(t, wall_ms);
-                                        let anchor = if t == 0.0 { "start" } else { "middle" };
-                                        view! { <text class="axis-label" x=x y=HEIGHT + 16.0 text-anchor=anchor>{tick_label(t)}</text> }
-                                    })
-                                    .collect_view()}
-                            </svg>
-                        </figure>
-                    }
-                })
-        }}
-    }
+    let chart = move |(wall_ms, bins, n): (f64, Vec<u32>, u32)| {
+        let most = bins.iter().copied().max().unwrap_or(1).max(1);
+        let width = 100.0 / HISTOGRAM_BINS as f64;
+        let label = format!("End times of {n} tasks over {}: most ended in the busiest slice, {most} tasks.", tick_label(wall_ms));
+        let bar = move |(i, count): (usize, u32)| {
+            let h = f64::from(count) / f64::from(most) * HEIGHT;
+            view! { <rect class="bar done" x=percent(i as f64 * width, 100.0) width=percent(width * 0.9, 100.0) y=fixed(HEIGHT - h, 1) height=fixed(h, 1)/> }
+        };
+        let tick = move |t: f64| {
+            let anchor = if t == 0.0 { "start" } else { "middle" };
+            view! { <text class="axis-label" x=percent(t, wall_ms) y=HEIGHT as u32 + 16 text-anchor=anchor>{tick_label(t)}</text> }
+        };
+        view! {
+            <figure class="timeline scale">
+                <figcaption>"When the tasks ended"</figcaption>
+                <svg width="100%" height=HEIGHT as u32 + 24 role="img" aria-label=label>
+                    {bins.into_iter().enumerate().map(bar).collect_view()}
+                    {ticks(wall_ms, 4).into_iter().map(tick).collect_view()}
+                </svg>
+            </figure>
+        }
+    };
+    move || done().map(chart)
 }
 
 /// Every generated task as a bar from its start to its end, growing while it runs; past
@@ -112,101 +82,27 @@ fn Histogram() -> impl IntoView {
 /// more than a frame has.
 #[component]
 fn LiveTimeline() -> impl IntoView {
-    let session = expect_context::<Session>();
+    let scale = expect_context::<Scale>();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
-    let shown = move || matches!(session.scale.get(), ScaleState::Running { .. } | ScaleState::Done { .. });
-    let caption = move || match session.scale.get() {
+    scale.use_live_canvas(canvas);
+    let shown = move || matches!(scale.state.get(), ScaleState::Running { .. } | ScaleState::Done { .. });
+    let caption = move || match scale.state.get() {
         ScaleState::Running { n, .. } | ScaleState::Done { n, .. } if n as usize > BAR_LIMIT => {
-            let per = per_lane(n as usize);
-            format!("Every task over time: each bar is {per} tasks, from the first start to the last end")
+            format!("Every task over time: each bar is {} tasks, from the first start to the last end", per_lane(n as usize))
         }
         _ => "Every task over time: one bar each".to_owned(),
     };
-    let label = move || match session.scale.get() {
+    let label = move || match scale.state.get() {
         ScaleState::Running { n, delay_ms } => format!("Live timeline of {n} concurrent tasks of {delay_ms} ms."),
         ScaleState::Done { n, wall_ms, .. } => {
-            let started = session.scale_progress.with_value(|p| p.borrow().last_start_ms());
-            format!(
-                "Timeline of {n} concurrent tasks: all started within {} and all had ended by {}.",
-                format::ms(started, session.resolution_ms),
-                tick_label(wall_ms)
-            )
+            format!("Timeline of {n} concurrent tasks: all started within {} and all had ended by {}.", scale.started_within(), tick_label(wall_ms))
         }
-        _ => String::new(),
+        ScaleState::Idle | ScaleState::Refused(_) => String::new(),
     };
-    Effect::new(move |_| {
-        let delay_ms = match session.scale.get() {
-            ScaleState::Running { delay_ms, .. } | ScaleState::Done { delay_ms, .. } => f64::from(delay_ms),
-            _ => return,
-        };
-        let Some(painter) = canvas.get().and_then(Painter::new) else { return };
-        let progress = session.scale_progress.get_value();
-        let colors = Colors::of(&painter);
-        let step_ms = if frames::reduced_motion() { 250.0 } else { 0.0 };
-        let mut painted_at = f64::NEG_INFINITY;
-        frames::each_frame(move || {
-            // A newer run owns the canvas.
-            if !session.scale_progress.with_value(|current| Rc::ptr_eq(current, &progress)) {
-                return false;
-            }
-            let p = progress.borrow();
-            let finished = p.ended() == p.len();
-            let now = clock::now();
-            if finished || now - painted_at >= step_ms {
-                paint(&painter, &p, now - p.origin_ms(), delay_ms, &colors);
-                painted_at = now;
-            }
-            !finished
-        });
-    });
     view! {
         <figure class="timeline scale" hidden=move || !shown()>
             <figcaption>{caption}</figcaption>
             <canvas node_ref=canvas class="scale-canvas" role="img" aria-label=label></canvas>
         </figure>
-    }
-}
-
-/// The theme's colours, read once per run rather than every frame.
-struct Colors {
-    running: String,
-    done: String,
-    now: String,
-    axis: String,
-}
-
-impl Colors {
-    fn of(painter: &Painter) -> Colors {
-        Colors { running: painter.css_color("--running"), done: painter.css_color("--done"), now: painter.css_color("--now"), axis: painter.css_color("--muted") }
-    }
-}
-
-fn paint(painter: &Painter, progress: &Progress, now_ms: f64, delay_ms: f64, colors: &Colors) {
-    const AXIS: f64 = 18.0;
-    let (width, height) = painter.begin();
-    let plot = (height - AXIS).max(1.0);
-    let span = progress.span_ms(now_ms, delay_ms);
-    let x = |t: f64| t / span * width;
-    let row = plot / progress.lane_count().max(1) as f64;
-    // Thin rows touch, so a thousand of them read as one shape; thick ones get a gap.
-    let bar = if row >= 4.0 { (row * 0.75).min(14.0) } else { row };
-    let lanes = progress.lanes(now_ms);
-    for (color, done) in [(&colors.running, false), (&colors.done, true)] {
-        painter.fill(color);
-        for lane in lanes.iter().filter(|l| l.is_done() == done) {
-            let left = x(lane.start_ms);
-            painter.rect(left, lane.row as f64 * row + (row - bar) / 2.0, (x(lane.end_ms) - left).max(1.0), bar);
-        }
-    }
-    if progress.ended() < progress.len() {
-        painter.fill(&colors.now);
-        painter.rect(x(now_ms).min(width - 1.0), 0.0, 1.0, plot);
-    }
-    painter.fill(&colors.axis);
-    painter.font("12px system-ui, sans-serif");
-    for t in ticks(span, 4) {
-        let at = x(t);
-        let align = if t == 0.0 { "start" } else if at > width - 24.0 { "end" } else { "center" };
-        painter.text(&tick_label(t), at, height - 4.0, align);
     }
 }

@@ -1,6 +1,7 @@
 //! The task editor: one row per task (label, kind, delay, URL, fails) and Add, Remove, Reset.
 
-use crate::session::{DraftRow, Session};
+use super::widgets::Input;
+use crate::session::{DraftRow, Drafts, Session};
 use async_lab_core::task::{Field, MAX_DELAY_MS, MAX_LABEL_CHARS, MAX_URL_CHARS};
 use async_lab_core::TaskKind;
 use leptos::prelude::*;
@@ -8,7 +9,8 @@ use leptos::prelude::*;
 #[component]
 pub fn TaskEditor() -> impl IntoView {
     let session = expect_context::<Session>();
-    let numbered = move || session.rows.get().into_iter().enumerate().collect::<Vec<_>>();
+    let drafts = session.drafts;
+    let numbered = move || drafts.rows.get().into_iter().enumerate().collect::<Vec<_>>();
     view! {
         <div class="task-list">
             <For each=numbered key=|(_, row)| row.id let:item>
@@ -16,8 +18,8 @@ pub fn TaskEditor() -> impl IntoView {
             </For>
         </div>
         <div class="editor-actions">
-            <button type="button" disabled=move || !session.can_add() on:click=move |_| session.add_task()>"Add task"</button>
-            <button type="button" disabled=move || session.rows.with(|r| r.len() <= 1) on:click=move |_| session.remove_task()>"Remove task"</button>
+            <button type="button" disabled=move || !drafts.can_add() on:click=move |_| drafts.add_task()>"Add task"</button>
+            <button type="button" disabled=move || !drafts.can_remove() on:click=move |_| drafts.remove_task()>"Remove task"</button>
             <button type="button" on:click=move |_| session.reset()>"Reset"</button>
         </div>
     }
@@ -26,7 +28,7 @@ pub fn TaskEditor() -> impl IntoView {
 /// One editable task. Every field shows its own message, naming the limit and the value received.
 #[component]
 fn TaskRow(number: usize, row: DraftRow) -> impl IntoView {
-    let session = expect_context::<Session>();
+    let drafts = expect_context::<Drafts>();
     let draft = row.draft;
     let id = row.id;
     let error = move |field: Field| draft.with(|d| d.error_for(field));
@@ -38,9 +40,9 @@ fn TaskRow(number: usize, row: DraftRow) -> impl IntoView {
                 id=format!("label-{id}")
                 label="Label"
                 hint=format!("1–{MAX_LABEL_CHARS} characters")
-                value=Signal::derive(move || draft.with(|d| d.label.clone()))
-                on_input=move |ev| session.edit(draft, |d| d.label = event_target_value(&ev))
-                error=Signal::derive(move || error(Field::Label))
+                value=move || draft.with(|d| d.label.clone())
+                on_input=move |ev| drafts.edit(draft, |d| d.label = event_target_value(&ev))
+                error=move || error(Field::Label)
                 accessible=format!("Label of task {number}")
             />
             <label class="field">
@@ -49,7 +51,7 @@ fn TaskRow(number: usize, row: DraftRow) -> impl IntoView {
                     aria-label=format!("Kind of task {number}")
                     on:change=move |ev| {
                         let kind = TaskKind::parse(&event_target_value(&ev)).unwrap_or(TaskKind::Timer);
-                        session.set_kind(draft, kind);
+                        drafts.set_kind(draft, kind);
                     }
                     prop:value=move || draft.with(|d| d.kind.as_str())
                 >
@@ -62,9 +64,9 @@ fn TaskRow(number: usize, row: DraftRow) -> impl IntoView {
                 id=format!("delay-{id}")
                 label="Delay (ms)"
                 hint=format!("0–{MAX_DELAY_MS}")
-                value=Signal::derive(move || draft.with(|d| d.delay.clone()))
-                on_input=move |ev| session.edit(draft, |d| d.delay = event_target_value(&ev))
-                error=Signal::derive(move || error(Field::Delay))
+                value=move || draft.with(|d| d.delay.clone())
+                on_input=move |ev| drafts.edit(draft, |d| d.delay = event_target_value(&ev))
+                error=move || error(Field::Delay)
                 accessible=format!("Delay in ms of task {number}")
                 numeric=true
             />
@@ -73,9 +75,9 @@ fn TaskRow(number: usize, row: DraftRow) -> impl IntoView {
                     id=format!("url-{id}")
                     label="URL"
                     hint=format!("http(s) or relative, up to {MAX_URL_CHARS} characters")
-                    value=Signal::derive(move || draft.with(|d| d.url.clone()))
+                    value=move || draft.with(|d| d.url.clone())
                     on_input=move |ev| draft.update(|d| d.url = event_target_value(&ev))
-                    error=Signal::derive(move || error(Field::Url))
+                    error=move || error(Field::Url)
                     accessible=format!("URL of task {number}")
                     wide=true
                 />
@@ -89,40 +91,5 @@ fn TaskRow(number: usize, row: DraftRow) -> impl IntoView {
                 <span>{format!("Task {number} fails")}</span>
             </label>
         </fieldset>
-    }
-}
-
-/// A text field with its hint and, when the value is bad, its message (announced and linked).
-#[component]
-pub(super) fn Input(
-    id: String,
-    label: &'static str,
-    hint: String,
-    value: Signal<String>,
-    on_input: impl FnMut(leptos::ev::Event) + 'static,
-    error: Signal<Option<String>>,
-    accessible: String,
-    #[prop(optional)] numeric: bool,
-    #[prop(optional)] wide: bool,
-) -> impl IntoView {
-    let message_id = format!("{id}-message");
-    let described = message_id.clone();
-    view! {
-        <label class="field" class:wide=wide>
-            <span>{label}" "<small>{hint}</small></span>
-            <input
-                id=id
-                type="text"
-                inputmode=if numeric { "numeric" } else { "text" }
-                autocomplete="off"
-                spellcheck="false"
-                aria-label=accessible
-                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                aria-describedby=described
-                prop:value=value
-                on:input=on_input
-            />
-            <span class="field-error" id=message_id aria-live="polite">{error}</span>
-        </label>
     }
 }

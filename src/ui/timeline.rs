@@ -1,52 +1,45 @@
 //! The live timeline: one SVG lane per task, bars that grow while running, a "now" line and a time axis.
 
-use crate::session::Session;
-use async_lab_core::format::{self, tick_label, ticks};
+use super::widgets::status_class;
+use crate::session::{Runs, Session};
+use async_lab_core::format::{self, percent, tick_label, ticks, whole};
 use async_lab_core::run::TaskRecord;
-use async_lab_core::{Mode, Run, TaskStatus};
+use async_lab_core::{Column, Outcome, Run, Source, TaskStatus};
 use leptos::prelude::*;
 
-const LANE_PX: f64 = 40.0;
-const AXIS_PX: f64 = 28.0;
-
-/// Where `ms` falls on an axis spanning `span_ms`, as an SVG percentage: lanes stay crisp at any width.
-pub(super) fn percent(ms: f64, span_ms: f64) -> String {
-    format!("{:.3}%", (ms / span_ms * 100.0).clamp(0.0, 100.0))
-}
+const LANE_PX: usize = 40;
+const AXIS_PX: usize = 28;
 
 /// The timelines of the latest sequential and concurrent runs, on one shared time axis so their lengths compare.
 #[component]
 pub fn Timelines() -> impl IntoView {
-    let session = expect_context::<Session>();
+    let runs = expect_context::<Runs>();
     // The axis spans the longest of: what the model expects, what was measured, and the time elapsed so far.
     let span_ms = Memo::new(move |_| {
-        let elapsed = if session.is_running() { session.elapsed_ms.get() } else { 0.0 };
+        let elapsed = if runs.is_running() { runs.elapsed_ms.get() } else { 0.0 };
         let extent = |run: &Option<Run>| run.as_ref().map_or(0.0, |r| r.expected_wall_ms().max(r.wall_ms.unwrap_or(0.0)));
-        let longest = extent(&session.sequential.get()).max(extent(&session.concurrent.get())).max(elapsed);
+        let longest = extent(&runs.sequential.get()).max(extent(&runs.concurrent.get())).max(elapsed);
         (longest * 1.05).max(1.0)
     });
-    let any = move || session.sequential.with(Option::is_some) || session.concurrent.with(Option::is_some);
+    let any = move || runs.sequential.with(Option::is_some) || runs.concurrent.with(Option::is_some);
     view! {
-        <Show
-            when=any
-            fallback=|| view! { <p class="empty">"Press a Run button: each task gets a lane here, and its bar grows while it waits."</p> }
-        >
-            <RunTimeline mode=Mode::Sequential span_ms/>
-            <RunTimeline mode=Mode::Concurrent span_ms/>
+        <Show when=any fallback=|| view! { <p class="empty">"Press a Run button: each task gets a lane here, and its bar grows while it waits."</p> }>
+            <RunTimeline column=Column::Sequential span_ms/>
+            <RunTimeline column=Column::Concurrent span_ms/>
             <TimelineTable/>
         </Show>
     }
 }
 
 #[component]
-fn RunTimeline(mode: Mode, span_ms: Memo<f64>) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let slot = session.slot(mode);
-    let count = Memo::new(move |_| slot.with(|r| r.as_ref().map_or(0, |r| r.tasks.len())));
-    let running = move || session.in_flight.get().is_some_and(|m| m.is_concurrent() == mode.is_concurrent());
-    let resolution = session.resolution_ms;
+fn RunTimeline(column: Column, span_ms: Memo<f64>) -> impl IntoView {
+    let runs = expect_context::<Runs>();
+    let resolution = expect_context::<Session>().resolution_ms;
+    let shown = runs.column(column);
+    let count = Memo::new(move |_| shown.with(|r| r.as_ref().map_or(0, |r| r.tasks.len())));
+    let running = move || runs.in_flight.get().is_some_and(|m| m.column() == column);
     let heading = move || {
-        slot.with(|r| {
+        shown.with(|r| {
             let r = r.as_ref()?;
             let expected = format::seconds(r.expected_wall_ms(), resolution);
             Some(match r.wall_ms {
@@ -55,57 +48,50 @@ fn RunTimeline(mode: Mode, span_ms: Memo<f64>) -> impl IntoView {
             })
         })
     };
-    let height = move || count.get() as f64 * LANE_PX + AXIS_PX;
+    let lanes_px = move || count.get() * LANE_PX;
     let pct = move |ms: f64| percent(ms, span_ms.get());
-    let summary = move || heading().unwrap_or_default();
     view! {
         <Show when=move || { count.get() > 0 }>
             <figure class="timeline" class:live=running>
                 <figcaption>{heading}</figcaption>
-                <svg width="100%" height=height role="img" aria-label=summary>
+                <svg width="100%" height=move || lanes_px() + AXIS_PX role="img" aria-label=move || heading().unwrap_or_default()>
                     <For each=move || 0..count.get() key=|i| *i let:index>
-                        <Lane mode index span_ms/>
+                        <Lane column index span_ms/>
                     </For>
                     <g class="axis">
                         {move || {
-                            let y = count.get() as f64 * LANE_PX;
+                            let y = lanes_px();
                             ticks(span_ms.get() / 1.05, 5)
                                 .into_iter()
                                 .map(|t| {
                                     let anchor = if t == 0.0 { "start" } else { "middle" };
                                     view! {
-                                        <line x1=pct(t) x2=pct(t) y1="0" y2=y + 4.0 class="tick"/>
-                                        <text x=pct(t) y=y + 18.0 text-anchor=anchor>{tick_label(t)}</text>
+                                        <line x1=pct(t) x2=pct(t) y1="0" y2=y + 4 class="tick"/>
+                                        <text x=pct(t) y=y + 18 text-anchor=anchor>{tick_label(t)}</text>
                                     }
                                 })
                                 .collect_view()
                         }}
                     </g>
                     {move || {
-                        let bottom = count.get() as f64 * LANE_PX;
-                        slot.with(|r| {
-                            r.as_ref()
-                                .map(|r| {
-                                    r.events
-                                        .iter()
-                                        .map(|e| view! { <line class="event" x1=pct(e.t_ms) x2=pct(e.t_ms) y1="0" y2=bottom/> })
-                                        .collect_view()
-                                })
+                        let bottom = lanes_px();
+                        shown.with(|r| {
+                            r.as_ref().map(|r| r.events.iter().map(|e| view! { <line class="event" x1=pct(e.t_ms) x2=pct(e.t_ms) y1="0" y2=bottom/> }).collect_view())
                         })
                     }}
                     <Show when=running>
-                        <line class="now" x1=move || pct(session.elapsed_ms.get()) x2=move || pct(session.elapsed_ms.get()) y1="0" y2=move || count.get() as f64 * LANE_PX/>
+                        <line class="now" x1=move || pct(runs.elapsed_ms.get()) x2=move || pct(runs.elapsed_ms.get()) y1="0" y2=lanes_px/>
                     </Show>
                 </svg>
-                <Notes list="errors" run=slot lines=move |r: &Run| {
+                <Notes list="errors" run=shown lines=move |r: &Run| {
                     r.tasks
                         .iter()
-                        .filter(|t| matches!(t.status, TaskStatus::Error | TaskStatus::Timeout))
-                        .map(|t| format!("{} {}: {}", t.spec.label, t.status.label(), t.detail))
+                        .filter(|t| matches!(t.status(), TaskStatus::Error | TaskStatus::Timeout))
+                        .map(|t| format!("{} {}: {}", t.spec.label, t.status().label(), t.result.detail))
                         .collect()
                 }/>
-                <Notes list="events" run=slot lines=move |r: &Run| {
-                    r.events.iter().map(|e| format!("{} · {}: {}", format::ms(e.t_ms, resolution), e.label, e.what)).collect()
+                <Notes list="events" run=shown lines=move |r: &Run| {
+                    r.events.iter().map(|e| format!("{} · {}: {}", format::ms(e.t_ms, resolution), e.milestone.label(), e.milestone.what())).collect()
                 }/>
             </figure>
         </Show>
@@ -121,59 +107,59 @@ fn Notes(list: &'static str, run: RwSignal<Option<Run>>, lines: impl Fn(&Run) ->
 
 fn outcome_note(run: &Run) -> &'static str {
     match run.outcome {
-        Some(async_lab_core::Outcome::Cancelled) => " (cancelled)",
-        Some(async_lab_core::Outcome::Failed) => " (a task failed)",
-        _ if run.throttled => " (page was hidden: throttled)",
-        _ => "",
+        Some(Outcome::Cancelled) => " (cancelled)",
+        Some(Outcome::Failed) => " (a task failed)",
+        Some(Outcome::Completed) | None if run.throttled => " (page was hidden: throttled)",
+        Some(Outcome::Completed) | None => "",
     }
 }
 
 /// One task's lane: its label and state, the requested duration as an outline, the measured one as a bar.
 #[component]
-fn Lane(mode: Mode, index: usize, span_ms: Memo<f64>) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let slot = session.slot(mode);
-    let task = Memo::new(move |_| slot.with(|r| r.as_ref().and_then(|r| r.tasks.get(index).cloned())));
-    let resolution = session.resolution_ms;
-    let y = index as f64 * LANE_PX;
+fn Lane(column: Column, index: usize, span_ms: Memo<f64>) -> impl IntoView {
+    let runs = expect_context::<Runs>();
+    let resolution = expect_context::<Session>().resolution_ms;
+    let shown = runs.column(column);
+    let task = Memo::new(move |_| shown.with(|r| r.as_ref().and_then(|r| r.tasks.get(index).cloned())));
+    let y = index * LANE_PX;
     let pct = move |ms: f64| percent(ms, span_ms.get());
     let start = move || task.with(|t| t.as_ref().and_then(|t| t.start_ms));
     // A running bar ends at "now"; a finished one at its end.
-    let end = move || task.with(|t| t.as_ref().and_then(|t| t.end_ms.or(t.start_ms.map(|_| session.elapsed_ms.get()))));
+    let end = move || task.with(|t| t.as_ref().and_then(|t| t.end_ms.or(t.start_ms.map(|_| runs.elapsed_ms.get()))));
     let bar_width = move || pct(end().unwrap_or(0.0) - start().unwrap_or(0.0));
     let requested = move || task.with(|t| t.as_ref().map_or(0.0, |t| f64::from(t.spec.delay_ms)));
-    let status = move || task.with(|t| t.as_ref().map_or(TaskStatus::Waiting, |t| t.status));
+    let status = move || task.with(|t| t.as_ref().map_or(TaskStatus::Waiting, TaskRecord::status));
     let label = move || task.with(|t| t.as_ref().map(|t| t.spec.label.clone()).unwrap_or_default());
-    let state_text = move || task.with(|t| t.as_ref().map(|t| lane_state(t, session.elapsed_ms.get(), resolution)).unwrap_or_default());
+    let state_text = move || task.with(|t| t.as_ref().map(|t| lane_state(t, runs.elapsed_ms.get(), resolution)).unwrap_or_default());
     view! {
-        <g class=move || format!("lane {}", super::status_class(status()))>
-            <text x="0" y=y + 13.0 class="lane-label">{label}</text>
-            <text x="100%" y=y + 13.0 text-anchor="end" class="lane-state">{state_text}</text>
-            <rect x="0" width="100%" y=y + 18.0 height="14" rx="3" class="track"/>
+        <g class=move || format!("lane {}", status_class(status()))>
+            <text x="0" y=y + 13 class="lane-label">{label}</text>
+            <text x="100%" y=y + 13 text-anchor="end" class="lane-state">{state_text}</text>
+            <rect x="0" width="100%" y=y + 18 height="14" rx="3" class="track"/>
             <Show when=move || start().is_some()>
-                <rect x=move || pct(start().unwrap_or(0.0)) width=move || pct(requested()) y=y + 17.0 height="16" rx="3" class="requested"/>
-                <rect x=move || pct(start().unwrap_or(0.0)) width=bar_width y=y + 18.0 height="14" rx="3" class="bar"/>
+                <rect x=move || pct(start().unwrap_or(0.0)) width=move || pct(requested()) y=y + 17 height="16" rx="3" class="requested"/>
+                <rect x=move || pct(start().unwrap_or(0.0)) width=bar_width y=y + 18 height="14" rx="3" class="bar"/>
             </Show>
         </g>
     }
 }
 
-
 fn lane_state(t: &TaskRecord, elapsed: f64, resolution: f64) -> String {
     let requested = format!("requested {} ms", t.spec.delay_ms);
-    let source = match t.source {
-        async_lab_core::Source::Simulated => " · simulated latency",
-        async_lab_core::Source::ServiceWorker => " · service worker",
-        _ => "",
+    let result = &t.result;
+    let source = match result.source {
+        Source::Simulated => " · simulated latency",
+        Source::ServiceWorker => " · service worker",
+        Source::Timer | Source::Network | Source::Cpu => "",
     };
-    let http = match (t.http_status, t.bytes) {
+    let http = match (result.http_status, result.bytes) {
         (Some(code), Some(bytes)) => format!(" · HTTP {code}, {bytes} B"),
         (Some(code), None) => format!(" · HTTP {code}"),
-        _ => String::new(),
+        (None, _) => String::new(),
     };
-    match (t.status, t.start_ms, t.duration_ms()) {
+    match (result.status, t.start_ms, t.duration_ms()) {
         (TaskStatus::Waiting, ..) => format!("waiting · {requested}"),
-        (TaskStatus::Running, Some(s), _) => format!("running · {:.0} ms · {requested}", (elapsed - s).max(0.0)),
+        (TaskStatus::Running, Some(s), _) => format!("running · {} ms · {requested}", whole((elapsed - s).max(0.0))),
         (status, _, Some(d)) => format!("{} · {}{http} · {requested}{source}", status.label(), format::ms(d, resolution)),
         (status, ..) => status.label().to_owned(),
     }
@@ -182,11 +168,11 @@ fn lane_state(t: &TaskRecord, elapsed: f64, resolution: f64) -> String {
 /// The timeline as a table, for screen readers and for anyone who wants the numbers.
 #[component]
 fn TimelineTable() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let resolution = session.resolution_ms;
+    let runs = expect_context::<Runs>();
+    let resolution = expect_context::<Session>().resolution_ms;
     let cell = move |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format::ms(v, resolution));
     let rows = move || {
-        super::latest_run(session).map(|run| {
+        runs.latest().map(|run| {
             let mode = run.mode.title();
             run.tasks
                 .into_iter()
@@ -195,12 +181,12 @@ fn TimelineTable() -> impl IntoView {
                         <tr>
                             <td>{mode}</td>
                             <th scope="row">{t.spec.label.clone()}</th>
-                            <td>{t.status.label()}</td>
+                            <td>{t.status().label()}</td>
                             <td>{format!("{} ms", t.spec.delay_ms)}</td>
                             <td>{cell(t.start_ms)}</td>
                             <td>{cell(t.end_ms)}</td>
                             <td>{cell(t.duration_ms())}</td>
-                            <td>{t.detail.clone()}</td>
+                            <td>{t.result.detail.clone()}</td>
                         </tr>
                     }
                 })

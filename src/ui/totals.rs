@@ -1,38 +1,34 @@
-//! Totals: measured and expected wall-clock per mode, the sum, the ideal, savings and speed-up.
+//! Totals: measured and expected wall-clock per column, the sum, the ideal, savings and speed-up.
 
-use crate::session::Session;
+use crate::session::{Drafts, Runs, Session};
 use async_lab_core::format;
-use async_lab_core::stats::{Interval, Totals};
-use async_lab_core::TaskKind;
-use async_lab_core::{Mode, Run};
+use async_lab_core::stats::Totals as Figures;
+use async_lab_core::{Column, Mode};
 use leptos::prelude::*;
 
 #[component]
 pub fn Totals() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let res = session.resolution_ms;
-    let seconds = move |ms: f64| format::seconds(ms, res);
-    let column = move |mode: Mode| {
-        session.slot(mode).with(|run| run.as_ref().and_then(|r| Some((r.totals()?, r.expected_wall_ms(), r.throttled))))
-    };
-    let row = move |name: &'static str, what: fn(&Totals, f64) -> String| {
-        let cell = move |mode: Mode| move || column(mode).map_or_else(|| "—".to_owned(), |(t, ..)| what(&t, res));
+    let res = expect_context::<Session>().resolution_ms;
+    let runs = expect_context::<Runs>();
+    let drafts = expect_context::<Drafts>();
+    let figures = move |column: Column| runs.column(column).with(|run| run.as_ref().and_then(|r| Some((r.totals()?, r.throttled))));
+    let row = move |name: &'static str, what: fn(&Figures, f64) -> String| {
+        let cell = move |column: Column| move || figures(column).map_or_else(|| "—".to_owned(), |(t, _)| what(&t, res));
         view! {
             <tr>
                 <th scope="row">{name}</th>
-                <td>{cell(Mode::Sequential)}</td>
-                <td>{cell(Mode::Concurrent)}</td>
+                <td>{cell(Column::Sequential)}</td>
+                <td>{cell(Column::Concurrent)}</td>
             </tr>
         }
     };
-    let takeaway = move || {
-        if let Some(c) = session.comparison.get() {
-            return Some(format::comparison(&c, res));
-        }
-        let run: Run = super::latest_run(session)?;
-        async_lab_core::explain::takeaway(&run, res)
+    // The model's prediction, shown even before a run, from the delays as typed.
+    let expected = move |mode: Mode| move || format::seconds(drafts.expected_wall_ms(mode), res);
+    let takeaway = move || match runs.comparison.get() {
+        Some(c) => Some(format::comparison(&c, res)),
+        None => async_lab_core::explain::takeaway(&runs.latest()?, res),
     };
-    let throttled = move || [Mode::Sequential, Mode::Concurrent].into_iter().any(|m| column(m).is_some_and(|c| c.2));
+    let throttled = move || Column::BOTH.into_iter().any(|c| figures(c).is_some_and(|(_, throttled)| throttled));
     view! {
         <p class="takeaway" aria-live="polite">{takeaway}</p>
         <Show when=throttled>
@@ -44,15 +40,15 @@ pub fn Totals() -> impl IntoView {
                     <tr>
                         <th scope="col"><span class="sr-only">"Figure"</span></th>
                         <th scope="col">"Sequential"</th>
-                        <th scope="col">{move || session.concurrent.with(|r| r.as_ref().map_or("Concurrent", |r| r.mode.title()))}</th>
+                        <th scope="col">{move || runs.concurrent.with(|r| r.as_ref().map_or("Concurrent", |r| r.mode.title()))}</th>
                     </tr>
                 </thead>
                 <tbody>
                     {row("Wall-clock (measured)", |t, res| format::seconds(t.wall_ms, res))}
                     <tr>
                         <th scope="row">"Wall-clock (expected)"</th>
-                        <td>{move || expected(Mode::Sequential, session, seconds)}</td>
-                        <td>{move || expected(Mode::Concurrent, session, seconds)}</td>
+                        <td>{expected(Mode::Sequential)}</td>
+                        <td>{expected(Mode::Concurrent)}</td>
                     </tr>
                     {row("Sum of task durations", |t, res| format::seconds(t.sum_ms, res))}
                     {row("Ideal (longest task)", |t, res| format::seconds(t.ideal_ms, res))}
@@ -62,22 +58,7 @@ pub fn Totals() -> impl IntoView {
             </table>
         </div>
         <p class="fine">
-            {format!("Times from performance.now(), whose resolution here is {} ms; no figure is shown finer than that.", res)}
+            {format!("Times from performance.now(), whose resolution here is {} ms; no figure is shown finer than that.", format::resolution(res))}
         </p>
     }
-}
-
-/// The model's prediction, shown even before a run: the sum of the delays, or the longest one.
-fn expected(mode: Mode, session: Session, seconds: impl Fn(f64) -> String) -> String {
-    let tasks: Vec<Interval> = session.rows.with(|rows| {
-        rows.iter()
-            .filter_map(|r| {
-                r.draft.with(|d| {
-                    let delay = async_lab_core::task::parse_delay(&d.delay).ok()?;
-                    Some(Interval { cpu: d.kind == TaskKind::Cpu, ..Interval::wait(f64::from(delay)) })
-                })
-            })
-            .collect()
-    });
-    seconds(async_lab_core::stats::expected_wall_ms(mode, &tasks))
 }

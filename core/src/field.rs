@@ -1,0 +1,425 @@
+//! The editor's fields: parsing and checking what a person typed, with messages that name the
+//! field, the limit and the value received.
+
+use crate::task::{MAX_DELAY_MS, MAX_LABEL_CHARS, MAX_SCALE_TASKS, MAX_TASKS, MAX_TIMEOUT_MS, MAX_URL_CHARS, MIN_TASKS};
+use std::fmt;
+
+/// The editor field a message is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Label,
+    Kind,
+    Delay,
+    Url,
+    TaskCount,
+    Timeout,
+}
+
+impl Field {
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Label => "Label",
+            Field::Kind => "Kind",
+            Field::Delay => "Delay",
+            Field::Url => "URL",
+            Field::TaskCount => "Tasks",
+            Field::Timeout => "Timeout",
+        }
+    }
+}
+
+/// A rejected value: which field, and a message naming the field, the limit and the value received.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: Field,
+    pub message: String,
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl FieldError {
+    fn new(field: Field, message: String) -> FieldError {
+        FieldError { field, message }
+    }
+}
+
+/// Shows a received value in a message: quoted, with long values cut so the message stays readable.
+pub fn shown(value: &str) -> String {
+    const KEEP: usize = 40;
+    let count = value.chars().count();
+    if count <= KEEP {
+        format!("\"{value}\"")
+    } else {
+        let head: String = value.chars().take(KEEP).collect();
+        format!("\"{head}…\" ({count} characters)")
+    }
+}
+
+/// Parses the delay field: a whole number of ms from 0 to [`MAX_DELAY_MS`].
+pub fn parse_delay(input: &str) -> Result<u32, FieldError> {
+    parse_ms(input, Field::Delay, 0, MAX_DELAY_MS)
+}
+
+/// Parses the timeout field: a whole number of ms from 1 to [`MAX_TIMEOUT_MS`].
+pub fn parse_timeout(input: &str) -> Result<u32, FieldError> {
+    parse_ms(input, Field::Timeout, 1, MAX_TIMEOUT_MS)
+}
+
+fn parse_ms(input: &str, field: Field, min: u32, max: u32) -> Result<u32, FieldError> {
+    let limit = format!("a whole number of ms from {min} to {max}");
+    let err = |what: String| Err(FieldError::new(field, format!("{} must be {limit}; got {what}.", field.name())));
+    let text = input.trim();
+    if text.is_empty() {
+        return err("an empty field".to_owned());
+    }
+    if let Ok(n) = text.parse::<i128>() {
+        return if n < i128::from(min) || n > i128::from(max) { err(text.to_owned()) } else { Ok(n as u32) };
+    }
+    // Only plain decimal text counts as a number: [+|-] digits [. digits] [e|E [+|-] digits], with a
+    // digit before or after the point; "inf", "NaN", "0x10", "1_000" and non-ASCII digits are text.
+    // Checked by hand so the app carries no float parser.
+    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
+        Some(at) => (&unsigned[..at], Some(&unsigned[at + 1..])),
+        None => (unsigned, None),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let exp_text = exponent.map(|e| (e.strip_prefix('-').is_some(), e.strip_prefix(['+', '-']).unwrap_or(e)));
+    let exp_ok = exp_text.is_none_or(|(_, digits)| !digits.is_empty() && all_digits(digits));
+    if int.len() + frac.len() == 0 || !all_digits(int) || !all_digits(frac) || !exp_ok {
+        return err(format!("{} (not a number)", shown(text)));
+    }
+    // A syntactically whole number that is not a plain in-range integer ("2.0", "1e3", "1.5e1",
+    // "5.") is reported as out of range, as before. "Whole" is decided on the exact decimal value:
+    // it is whole when its last nonzero digit, once the exponent moves the point, sits before the
+    // point. (The old f64 test differed only where f64 itself rounds: "1e400" overflowed to ∞ and
+    // read as "not a number", "1e-400" or "1.00000000000000000001" rounded to a whole number.)
+    let exp = exp_text.map_or(0i64, |(negative, digits)| {
+        let magnitude = digits.bytes().fold(0i64, |acc, b| acc.saturating_mul(10).saturating_add(i64::from(b - b'0')));
+        if negative {
+            -magnitude
+        } else {
+            magnitude
+        }
+    });
+    let last_nonzero = frac.bytes().rposition(|b| b != b'0').map(|i| int.len() + i).or_else(|| int.bytes().rposition(|b| b != b'0'));
+    let point = (int.len() as i64).saturating_add(exp);
+    match last_nonzero {
+        Some(digit) if digit as i64 >= point => err(format!("{text} (not a whole number)")),
+        _ => err(text.to_owned()),
+    }
+}
+
+/// Checks a label: 1 to [`MAX_LABEL_CHARS`] characters, no control characters.
+pub fn validate_label(input: &str) -> Result<String, FieldError> {
+    let label = input.trim();
+    let count = label.chars().count();
+    let limit = format!("1 to {MAX_LABEL_CHARS} characters");
+    if count == 0 {
+        return Err(FieldError::new(Field::Label, format!("Label must be {limit}; got an empty label.")));
+    }
+    if count > MAX_LABEL_CHARS {
+        return Err(FieldError::new(Field::Label, format!("Label must be {limit}; got {count} characters.")));
+    }
+    if label.chars().any(char::is_control) {
+        return Err(FieldError::new(
+            Field::Label,
+            format!("Label must be {limit} with no control characters; got {}.", shown(&label.escape_debug().to_string())),
+        ));
+    }
+    Ok(label.to_owned())
+}
+
+/// Checks a fetch URL: `http:`/`https:` or a relative path, up to [`MAX_URL_CHARS`] characters.
+pub fn validate_url(input: &str) -> Result<String, FieldError> {
+    let url = input.trim();
+    let limit = format!("an http: or https: URL or a relative path, up to {MAX_URL_CHARS} characters");
+    let err = |what: String| Err(FieldError::new(Field::Url, format!("URL must be {limit}; got {what}.")));
+    let count = url.chars().count();
+    if count == 0 {
+        return err("an empty field".to_owned());
+    }
+    if count > MAX_URL_CHARS {
+        return err(format!("{count} characters"));
+    }
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return err(format!("{} (it contains spaces or control characters)", shown(&url.escape_debug().to_string())));
+    }
+    match scheme_of(url) {
+        None => Ok(url.to_owned()),
+        Some(scheme) if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") => {
+            let rest = &url[scheme.len() + 1..];
+            let host = rest.strip_prefix("//").map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
+            match host {
+                Some(h) if !h.is_empty() && !h.starts_with(':') => Ok(url.to_owned()),
+                _ => err(format!("{} (no host after \"{scheme}://\")", shown(url))),
+            }
+        }
+        Some(scheme) => err(format!("{} (scheme \"{scheme}:\")", shown(url))),
+    }
+}
+
+/// The scheme of an absolute URL, or `None` for a relative reference (RFC 3986, section 4.2).
+fn scheme_of(url: &str) -> Option<&str> {
+    let end = url.find([':', '/', '?', '#'])?;
+    if url.as_bytes()[end] != b':' {
+        return None;
+    }
+    // Even a malformed scheme ("1a:b") is not a path a browser would resolve as relative.
+    Some(&url[..end])
+}
+
+/// Checks how many tasks a lesson would run.
+pub fn validate_task_count(count: usize) -> Result<(), FieldError> {
+    if (MIN_TASKS..=MAX_TASKS).contains(&count) {
+        Ok(())
+    } else {
+        Err(FieldError::new(Field::TaskCount, format!("Tasks: a lesson runs {MIN_TASKS} to {MAX_TASKS} tasks; got {count}.")))
+    }
+}
+
+/// Parses the scale control's task count: a whole number from 1 to [`MAX_SCALE_TASKS`].
+pub fn parse_scale_count(input: &str) -> Result<u32, FieldError> {
+    let text = input.trim();
+    let limit = format!("a whole number from 1 to {MAX_SCALE_TASKS}");
+    match text.parse::<i128>() {
+        Ok(n) if (1..=i128::from(MAX_SCALE_TASKS)).contains(&n) => Ok(n as u32),
+        Ok(_) => Err(FieldError::new(Field::TaskCount, format!("Tasks must be {limit}; got {text}."))),
+        Err(_) if text.is_empty() => Err(FieldError::new(Field::TaskCount, format!("Tasks must be {limit}; got an empty field."))),
+        Err(_) => Err(FieldError::new(Field::TaskCount, format!("Tasks must be {limit}; got {} (not a whole number).", shown(text)))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn delay_err(s: &str) -> String {
+        parse_delay(s).unwrap_err().message
+    }
+
+    #[test]
+    fn delay_accepts_whole_numbers_in_range() {
+        assert_eq!(parse_delay("0"), Ok(0));
+        assert_eq!(parse_delay(" 2000 "), Ok(2000));
+        assert_eq!(parse_delay("60000"), Ok(60_000));
+    }
+
+    #[test]
+    fn delay_messages_name_field_limit_and_value() {
+        for (input, value) in [
+            ("-5", "got -5."),
+            ("60001", "got 60001."),
+            ("1e12", "got 1e12."),
+            ("2147483648", "got 2147483648."),
+            ("2.5", "got 2.5 (not a whole number)."),
+            ("abc", "got \"abc\" (not a number)."),
+            ("NaN", "got \"NaN\" (not a number)."),
+            ("", "got an empty field."),
+            ("   ", "got an empty field."),
+        ] {
+            let msg = delay_err(input);
+            assert!(msg.starts_with("Delay must be a whole number of ms from 0 to 60000; "), "{msg}");
+            assert!(msg.ends_with(value), "{input:?}: {msg}");
+        }
+    }
+
+    /// The hand-written decimal check in `parse_ms`, against what the float parser it replaced said.
+    mod decimal_syntax {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// The replaced classification, kept here as a test oracle only (the crate itself parses no floats).
+        fn old_delay_message(input: &str) -> Result<u32, String> {
+            let (min, max) = (0u32, MAX_DELAY_MS);
+            let err = |what: String| Err(format!("Delay must be a whole number of ms from {min} to {max}; got {what}."));
+            let text = input.trim();
+            if text.is_empty() {
+                return err("an empty field".to_owned());
+            }
+            if let Ok(n) = text.parse::<i128>() {
+                return if n < i128::from(min) || n > i128::from(max) { err(text.to_owned()) } else { Ok(n as u32) };
+            }
+            let numeric = text.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
+            let parsed: Result<f64, _> = text.parse();
+            match parsed {
+                Ok(v) if numeric && v.is_finite() && v.fract() != 0.0 => err(format!("{text} (not a whole number)")),
+                Ok(v) if numeric && v.is_finite() => err(text.to_owned()),
+                _ => err(format!("{} (not a number)", shown(text))),
+            }
+        }
+
+        fn delay(input: &str) -> Result<u32, String> {
+            parse_delay(input).map_err(|e| e.message)
+        }
+
+        /// Byte-identical to the float-parsing version (checked against it before the change).
+        #[test]
+        fn tricky_inputs_read_as_before() {
+            let prefix = "Delay must be a whole number of ms from 0 to 60000; got ";
+            for (input, tail) in [
+                ("2.0", "2.0."),
+                ("1e3", "1e3."),
+                ("1.5e1", "1.5e1."),
+                ("0.5e1", "0.5e1."),
+                ("-.5e1", "-.5e1."),
+                ("120e-1", "120e-1."),
+                ("1e+3", "1e+3."),
+                ("1E3", "1E3."),
+                ("0e0", "0e0."),
+                ("00.0", "00.0."),
+                ("-0.0", "-0.0."),
+                ("0.0e5", "0.0e5."),
+                ("5.", "5.."),
+                ("-5.", "-5.."),
+                ("99999999999999999999999999999999999999999", "99999999999999999999999999999999999999999."),
+                (".5", ".5 (not a whole number)."),
+                ("+.5", "+.5 (not a whole number)."),
+                ("5e-1", "5e-1 (not a whole number)."),
+                ("125e-1", "125e-1 (not a whole number)."),
+                ("1e-3", "1e-3 (not a whole number)."),
+                ("-1e-5", "-1e-5 (not a whole number)."),
+                (" 2.5 ", "2.5 (not a whole number)."),
+                ("1e", "\"1e\" (not a number)."),
+                ("e5", "\"e5\" (not a number)."),
+                ("E5", "\"E5\" (not a number)."),
+                ("e", "\"e\" (not a number)."),
+                ("1e+", "\"1e+\" (not a number)."),
+                ("1e-", "\"1e-\" (not a number)."),
+                ("1e1.5", "\"1e1.5\" (not a number)."),
+                ("--1", "\"--1\" (not a number)."),
+                ("+-1", "\"+-1\" (not a number)."),
+                ("1.2.3", "\"1.2.3\" (not a number)."),
+                ("١٢", "\"١٢\" (not a number)."),
+                ("-", "\"-\" (not a number)."),
+                ("+", "\"+\" (not a number)."),
+                (".", "\".\" (not a number)."),
+                ("infinity", "\"infinity\" (not a number)."),
+                ("inf", "\"inf\" (not a number)."),
+                ("0x10", "\"0x10\" (not a number)."),
+                ("1_000", "\"1_000\" (not a number)."),
+                ("1,5", "\"1,5\" (not a number)."),
+                ("1 000", "\"1 000\" (not a number)."),
+                ("12a", "\"12a\" (not a number)."),
+            ] {
+                assert_eq!(delay(input), Err(format!("{prefix}{tail}")), "{input:?}");
+                assert_eq!(delay(input), old_delay_message(input), "{input:?}");
+            }
+            assert_eq!(delay("-0"), Ok(0));
+            assert_eq!(delay("+5"), Ok(5));
+            assert_eq!(parse_timeout("-0").unwrap_err().message, "Timeout must be a whole number of ms from 1 to 120000; got -0.");
+        }
+
+        /// Where f64 itself rounded, the exact decimal value now decides (the old answers in comments).
+        #[test]
+        fn exact_value_where_floats_rounded() {
+            let prefix = "Delay must be a whole number of ms from 0 to 60000; got ";
+            for (input, tail) in [
+                // Was "\"1e400\" (not a number).": it overflowed to ∞.
+                ("1e400", "1e400."),
+                ("1e99999999999999999999999", "1e99999999999999999999999."),
+                // Were reported as whole: f64 rounded them to 0, 1 and 2^52.
+                ("1e-400", "1e-400 (not a whole number)."),
+                ("1e-99999999999999999999999", "1e-99999999999999999999999 (not a whole number)."),
+                ("1.0000000000000000001", "1.0000000000000000001 (not a whole number)."),
+                ("4503599627370495.9", "4503599627370495.9 (not a whole number)."),
+                // Still whole.
+                ("0e-99999999999999999999999", "0e-99999999999999999999999."),
+                ("10000000000000000000000000e-25", "10000000000000000000000000e-25."),
+            ] {
+                assert_eq!(delay(input), Err(format!("{prefix}{tail}")), "{input:?}");
+            }
+        }
+
+        /// Whether f64 can be trusted with `text`: an exponent of at most 2 digits, so it neither
+        /// overflows nor underflows (the strategies below keep to 10 digits, which it holds well enough).
+        fn comparable(text: &str) -> bool {
+            let exponent_digits = text.trim().split(['e', 'E']).skip(1).map(|e| e.bytes().filter(u8::is_ascii_digit).count()).max();
+            exponent_digits.is_none_or(|n| n <= 2)
+        }
+
+        proptest! {
+            #[test]
+            fn same_messages_as_the_float_parser(text in "[-+0-9.eE ]{0,10}") {
+                if comparable(&text) {
+                    prop_assert_eq!(delay(&text), old_delay_message(&text));
+                }
+            }
+
+            #[test]
+            fn same_messages_for_decimal_shapes(text in "[-+]?[0-9]{0,5}(\\.[0-9]{0,5})?([eE][-+]?[0-9]{1,2})?") {
+                prop_assert_eq!(delay(&text), old_delay_message(&text));
+            }
+        }
+    }
+
+    #[test]
+    fn timeout_limits() {
+        assert_eq!(parse_timeout("10000"), Ok(10_000));
+        assert_eq!(parse_timeout("0").unwrap_err().message, "Timeout must be a whole number of ms from 1 to 120000; got 0.");
+        assert_eq!(parse_timeout("120001").unwrap_err().message, "Timeout must be a whole number of ms from 1 to 120000; got 120001.");
+        assert_eq!(parse_timeout("soon").unwrap_err().message, "Timeout must be a whole number of ms from 1 to 120000; got \"soon\" (not a number).");
+    }
+
+    #[test]
+    fn scale_count_limits() {
+        assert_eq!(parse_scale_count("100000"), Ok(100_000));
+        assert_eq!(parse_scale_count("0").unwrap_err().message, "Tasks must be a whole number from 1 to 100000; got 0.");
+        assert_eq!(parse_scale_count("100001").unwrap_err().message, "Tasks must be a whole number from 1 to 100000; got 100001.");
+        assert_eq!(parse_scale_count("1e5").unwrap_err().message, "Tasks must be a whole number from 1 to 100000; got \"1e5\" (not a whole number).");
+        assert_eq!(parse_scale_count("").unwrap_err().message, "Tasks must be a whole number from 1 to 100000; got an empty field.");
+    }
+
+    #[test]
+    fn label_limits() {
+        assert_eq!(validate_label(" Data 1 ").unwrap(), "Data 1");
+        let long = "x".repeat(61);
+        assert_eq!(validate_label(&long).unwrap_err().message, "Label must be 1 to 60 characters; got 61 characters.");
+        assert_eq!(validate_label(&"é".repeat(60)).unwrap().chars().count(), 60);
+        assert_eq!(validate_label("").unwrap_err().message, "Label must be 1 to 60 characters; got an empty label.");
+        assert!(validate_label("a\u{7}b").unwrap_err().message.contains("no control characters"));
+        // Markup is just text to the core; the UI never inserts it as HTML.
+        assert_eq!(validate_label("<script>x</script>").unwrap(), "<script>x</script>");
+    }
+
+    #[test]
+    fn url_accepts_http_https_and_relative() {
+        for ok in ["https://example.com/a", "HTTP://example.com", "data/sample.json", "/api/x?y=1", "./a", "//cdn.example/x", "a/b:c"] {
+            assert_eq!(validate_url(ok).as_deref(), Ok(ok), "{ok}");
+        }
+    }
+
+    #[test]
+    fn url_rejections_name_field_limit_and_value() {
+        let prefix = "URL must be an http: or https: URL or a relative path, up to 2000 characters; got ";
+        for (input, tail) in [
+            ("", "an empty field."),
+            ("   ", "an empty field."),
+            ("javascript:alert(1)", "\"javascript:alert(1)\" (scheme \"javascript:\")."),
+            ("data:text/plain,hi", "\"data:text/plain,hi\" (scheme \"data:\")."),
+            ("file:///etc/passwd", "\"file:///etc/passwd\" (scheme \"file:\")."),
+            ("ftp://example.com/", "\"ftp://example.com/\" (scheme \"ftp:\")."),
+            ("https://", "\"https://\" (no host after \"https://\")."),
+            ("http:example.com", "\"http:example.com\" (no host after \"http://\")."),
+            ("https://a b", "\"https://a b\" (it contains spaces or control characters)."),
+        ] {
+            let msg = validate_url(input).unwrap_err().message;
+            assert_eq!(msg, format!("{prefix}{tail}"), "{input:?}");
+        }
+        let long = format!("https://example.com/{}", "a".repeat(10_000));
+        assert_eq!(validate_url(&long).unwrap_err().message, format!("{prefix}10020 characters."));
+    }
+
+    #[test]
+    fn task_count_limits() {
+        assert!(validate_task_count(1).is_ok());
+        assert!(validate_task_count(20).is_ok());
+        assert_eq!(validate_task_count(0).unwrap_err().message, "Tasks: a lesson runs 1 to 20 tasks; got 0.");
+        assert_eq!(validate_task_count(21).unwrap_err().message, "Tasks: a lesson runs 1 to 20 tasks; got 21.");
+    }
+}

@@ -1,0 +1,84 @@
+//! Lesson milestones: what a lesson's program marks on the timeline (a guard opening, a future's
+//! first poll), as typed values that the takeaways match on and the report turns into text.
+
+use crate::format::whole;
+
+/// Something a lesson's program did at a moment of the run.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Milestone {
+    /// context-manager: the guard starts connecting.
+    Connecting { to: String },
+    /// context-manager: the connection is open.
+    Connected,
+    /// context-manager: the guard's `Drop` closed the connection.
+    Closed,
+    /// async-fn: the future exists and nothing of its body has run.
+    FutureCreated { future: String },
+    /// async-fn: the future is awaited, so polled for the first time.
+    FirstPoll { future: String },
+    /// cpu-bound: what the page drew while the tasks ran.
+    Frames(Frames),
+    /// api-requests: how many requests the one shared client sent.
+    ClientSent { requests: usize },
+}
+
+/// Frames the page drew while a meter ran.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frames {
+    pub count: u32,
+    /// The longest time between two frames (or from the start to the first frame), in ms.
+    pub longest_gap_ms: f64,
+    pub span_ms: f64,
+}
+
+impl Milestone {
+    /// The report's `label`: what the milestone is about.
+    pub fn label(&self) -> String {
+        match self {
+            Milestone::Connecting { .. } | Milestone::Connected | Milestone::Closed => "connection".to_owned(),
+            Milestone::FutureCreated { future } | Milestone::FirstPoll { future } => future.clone(),
+            Milestone::Frames(_) => "frames".to_owned(),
+            Milestone::ClientSent { .. } => "client".to_owned(),
+        }
+    }
+
+    /// The report's `what`: the milestone in words.
+    pub fn what(&self) -> String {
+        match self {
+            Milestone::Connecting { to } => format!("connecting to {to}"),
+            Milestone::Connected => "open".to_owned(),
+            Milestone::Closed => "closed (Drop)".to_owned(),
+            Milestone::FutureCreated { .. } => "future created: not polled, nothing runs".to_owned(),
+            Milestone::FirstPoll { .. } => "awaited: first poll".to_owned(),
+            Milestone::Frames(f) => f.to_string(),
+            Milestone::ClientSent { requests } => format!("one client sent {requests} requests"),
+        }
+    }
+}
+
+impl std::fmt::Display for Frames {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} frames in {} ms; longest gap {} ms", self.count, whole(self.span_ms), whole(self.longest_gap_ms))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn milestones_read_as_before() {
+        let cases = [
+            (Milestone::Connecting { to: "postgresql://localhost/db".into() }, "connection", "connecting to postgresql://localhost/db"),
+            (Milestone::Connected, "connection", "open"),
+            (Milestone::Closed, "connection", "closed (Drop)"),
+            (Milestone::FutureCreated { future: "greet(\"Alice\")".into() }, "greet(\"Alice\")", "future created: not polled, nothing runs"),
+            (Milestone::FirstPoll { future: "greet(\"Alice\")".into() }, "greet(\"Alice\")", "awaited: first poll"),
+            (Milestone::Frames(Frames { count: 3, longest_gap_ms: 400.4, span_ms: 1000.6 }), "frames", "3 frames in 1001 ms; longest gap 400 ms"),
+            (Milestone::ClientSent { requests: 3 }, "client", "one client sent 3 requests"),
+        ];
+        for (milestone, label, what) in cases {
+            assert_eq!((milestone.label().as_str(), milestone.what().as_str()), (label, what));
+        }
+    }
+}

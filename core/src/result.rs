@@ -1,0 +1,78 @@
+//! How a task ends: its status, where its answer came from, and the result the runtime reports.
+
+use crate::task::TaskKind;
+use serde::Serialize;
+
+/// Where a task is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TaskStatus {
+    Waiting,
+    Running,
+    Ok,
+    Error,
+    Cancelled,
+    Timeout,
+}
+
+impl TaskStatus {
+    pub fn is_finished(self) -> bool {
+        !matches!(self, TaskStatus::Waiting | TaskStatus::Running)
+    }
+
+    /// The word shown to people (lanes, the screen-reader table).
+    pub fn label(self) -> &'static str {
+        match self {
+            TaskStatus::Waiting => "waiting",
+            TaskStatus::Running => "running",
+            TaskStatus::Ok => "done",
+            TaskStatus::Error => "failed",
+            TaskStatus::Cancelled => "cancelled",
+            TaskStatus::Timeout => "timed out",
+        }
+    }
+}
+
+/// Where a task's result came from; the UI never claims more than this.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Source {
+    Timer,
+    Network,
+    ServiceWorker,
+    /// A real fetch whose latency was added on the client.
+    Simulated,
+    Cpu,
+}
+
+impl Source {
+    /// Where a task of this kind is answered from until its result says otherwise.
+    pub fn of(kind: TaskKind) -> Source {
+        match kind {
+            TaskKind::Timer => Source::Timer,
+            TaskKind::Fetch => Source::Network,
+            TaskKind::Cpu => Source::Cpu,
+        }
+    }
+}
+
+/// How a task ended, as the runtime saw it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TaskResult {
+    pub status: TaskStatus,
+    pub source: Source,
+    pub http_status: Option<u16>,
+    pub bytes: Option<u64>,
+    pub detail: String,
+}
+
+impl TaskResult {
+    pub fn timer(status: TaskStatus, detail: impl Into<String>) -> TaskResult {
+        TaskResult { status, source: Source::Timer, http_status: None, bytes: None, detail: detail.into() }
+    }
+
+    /// Nothing has happened yet to a task of this kind.
+    pub fn waiting(kind: TaskKind) -> TaskResult {
+        TaskResult { status: TaskStatus::Waiting, source: Source::of(kind), http_status: None, bytes: None, detail: String::new() }
+    }
+}

@@ -1,0 +1,45 @@
+//! The page's address: its origin and folder, the query string kept in sync, and which URLs stay at home.
+
+use wasm_bindgen::JsValue;
+
+/// Whether `url` resolves to this page's origin.
+pub fn same_origin(url: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let Ok(origin) = window.location().origin() else { return false };
+    let base = window.document().and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
+    web_sys::Url::new_with_base(url, &base).is_ok_and(|u| u.origin() == origin)
+}
+
+/// Replaces the page's query string without a reload, so the address bar is always a share link.
+pub fn replace_query(query: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(history) = window.history() else { return };
+    let path = window.location().pathname().unwrap_or_default();
+    let hash = window.location().hash().unwrap_or_default();
+    // replaceState is not free (a few ms at start-up) and the address often already says it.
+    if window.location().search().is_ok_and(|s| s.strip_prefix('?') == Some(query)) {
+        return;
+    }
+    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}?{query}{hash}")));
+}
+
+/// The folder of the page's URL (`https://x.dev/lab/`), where the app's files live.
+pub fn app_base() -> String {
+    let Some(window) = web_sys::window() else { return String::new() };
+    let location = window.location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let folder = path.rfind('/').map_or("/", |i| &path[..=i]);
+    format!("{origin}{folder}")
+}
+
+/// Whether `url` names one of the app's own delayed endpoints (`api/…` beside the page).
+pub fn is_api(url: &str) -> bool {
+    let Some(base) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()) else {
+        return false;
+    };
+    let (Ok(target), Ok(api)) = (web_sys::Url::new_with_base(url, &base), web_sys::Url::new_with_base("api/", &base)) else {
+        return false;
+    };
+    target.href().starts_with(&api.href())
+}

@@ -1,0 +1,161 @@
+//! The task drafts: the editor's rows as typed, adding, removing and resetting them, and turning
+//! them into validated specs (or the message that says why not).
+
+use crate::runtime::work::Options;
+use async_lab_core::stats::expected_wall_ms_of_drafts;
+use async_lab_core::task::{endpoint_for, parse_timeout, validate_all, validate_task_count, DEFAULT_TIMEOUT_MS, MAX_TASKS, MIN_TASKS};
+use async_lab_core::{BusyLoop, LessonId, Mode, TaskDraft, TaskKind, TaskSpec};
+use leptos::prelude::*;
+
+/// A row of the task editor. The id keys the row in lists; the draft holds what was typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DraftRow {
+    pub id: u32,
+    pub draft: RwSignal<TaskDraft>,
+}
+
+/// The lesson's tasks as typed, and the run options beside them.
+#[derive(Clone, Copy)]
+pub struct Drafts {
+    lesson: LessonId,
+    pub rows: RwSignal<Vec<DraftRow>>,
+    /// Each task's timeout in ms, as typed.
+    pub timeout: RwSignal<String>,
+    /// cpu-bound: whether busy loops block or yield.
+    pub busy_loop: RwSignal<BusyLoop>,
+    /// Why the last request to run, add or remove was refused, if it was.
+    pub problem: RwSignal<Option<String>>,
+    next_id: StoredValue<u32>,
+}
+
+impl Drafts {
+    pub fn new(lesson: LessonId, tasks: &[TaskSpec], timeout_ms: u32, busy_loop: BusyLoop) -> Drafts {
+        let drafts = Drafts {
+            lesson,
+            rows: RwSignal::new(Vec::new()),
+            timeout: RwSignal::new(timeout_ms.to_string()),
+            busy_loop: RwSignal::new(busy_loop),
+            problem: RwSignal::new(None),
+            next_id: StoredValue::new(1),
+        };
+        drafts.set_tasks(tasks);
+        drafts
+    }
+
+    fn row(&self, spec: &TaskSpec) -> DraftRow {
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        DraftRow { id, draft: RwSignal::new(TaskDraft::from(spec)) }
+    }
+
+    /// Replaces every row; the old rows' signals are disposed, since no owner would free them.
+    fn set_tasks(&self, tasks: &[TaskSpec]) {
+        let rows = tasks.iter().map(|t| self.row(t)).collect();
+        let old = self.rows.try_update(|r| std::mem::replace(r, rows)).unwrap_or_default();
+        old.into_iter().for_each(|row| row.draft.dispose());
+    }
+
+    pub fn can_add(&self) -> bool {
+        self.rows.with(Vec::len) < MAX_TASKS
+    }
+
+    pub fn can_remove(&self) -> bool {
+        self.rows.with(Vec::len) > MIN_TASKS
+    }
+
+    pub fn add_task(&self) {
+        let count = self.rows.with_untracked(Vec::len);
+        if let Err(e) = validate_task_count(count + 1) {
+            return self.problem.set(Some(e.message));
+        }
+        let row = self.row(&TaskSpec::timer(&format!("Data {}", count + 1), 1000));
+        self.rows.update(|rows| rows.push(row));
+        self.problem.set(None);
+    }
+
+    pub fn remove_task(&self) {
+        let count = self.rows.with_untracked(Vec::len);
+        if let Err(e) = validate_task_count(count.saturating_sub(1)) {
+            return self.problem.set(Some(e.message));
+        }
+        if let Some(row) = self.rows.try_update(Vec::pop).flatten() {
+            row.draft.dispose();
+        }
+        self.problem.set(None);
+    }
+
+    /// Restores the lesson's default tasks.
+    pub fn reset(&self) {
+        self.set_tasks(&self.lesson.lesson().default_tasks());
+        self.problem.set(None);
+    }
+
+    /// Switching a task to fetch gives it a delayed endpoint that works out of the box.
+    pub fn set_kind(&self, draft: RwSignal<TaskDraft>, kind: TaskKind) {
+        draft.update(|d| {
+            d.kind = kind;
+            if kind == TaskKind::Fetch && d.url.trim().is_empty() {
+                d.url = endpoint_for(&d.label, &d.delay);
+            }
+        });
+    }
+
+    /// Applies an edit to a draft; a URL still generated from its label and delay follows them.
+    pub fn edit(&self, draft: RwSignal<TaskDraft>, apply: impl FnOnce(&mut TaskDraft)) {
+        draft.update(|d| {
+            let follows = d.url == endpoint_for(&d.label, &d.delay);
+            apply(d);
+            if follows {
+                d.url = endpoint_for(&d.label, &d.delay);
+            }
+        });
+    }
+
+    /// Every draft as typed (tracked: for views and effects).
+    pub fn all(&self) -> Vec<TaskDraft> {
+        self.rows.with(|rows| rows.iter().map(|r| r.draft.get()).collect())
+    }
+
+    /// The tasks as typed when every field is valid (tracked: for the share link).
+    pub fn valid_specs(&self) -> Option<Vec<TaskSpec>> {
+        validate_all(&self.all()).ok()
+    }
+
+    /// The timeout as typed when valid (tracked).
+    pub fn valid_timeout(&self) -> Option<u32> {
+        parse_timeout(&self.timeout.get()).ok()
+    }
+
+    /// What the model predicts for `mode` from the delays as typed, before any run.
+    pub fn expected_wall_ms(&self, mode: Mode) -> f64 {
+        expected_wall_ms_of_drafts(mode, &self.all())
+    }
+
+    /// How the tasks of a run behave, as the learner set it.
+    pub fn options(&self) -> Options {
+        let timeout_ms = parse_timeout(&self.timeout.get_untracked()).unwrap_or(DEFAULT_TIMEOUT_MS);
+        Options { busy_loop: self.busy_loop.get_untracked(), timeout_ms }
+    }
+
+    /// The tasks as typed, validated for a run; on failure the reason is shown beside the buttons.
+    pub fn specs(&self) -> Option<Vec<TaskSpec>> {
+        let drafts: Vec<TaskDraft> = self.rows.with_untracked(|rows| rows.iter().map(|r| r.draft.get_untracked()).collect());
+        if let Err(e) = parse_timeout(&self.timeout.get_untracked()) {
+            self.problem.set(Some(format!("Nothing ran. {}", e.message)));
+            return None;
+        }
+        match validate_all(&drafts) {
+            Ok(specs) => {
+                self.problem.set(None);
+                Some(specs)
+            }
+            Err(errors) => {
+                let (index, first) = &errors[0];
+                let place = index.map(|i| format!("Task {}: ", i + 1)).unwrap_or_default();
+                let more = if errors.len() > 1 { format!(" ({} problems in all)", errors.len()) } else { String::new() };
+                self.problem.set(Some(format!("Nothing ran. {place}{}{more}", first.message)));
+                None
+            }
+        }
+    }
+}

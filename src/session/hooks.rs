@@ -1,0 +1,57 @@
+//! Browser effects that a component starts, as small `use_*` hooks: components call these and
+//! never reach into `runtime` themselves.
+
+use super::Session;
+use crate::runtime::{clipboard, embed, location};
+use async_lab_core::{TaskKind, TaskSpec};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Keeps the address bar equal to the state on screen, so it is a share link as it stands.
+pub fn use_address_bar(session: Session) {
+    Effect::new(move |previous: Option<()>| {
+        let query = session.page_query();
+        if previous.is_none() {
+            // replaceState costs a few ms: at start-up it waits a task, behind the first click, and
+            // then reads the state again, so a change made meanwhile is not overwritten.
+            let latest = move || untrack(|| session.page_query());
+            set_timeout(move || latest().iter().for_each(|q| location::replace_query(q)), std::time::Duration::ZERO);
+        } else if let Some(query) = query {
+            location::replace_query(&query);
+        }
+    });
+}
+
+/// autorun: Run both once `root` is on screen and the page visible, if every task stays on this origin.
+pub fn use_autorun(session: Session, root: NodeRef<leptos::html::Div>) {
+    if !session.autorun {
+        return;
+    }
+    Effect::new(move |_| {
+        let Some(element) = root.get() else { return };
+        spawn_local(async move {
+            embed::seen(&element).await;
+            let specs: Vec<TaskSpec> = session.drafts.rows.with_untracked(|rows| rows.iter().filter_map(|r| r.draft.get_untracked().validate().ok()).collect());
+            if specs.iter().all(|s| s.kind != TaskKind::Fetch || location::same_origin(&s.url)) {
+                session.runs.run_both();
+            } else {
+                session.notices.update(|n| n.push("autorun=1 was ignored: it runs only tasks that stay on this page's origin.".to_owned()));
+            }
+        });
+    });
+}
+
+/// How a copy ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Copied {
+    Done,
+    /// No permission, not a secure context, or a frame without `allow="clipboard-write"`.
+    Refused,
+}
+
+/// Copies `text`, then tells `report` how it went.
+pub fn copy_text(text: String, report: impl FnOnce(Copied) + 'static) {
+    spawn_local(async move {
+        report(if clipboard::copy(&text).await { Copied::Done } else { Copied::Refused });
+    });
+}

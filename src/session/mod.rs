@@ -1,0 +1,131 @@
+//! The app's state and the learner's intents, between the UI and the layers below: components
+//! read these signals and call these methods; the methods plan in core and act through runtime.
+//!
+//! One concern per module: [`drafts`] (the tasks as typed), [`runs`] (starting, cancelling and
+//! reporting runs), [`scale`] (the Scale panel, apart from the lesson's runs), [`trigger`] (the
+//! one-shot handle behind Cancel and Await it), [`hooks`] (browser effects a component starts).
+
+pub mod drafts;
+pub mod hooks;
+pub mod runs;
+pub mod scale;
+pub mod trigger;
+
+pub use drafts::{DraftRow, Drafts};
+pub use runs::Runs;
+pub use scale::{Scale, ScaleState};
+
+use crate::runtime::{clock, location, service_worker};
+use async_lab_core::embed;
+use async_lab_core::highlight::Language;
+use async_lab_core::query::{self, Decoded, Theme, UrlState};
+use async_lab_core::work::WorkerStatus;
+use async_lab_core::{Lesson, LessonId};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The lesson page: what the URL chose, and the handles of each concern.
+#[derive(Clone, Copy)]
+pub struct Session {
+    /// Fixed at start-up: another lesson is another page load.
+    pub lesson: LessonId,
+    /// `embed=1`: the compact layout for iframes.
+    pub embed: bool,
+    /// `autorun=1`: Run both once the page is seen.
+    pub autorun: bool,
+    /// `theme=`; a signal, because a host page may change it live.
+    pub theme: RwSignal<Theme>,
+    /// The clock's resolution here, in ms: no figure is shown finer.
+    pub resolution_ms: f64,
+    /// Notices about the page's URL that fell back to defaults.
+    pub notices: RwSignal<Vec<String>>,
+    /// Whether the delayed endpoints are served by the service worker here, once known.
+    pub network: RwSignal<Option<WorkerStatus>>,
+    pub drafts: Drafts,
+    pub runs: Runs,
+    pub scale: Scale,
+}
+
+impl Session {
+    /// The session for a decoded URL; call inside the mounted reactive root.
+    pub fn new(decoded: Decoded) -> Session {
+        let Decoded { state, notices } = decoded;
+        let UrlState { lesson, tasks, embed, autorun, theme, busy_loop, timeout_ms } = state;
+        let resolution_ms = clock::resolution_ms();
+        let drafts = Drafts::new(lesson, &tasks.unwrap_or_else(|| lesson.lesson().default_tasks()), timeout_ms, busy_loop);
+        let session = Session {
+            lesson,
+            embed,
+            autorun,
+            theme: RwSignal::new(theme),
+            resolution_ms,
+            notices: RwSignal::new(notices),
+            network: RwSignal::new(None),
+            drafts,
+            runs: Runs::new(lesson, drafts, resolution_ms),
+            scale: Scale::new(resolution_ms),
+        };
+        spawn_local(async move {
+            session.network.set(Some(service_worker::ready().await));
+        });
+        session
+    }
+
+    /// Provides the session and its narrower handles as contexts, for the components below.
+    pub fn provide(self) {
+        provide_context(self);
+        provide_context(self.drafts);
+        provide_context(self.runs);
+        provide_context(self.scale);
+    }
+
+    pub fn lesson_texts(&self) -> &'static Lesson {
+        self.lesson.lesson()
+    }
+
+    /// Restores the lesson's defaults and clears its runs.
+    pub fn reset(&self) {
+        self.runs.clear();
+        self.drafts.reset();
+    }
+
+    /// The lesson's listing in `language`: the Rust is the program's own source region.
+    pub fn listing(&self, language: Language) -> &'static str {
+        match language {
+            Language::Rust => crate::lessons::source::for_lesson(self.lesson),
+            Language::Python => self.lesson_texts().python,
+            Language::JavaScript => self.lesson_texts().javascript,
+        }
+    }
+
+    /// The state on screen as the full app's URL state; `None` while a field is invalid (tracked).
+    fn url_state(&self) -> Option<UrlState> {
+        let tasks = self.drafts.valid_specs()?;
+        let timeout_ms = self.drafts.valid_timeout()?;
+        let (theme, busy_loop) = (self.theme.get(), self.drafts.busy_loop.get());
+        Some(UrlState { lesson: self.lesson, tasks: Some(tasks), embed: false, autorun: false, theme, busy_loop, timeout_ms })
+    }
+
+    /// The query string of this page as it is shown: what the address bar keeps.
+    pub fn page_query(&self) -> Option<String> {
+        let state = self.url_state()?;
+        Some(query::encode(&UrlState { embed: self.embed, autorun: self.autorun && self.embed, ..state }))
+    }
+
+    /// The full app's link with the state on screen (Copy link, Open in Async Lab).
+    pub fn full_app_link(&self) -> Option<String> {
+        let state = self.url_state()?;
+        Some(format!("{}?{}", location::app_base(), query::encode(&state)))
+    }
+
+    /// The iframe snippet for the compact embed with the state on screen (Copy embed code).
+    pub fn embed_snippet(&self) -> Option<String> {
+        let state = self.url_state()?;
+        let src = format!("{}?{}", location::app_base(), query::encode(&UrlState { embed: true, autorun: self.autorun, ..state }));
+        let script = format!("{}embed.js", location::app_base());
+        Some(embed::snippet(&src, &script, self.lesson_texts().title, SNIPPET_HEIGHT_PX))
+    }
+}
+
+/// The height an embed snippet starts with, before `embed.js` sizes the frame to its content.
+const SNIPPET_HEIGHT_PX: u32 = 760;

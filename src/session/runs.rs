@@ -1,0 +1,280 @@
+//! The run lifecycle: starting a lesson's program, cancelling or superseding it, Run both as plain
+//! `async` code, and the report every finished run sends out.
+
+use super::drafts::Drafts;
+use super::trigger::{Fired, Trigger};
+use crate::lessons::{self, Recorder, Task};
+use crate::runtime::work::Options;
+use crate::runtime::{clock, events, frames, location, service_worker, visibility};
+use async_lab_core::stats::{compare, Comparison};
+use async_lab_core::{BusyLoop, Column, LessonId, Mode, Outcome, Run, RunEvent, RunReport, TaskKind, TaskSpec};
+use futures::channel::oneshot;
+use futures::future::{select, Either};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// The runs of one lesson page: the latest of each column, and the one in flight.
+#[derive(Clone, Copy)]
+pub struct Runs {
+    lesson: LessonId,
+    drafts: Drafts,
+    resolution_ms: f64,
+    /// The latest run shown in each column, so the two compare side by side.
+    pub sequential: RwSignal<Option<Run>>,
+    pub concurrent: RwSignal<Option<Run>>,
+    /// The mode of the run in flight.
+    pub in_flight: RwSignal<Option<Mode>>,
+    /// Milliseconds since the run in flight started, refreshed every animation frame.
+    pub elapsed_ms: RwSignal<f64>,
+    /// After **Run both**: the measured sequential and concurrent wall-clocks.
+    pub comparison: RwSignal<Option<Comparison>>,
+    /// async-fn: a created future is waiting for **Await it**.
+    pub awaiting: RwSignal<bool>,
+    /// `performance.now()` at the start of the run in flight: the origin of its times.
+    origin: StoredValue<f64>,
+    next_id: StoredValue<u32>,
+    cancel: Trigger,
+    await_it: Trigger,
+}
+
+/// Resolves with the wall-clock of a run that ran to its end (completed or failed); a cancelled or
+/// superseded run drops its sender, so this resolves to an error instead.
+type Finished = oneshot::Receiver<f64>;
+
+/// What connects a run in flight with the page: the learner's Cancel and Await it, and the
+/// wall-clock it hands back when it runs to its end.
+struct Signals {
+    cancelled: Fired,
+    await_it: Fired,
+    finished: oneshot::Sender<f64>,
+}
+
+impl Runs {
+    pub fn new(lesson: LessonId, drafts: Drafts, resolution_ms: f64) -> Runs {
+        Runs {
+            lesson,
+            drafts,
+            resolution_ms,
+            sequential: RwSignal::new(None),
+            concurrent: RwSignal::new(None),
+            in_flight: RwSignal::new(None),
+            elapsed_ms: RwSignal::new(0.0),
+            comparison: RwSignal::new(None),
+            awaiting: RwSignal::new(false),
+            origin: StoredValue::new(0.0),
+            next_id: StoredValue::new(1),
+            cancel: Trigger::new(),
+            await_it: Trigger::new(),
+        }
+    }
+
+    /// The signal holding the latest run of `column`.
+    pub fn column(&self, column: Column) -> RwSignal<Option<Run>> {
+        match column {
+            Column::Sequential => self.sequential,
+            Column::Concurrent => self.concurrent,
+        }
+    }
+
+    /// The most recent run of either column: the one in flight, or else the last one shown.
+    pub fn latest(&self) -> Option<Run> {
+        let (seq, conc) = (self.sequential.get(), self.concurrent.get());
+        match (seq, conc) {
+            (Some(a), Some(b)) => Some(if a.id > b.id { a } else { b }),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// The concurrent mode of this lesson: cpu-bound's depends on the Block / Yield choice.
+    pub fn concurrent_mode(&self) -> Mode {
+        match self.lesson {
+            LessonId::CpuBound => match self.drafts.busy_loop.get_untracked() {
+                BusyLoop::Block => Mode::Blocking,
+                BusyLoop::Yield => Mode::Yielding,
+            },
+            LessonId::SequentialVsConcurrent
+            | LessonId::AsyncFn
+            | LessonId::Gather
+            | LessonId::ApiRequests
+            | LessonId::ContextManager
+            | LessonId::AsyncMethods => Mode::Concurrent,
+        }
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.in_flight.with(Option::is_some)
+    }
+
+    pub fn run_sequentially(&self) {
+        self.run(Mode::Sequential);
+    }
+
+    pub fn run_concurrently(&self) {
+        self.run(self.concurrent_mode());
+    }
+
+    fn run(&self, mode: Mode) {
+        if let Some(specs) = self.drafts.specs() {
+            self.comparison.set(None);
+            // Nobody waits for this run's end: it reports itself when it finishes.
+            drop(self.start(mode, specs));
+        }
+    }
+
+    /// Sequential, then concurrent, then the comparison of the two measured wall-clocks. A cancel
+    /// or a newer run during either half ends it there: no second half, no comparison.
+    pub fn run_both(&self) {
+        let Some(specs) = self.drafts.specs() else { return };
+        self.comparison.set(None);
+        let this = *self;
+        let sequential = self.start(Mode::Sequential, specs.clone());
+        spawn_local(async move {
+            let Ok(sequential_ms) = sequential.await else { return };
+            let Ok(concurrent_ms) = this.start(this.concurrent_mode(), specs).await else { return };
+            this.comparison.set(Some(compare(sequential_ms, concurrent_ms)));
+        });
+    }
+
+    /// async-fn: creates the future and a JS promise beside it; the future waits for [`Runs::await_it`].
+    pub fn create_future(&self) {
+        let Some(mut specs) = self.drafts.specs() else { return };
+        specs.truncate(1);
+        let contrast = TaskSpec::timer("new Promise(…) in JS", specs[0].delay_ms);
+        specs.push(contrast);
+        self.comparison.set(None);
+        drop(self.start(Mode::Lazy, specs));
+    }
+
+    /// async-fn: polls the created future for the first time.
+    pub fn await_it(&self) {
+        self.await_it.fire();
+        self.awaiting.set(false);
+    }
+
+    /// Cancels the run in flight: its timers are cleared and its requests aborted.
+    pub fn cancel(&self) {
+        self.cancel.fire();
+    }
+
+    /// Cancels any run and forgets the runs shown.
+    pub fn clear(&self) {
+        self.cancel();
+        self.sequential.set(None);
+        self.concurrent.set(None);
+        self.comparison.set(None);
+    }
+
+    /// Starts a run at once, superseding any run in flight (which then reports itself cancelled).
+    fn start(&self, mode: Mode, specs: Vec<TaskSpec>) -> Finished {
+        let cancelled = self.cancel.arm();
+        let await_it = self.await_it.arm();
+        self.awaiting.set(mode == Mode::Lazy);
+        let options = self.drafts.options();
+        let needs_worker = specs.iter().any(|s| s.kind == TaskKind::Fetch && location::is_api(&s.url));
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        let run = Run::new(id, self.lesson, mode, specs);
+        let column = self.column(mode.column());
+        column.set(Some(run.clone()));
+        self.in_flight.set(Some(mode));
+        self.elapsed_ms.set(0.0);
+        self.origin.set_value(clock::now());
+        self.animate(id);
+        let (finished, done) = oneshot::channel();
+        let this = *self;
+        spawn_local(async move {
+            // A run that starts before the worker controls the page waits for it (at most 3 s).
+            if needs_worker {
+                service_worker::ready().await;
+            }
+            this.execute(run, options, Signals { cancelled, await_it, finished }).await;
+        });
+        done
+    }
+
+    /// Runs the lesson's program until it returns or is cancelled, then settles the run, clears
+    /// the in-flight state if it is still the current run, and reports it.
+    async fn execute(self, run: Run, options: Options, signals: Signals) {
+        let Signals { cancelled, await_it, finished } = signals;
+        let (id, mode) = (run.id, run.mode);
+        let specs: Vec<TaskSpec> = run.tasks.iter().map(|t| t.spec.clone()).collect();
+        let column = self.column(mode.column());
+        // The task keeps its own copy of the run, so a superseded run still reports how it ended
+        // even after the UI has moved on to a newer one.
+        let own = Rc::new(RefCell::new(run));
+        let sink = {
+            let own = own.clone();
+            move |event: RunEvent| {
+                own.borrow_mut().apply(event.clone());
+                column.update(|r| {
+                    if let Some(r) = r.as_mut().filter(|r| r.id == id) {
+                        r.apply(event);
+                    }
+                });
+            }
+        };
+        let mark = visibility::mark();
+        // The run's clock starts when its program does, not when the UI finished drawing its lanes.
+        let recorder = Recorder::new(sink);
+        self.origin.set_value(recorder.origin());
+        let was_cancelled = {
+            let tasks = Task::all(&specs, &recorder, options);
+            let work = lessons::run(self.lesson, mode, &tasks, &recorder, await_it);
+            // A released trigger (a newer run) counts as a cancel too.
+            let ended = select(work, cancelled).await;
+            matches!(ended, Either::Right(_))
+        };
+        let wall = recorder.elapsed_ms();
+        let settled = {
+            let mut run = own.borrow_mut();
+            run.throttled = mark.hidden_since();
+            match was_cancelled {
+                true => run.cancel(wall),
+                false => run.complete(wall),
+            }
+            run.clone()
+        };
+        let report = RunReport::of(&settled, self.resolution_ms);
+        let outcome = settled.outcome;
+        column.update(|r| {
+            if r.as_ref().is_some_and(|r| r.id == id) {
+                *r = Some(settled);
+            }
+        });
+        if self.current_id() == Some(id) {
+            self.in_flight.set(None);
+            self.cancel.disarm();
+            self.awaiting.set(false);
+        }
+        if let Some(report) = &report {
+            events::dispatch_run(report);
+        }
+        if let Some(Outcome::Completed | Outcome::Failed) = outcome {
+            let _ = finished.send(wall);
+        }
+    }
+
+    /// The id of the run in flight, if any.
+    fn current_id(&self) -> Option<u32> {
+        let mode = self.in_flight.get_untracked()?;
+        self.column(mode.column()).with_untracked(|r| r.as_ref().map(|r| r.id))
+    }
+
+    /// Refreshes `elapsed_ms` every animation frame while run `id` is in flight, so bars grow smoothly.
+    fn animate(&self, id: u32) {
+        // With reduced motion, bars change only when tasks start and end.
+        if frames::reduced_motion() {
+            return;
+        }
+        let this = *self;
+        frames::each_frame(move || {
+            let current = this.current_id() == Some(id);
+            if current {
+                this.elapsed_ms.set(clock::now() - this.origin.get_value());
+            }
+            current
+        });
+    }
+}

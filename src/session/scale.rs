@@ -1,0 +1,119 @@
+//! The Scale panel's state: up to 100,000 generated concurrent sleeps, apart from the lesson's runs.
+
+use super::trigger::Trigger;
+use crate::runtime::canvas::{Colors, Painter};
+use crate::runtime::{clock, frames};
+use async_lab_core::format;
+use async_lab_core::scale::{summary, Progress, HISTOGRAM_BINS};
+use async_lab_core::stats::histogram;
+use async_lab_core::task::{parse_delay, parse_scale_count};
+use futures::future::{select, Either};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// The scale control's state: nothing yet, running, measured, or refused input.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScaleState {
+    Idle,
+    Running { n: u32, delay_ms: u32 },
+    Done { n: u32, delay_ms: u32, wall_ms: f64, bins: Vec<u32> },
+    Refused(String),
+}
+
+/// The Scale panel's handle, provided as its own context.
+#[derive(Clone, Copy)]
+pub struct Scale {
+    /// How many generated tasks, and their delay, as typed.
+    pub count: RwSignal<String>,
+    pub delay: RwSignal<String>,
+    pub state: RwSignal<ScaleState>,
+    /// The run in flight or last finished, task by task: read every frame, not through signals,
+    /// because 100,000 tasks would mean 200,000 signal updates.
+    progress: StoredValue<Rc<RefCell<Progress>>, LocalStorage>,
+    cancel: Trigger,
+    resolution_ms: f64,
+}
+
+impl Scale {
+    pub fn new(resolution_ms: f64) -> Scale {
+        Scale {
+            count: RwSignal::new("10000".to_owned()),
+            delay: RwSignal::new("100".to_owned()),
+            state: RwSignal::new(ScaleState::Idle),
+            progress: StoredValue::new_local(Rc::new(RefCell::new(Progress::default()))),
+            cancel: Trigger::new(),
+            resolution_ms,
+        }
+    }
+
+    /// Runs N concurrent sleeps; a new scale run cancels the one in flight.
+    pub fn run(&self) {
+        let parsed = parse_scale_count(&self.count.get_untracked()).and_then(|n| Ok((n, parse_delay(&self.delay.get_untracked())?)));
+        let (n, delay_ms) = match parsed {
+            Ok(v) => v,
+            Err(e) => return self.state.set(ScaleState::Refused(format!("Nothing ran. {}", e.message))),
+        };
+        let cancelled = self.cancel.arm();
+        let progress = Rc::new(RefCell::new(Progress::new(n as usize)));
+        self.progress.set_value(progress.clone());
+        self.state.set(ScaleState::Running { n, delay_ms });
+        let this = *self;
+        spawn_local(async move {
+            let work = std::pin::pin!(crate::runtime::scale::run(n, delay_ms, &progress));
+            // A superseded run lands nothing: the newer one owns the display.
+            if let Either::Left((wall_ms, _)) = select(work, cancelled).await {
+                let bins = histogram(&progress.borrow().end_times(), wall_ms, HISTOGRAM_BINS);
+                this.state.set(ScaleState::Done { n, delay_ms, wall_ms, bins });
+                this.cancel.disarm();
+            }
+        });
+    }
+
+    /// The sentence under the buttons.
+    pub fn summary(&self) -> String {
+        match self.state.get() {
+            ScaleState::Idle => String::new(),
+            ScaleState::Running { n, delay_ms } => format!("Running {n} tasks of {delay_ms} ms concurrently…"),
+            ScaleState::Refused(why) => why,
+            ScaleState::Done { n, delay_ms, wall_ms, .. } => summary(n, delay_ms, wall_ms, self.resolution_ms),
+        }
+    }
+
+    /// How long the last finished run took to start all its tasks, as shown to people.
+    pub fn started_within(&self) -> String {
+        let last = self.progress.with_value(|p| p.borrow().last_start_ms());
+        format::ms(last, self.resolution_ms)
+    }
+
+    /// Draws the run on `canvas` every frame (every 250 ms under reduced motion) while it runs,
+    /// and once more when it ends; a newer run takes the canvas over.
+    pub fn use_live_canvas(&self, canvas: NodeRef<leptos::html::Canvas>) {
+        let this = *self;
+        Effect::new(move |_| {
+            let delay_ms = match this.state.get() {
+                ScaleState::Running { delay_ms, .. } | ScaleState::Done { delay_ms, .. } => f64::from(delay_ms),
+                ScaleState::Idle | ScaleState::Refused(_) => return,
+            };
+            let Some(painter) = canvas.get().and_then(Painter::new) else { return };
+            let progress = this.progress.get_value();
+            let colors = Colors::of(&painter);
+            let step_ms = if frames::reduced_motion() { 250.0 } else { 0.0 };
+            let mut painted_at = f64::NEG_INFINITY;
+            frames::each_frame(move || {
+                if !this.progress.with_value(|current| Rc::ptr_eq(current, &progress)) {
+                    return false;
+                }
+                let p = progress.borrow();
+                let finished = p.ended() == p.len();
+                let now = clock::now();
+                if finished || now - painted_at >= step_ms {
+                    painter.paint_progress(&p, now - p.origin_ms(), delay_ms, &colors);
+                    painted_at = now;
+                }
+                !finished
+            });
+        });
+    }
+}

@@ -1,0 +1,64 @@
+//! Small pieces the panels share: a titled panel, a validated text field, a task state's CSS class.
+
+use async_lab_core::TaskStatus;
+use leptos::prelude::*;
+
+/// A section of the page with its heading; `id` names the heading for `aria-labelledby`.
+#[component]
+pub fn Panel(id: &'static str, title: &'static str, children: Children) -> impl IntoView {
+    let heading = format!("{id}-title");
+    let labelled_by = heading.clone();
+    view! {
+        <section class="panel" aria-labelledby=labelled_by>
+            <h2 id=heading>{title}</h2>
+            {children()}
+        </section>
+    }
+}
+
+/// A text field with its hint and, when the value is bad, its message (announced and linked).
+#[component]
+pub fn Input(
+    id: String,
+    label: &'static str,
+    hint: String,
+    #[prop(into)] value: Signal<String>,
+    on_input: impl FnMut(leptos::ev::Event) + 'static,
+    #[prop(into)] error: Signal<Option<String>>,
+    accessible: String,
+    #[prop(optional)] numeric: bool,
+    #[prop(optional)] wide: bool,
+) -> impl IntoView {
+    let message_id = format!("{id}-message");
+    let described = message_id.clone();
+    view! {
+        <label class="field" class:wide=wide>
+            <span>{label}" "<small>{hint}</small></span>
+            <input
+                id=id
+                type="text"
+                inputmode=if numeric { "numeric" } else { "text" }
+                autocomplete="off"
+                spellcheck="false"
+                aria-label=accessible
+                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                aria-describedby=described
+                prop:value=value
+                on:input=on_input
+            />
+            <span class="field-error" id=message_id aria-live="polite">{error}</span>
+        </label>
+    }
+}
+
+/// The CSS class of a task's state, shared by the timeline's lanes and the result lists.
+pub fn status_class(status: TaskStatus) -> &'static str {
+    match status {
+        TaskStatus::Waiting => "waiting",
+        TaskStatus::Running => "running",
+        TaskStatus::Ok => "done",
+        TaskStatus::Error => "failed",
+        TaskStatus::Cancelled => "cancelled",
+        TaskStatus::Timeout => "timeout",
+    }
+}
