@@ -133,3 +133,21 @@ fn no_float_is_formatted_or_parsed_through_core_fmt() {
     }
     assert!(found.is_empty(), "use core::format (fixed, whole, ms, seconds, percent):\n{}", found.join("\n"));
 }
+
+#[test]
+fn every_lesson_has_its_program_region_python_and_javascript() {
+    use async_lab_core::LessonId;
+    for id in LessonId::ALL {
+        let stem = id.as_str().replace('-', "_");
+        let program = fs::read_to_string(root().join(format!("src/lessons/{stem}.rs"))).unwrap_or_else(|e| panic!("{id:?}: src/lessons/{stem}.rs: {e}"));
+        let region = program.split("// region:lesson\n").nth(1).and_then(|r| r.split("// endregion").next());
+        assert!(region.is_some_and(|r| r.contains("pub async fn main(")), "{id:?}: the shown region must hold the program's main");
+        let lesson = id.lesson();
+        assert!(lesson.python.contains("asyncio") && !lesson.javascript.trim().is_empty(), "{id:?}: listings");
+        for ext in ["py", "js"] {
+            assert!(root().join(format!("core/src/lessons/{stem}.{ext}")).is_file(), "{id:?}: core/src/lessons/{stem}.{ext}");
+        }
+        let listed = fs::read_to_string(root().join("src/lessons/mod.rs")).unwrap();
+        assert!(listed.contains(&format!("pub mod {stem};")), "{id:?}: declared in src/lessons/mod.rs");
+    }
+}
