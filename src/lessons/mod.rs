@@ -18,23 +18,27 @@ pub mod gather;
 pub mod sequential_vs_concurrent;
 
 /// Runs lesson `lesson`'s program in `mode`. `await_it` resolves when the learner presses
-/// async-fn's **Await it**; other lessons ignore it. Each program is boxed on its own, so the
-/// run's future holds one lesson's state machine, not the largest of all of them inlined.
+/// async-fn's **Await it**; other lessons ignore it. The programs sit behind one box, so the
+/// session's run future does not inline them. (A box per program was measured 1.9 KiB gzip larger:
+/// a poll function and a vtable each, for a state machine no smaller, since an enum's size is its
+/// largest variant's anyway.)
 pub fn run<'a>(lesson: LessonId, mode: Mode, tasks: &'a [Task<'a>], recorder: &'a Recorder, await_it: oneshot::Receiver<()>) -> LocalBoxFuture<'a, ()> {
-    match lesson {
-        LessonId::SequentialVsConcurrent => sequential_vs_concurrent::main(mode, tasks, recorder).boxed_local(),
-        LessonId::AsyncFn => async_fn::main(mode, tasks, recorder, await_it).boxed_local(),
-        LessonId::Gather => gather::main(mode, tasks, recorder).boxed_local(),
-        LessonId::ApiRequests => api_requests::main(mode, tasks, recorder).boxed_local(),
-        LessonId::ContextManager => async move {
-            if let Err(why) = context_manager::main(mode, tasks, recorder).await {
-                recorder.print(format!("Error: {why}"));
+    async move {
+        match lesson {
+            LessonId::SequentialVsConcurrent => sequential_vs_concurrent::main(mode, tasks, recorder).await,
+            LessonId::AsyncFn => async_fn::main(mode, tasks, recorder, await_it).await,
+            LessonId::Gather => gather::main(mode, tasks, recorder).await,
+            LessonId::ApiRequests => api_requests::main(mode, tasks, recorder).await,
+            LessonId::ContextManager => {
+                if let Err(why) = context_manager::main(mode, tasks, recorder).await {
+                    recorder.print(format!("Error: {why}"));
+                }
             }
+            LessonId::AsyncMethods => async_methods::main(mode, tasks, recorder).await,
+            LessonId::CpuBound => cpu_bound::main(mode, tasks, recorder).await,
         }
-        .boxed_local(),
-        LessonId::AsyncMethods => async_methods::main(mode, tasks, recorder).boxed_local(),
-        LessonId::CpuBound => cpu_bound::main(mode, tasks, recorder).boxed_local(),
     }
+    .boxed_local()
 }
 
 /// Runs each task's future to the end before creating the next: the sequential pattern.
