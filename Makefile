@@ -31,7 +31,7 @@ lint:
 test-native:
 	cargo test -p async-lab-core
 
-## Runtime in headless Chromium: timers, fetch abort, the clock.
+## In headless Chromium: the runtime (timers, fetch abort, the clock), the drafts' row signals, the lessons' shown code.
 test-wasm:
 	cargo test --target wasm32-unknown-unknown
 

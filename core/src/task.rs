@@ -169,6 +169,15 @@ pub fn validate_all(drafts: &[TaskDraft]) -> Result<Vec<TaskSpec>, Vec<(Option<u
     }
 }
 
+/// The message shown when a run is refused: the first problem, which task it is in, and how many
+/// problems there are in all.
+pub fn refusal(errors: &[(Option<usize>, FieldError)]) -> String {
+    let Some((index, first)) = errors.first() else { return "Nothing ran.".to_owned() };
+    let place = index.map(|i| format!("Task {}: ", i + 1)).unwrap_or_default();
+    let more = if errors.len() > 1 { format!(" ({} problems in all)", errors.len()) } else { String::new() };
+    format!("Nothing ran. {place}{}{more}", first.message)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,6 +197,16 @@ mod tests {
         // A timer ignores its URL.
         let timer = TaskDraft { kind: TaskKind::Timer, label: "t".into(), delay: "5".into(), ..draft };
         assert_eq!(timer.validate().unwrap(), TaskSpec::timer("t", 5));
+    }
+
+    #[test]
+    fn a_refusal_names_the_first_problem_and_counts_them() {
+        let good = TaskDraft::from(&TaskSpec::timer("a", 1));
+        let bad = TaskDraft { delay: "-1".into(), label: String::new(), ..good.clone() };
+        let errors = validate_all(&[good, bad]).unwrap_err();
+        assert_eq!(refusal(&errors), "Nothing ran. Task 2: Label must be 1 to 60 characters; got an empty label. (2 problems in all)");
+        assert_eq!(refusal(&validate_all(&[]).unwrap_err()), "Nothing ran. Tasks: a lesson runs 1 to 20 tasks; got 0.");
+        assert_eq!(refusal(&[]), "Nothing ran.");
     }
 
     #[test]

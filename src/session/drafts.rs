@@ -3,7 +3,7 @@
 
 use crate::runtime::work::Options;
 use async_lab_core::stats::expected_wall_ms_of_drafts;
-use async_lab_core::task::{endpoint_for, parse_timeout, validate_all, validate_task_count, DEFAULT_TIMEOUT_MS, MAX_TASKS, MIN_TASKS};
+use async_lab_core::task::{endpoint_for, parse_timeout, refusal, validate_all, validate_task_count, DEFAULT_TIMEOUT_MS, MAX_TASKS, MIN_TASKS};
 use async_lab_core::{BusyLoop, LessonId, Mode, TaskDraft, TaskKind, TaskSpec};
 use leptos::prelude::*;
 
@@ -150,10 +150,7 @@ impl Drafts {
                 Some(specs)
             }
             Err(errors) => {
-                let (index, first) = &errors[0];
-                let place = index.map(|i| format!("Task {}: ", i + 1)).unwrap_or_default();
-                let more = if errors.len() > 1 { format!(" ({} problems in all)", errors.len()) } else { String::new() };
-                self.problem.set(Some(format!("Nothing ran. {place}{}{more}", first.message)));
+                self.problem.set(Some(refusal(&errors)));
                 None
             }
         }
