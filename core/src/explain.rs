@@ -24,8 +24,18 @@ pub fn takeaway(run: &Run, resolution_ms: f64) -> Option<String> {
     if run.mode == Mode::Sequential {
         return Some(format!("Sequential took {wall}: each task waited for the one before, so the wall-clock is the sum of the tasks ({sum})."));
     }
-    let generic =
-        || format!("Concurrent took {wall} for {sum} of task time: {} saved, {} faster.", seconds(totals.savings_ms, resolution_ms), speedup(totals.speedup));
+    // Savings only from two measured wall-clocks: after Run both, or not at all.
+    let generic = || match run.comparison() {
+        Some(c) => format!(
+            "Concurrent took {wall} instead of the sequential run's {}: {} saved, {} faster.",
+            seconds(c.sequential_ms, resolution_ms),
+            seconds(c.saved_ms, resolution_ms),
+            speedup(c.speedup)
+        ),
+        None => {
+            format!("Concurrent took {wall}; its tasks took {sum} in all, overlapping. Run both to measure what that saves against running them in sequence.")
+        }
+    };
     let order = |indices: &[usize]| indices.iter().filter_map(|&i| run.tasks.get(i)).map(|t| t.spec.label.as_str()).collect::<Vec<_>>().join(", ");
     let worst_late = || run.tasks.iter().filter(|t| t.spec.kind == TaskKind::Timer).filter_map(|t| t.late_ms()).fold(0.0, f64::max);
     let frames = || {
@@ -128,7 +138,13 @@ mod tests {
     fn concurrent_default() {
         let specs = vec![TaskSpec::timer("Data 1", 2000), TaskSpec::timer("Data 2", 2000)];
         let run = finished(LessonId::SequentialVsConcurrent, Mode::Concurrent, specs, &[(0.0, 2000.0), (0.0, 2001.0)]);
-        assert_eq!(takeaway(&run, 0.1).unwrap(), "Concurrent took 2.00 s for 4.00 s of task time: 2.00 s saved, 2.0× faster.");
+        assert_eq!(
+            takeaway(&run, 0.1).unwrap(),
+            "Concurrent took 2.00 s; its tasks took 4.00 s in all, overlapping. Run both to measure what that saves against running them in sequence."
+        );
+        let mut paired = Run::new(2, LessonId::SequentialVsConcurrent, Mode::Concurrent, vec![TaskSpec::timer("Data 1", 2000)]).after_sequential(4003.0);
+        paired.complete(2001.0);
+        assert_eq!(takeaway(&paired, 0.1).unwrap(), "Concurrent took 2.00 s instead of the sequential run's 4.00 s: 2.00 s saved, 2.0× faster.");
     }
 
     #[test]

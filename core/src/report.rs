@@ -9,7 +9,9 @@ use crate::task::TaskKind;
 use serde::Serialize;
 
 /// The report's schema version.
-pub const REPORT_VERSION: u32 = 1;
+/// Version 2: `savings_ms` and `speedup` come from the two wall-clocks of a Run both pair and are
+/// `null` on any other run (version 1 derived them from one run's task durations).
+pub const REPORT_VERSION: u32 = 2;
 
 /// The public, serialised counterpart of a finished [`Run`]. It keeps its own flat shape, apart
 /// from `Run` and `TaskRecord`, because docs sites and tests read these field names: the internal
@@ -27,7 +29,9 @@ pub struct RunReport {
     pub sum_ms: f64,
     pub ideal_ms: f64,
     pub expected_wall_ms: f64,
-    pub savings_ms: f64,
+    /// Only on the concurrent run of a Run both pair: sequential wall − this wall.
+    pub savings_ms: Option<f64>,
+    /// Only on the concurrent run of a Run both pair: sequential wall ÷ this wall.
     pub speedup: Option<f64>,
     pub tasks: Vec<TaskReport>,
     pub events: Vec<EventReport>,
@@ -75,8 +79,8 @@ impl RunReport {
             sum_ms: q(totals.sum_ms),
             ideal_ms: q(totals.ideal_ms),
             expected_wall_ms: totals.expected_wall_ms,
-            savings_ms: q(totals.savings_ms),
-            speedup: totals.speedup.map(|s| (s * 1000.0).round() / 1000.0),
+            savings_ms: run.comparison().map(|c| q(c.saved_ms)),
+            speedup: run.comparison().and_then(|c| c.speedup).map(|s| (s * 1000.0).round() / 1000.0),
             tasks: run
                 .tasks
                 .iter()
@@ -116,7 +120,7 @@ mod tests {
         run.apply(RunEvent::Lesson { t_ms: 250.04, milestone: crate::milestone::Milestone::Closed });
         run.cancel(300.0);
         let json: serde_json::Value = serde_json::to_value(RunReport::of(&run, 0.1).unwrap()).unwrap();
-        assert_eq!(json["version"], 1);
+        assert_eq!(json["version"], 2);
         assert_eq!(json["mode"], "sequential");
         assert_eq!(json["lesson"], "sequential-vs-concurrent");
         assert_eq!(json["events"][0], serde_json::json!({ "t_ms": 250.0, "label": "connection", "what": "closed (Drop)" }));
@@ -124,7 +128,7 @@ mod tests {
         assert_eq!(json["wall_ms"], 300.0);
         assert_eq!(json["sum_ms"], 299.9);
         assert_eq!(json["expected_wall_ms"], 400.0);
-        assert_eq!(json["speedup"], 1.0);
+        assert_eq!((&json["savings_ms"], &json["speedup"]), (&serde_json::Value::Null, &serde_json::Value::Null));
         let t0 = &json["tasks"][0];
         assert_eq!((t0["kind"].as_str(), t0["source"].as_str(), t0["status"].as_str()), (Some("timer"), Some("timer"), Some("ok")));
         assert_eq!(t0["late_ms"], 1.2);
@@ -137,11 +141,21 @@ mod tests {
     }
 
     #[test]
-    fn zero_wall_speedup_is_null() {
-        let mut run = Run::new(1, LessonId::Gather, Mode::Concurrent, vec![TaskSpec::timer("a", 0)]);
-        run.apply(RunEvent::TaskStarted { index: 0, t_ms: 0.0 });
-        run.apply(RunEvent::TaskFinished { index: 0, t_ms: 0.0, result: TaskResult::timer(TaskStatus::Ok, "") });
-        run.complete(0.0);
-        assert_eq!(serde_json::to_value(RunReport::of(&run, 0.1).unwrap()).unwrap()["speedup"], serde_json::Value::Null);
+    fn savings_only_on_the_second_half_of_a_pair() {
+        let specs = vec![TaskSpec::timer("a", 0)];
+        let mut alone = Run::new(1, LessonId::CpuBound, Mode::Blocking, specs.clone());
+        alone.apply(RunEvent::TaskStarted { index: 0, t_ms: 0.0 });
+        // A blocked thread: the timer's duration is inflated, the wall is not.
+        alone.apply(RunEvent::TaskFinished { index: 0, t_ms: 1000.0, result: TaskResult::timer(TaskStatus::Ok, "") });
+        alone.complete(1000.0);
+        let json = serde_json::to_value(RunReport::of(&alone, 0.1).unwrap()).unwrap();
+        assert_eq!((&json["savings_ms"], &json["speedup"]), (&serde_json::Value::Null, &serde_json::Value::Null));
+        let mut second = Run::new(2, LessonId::CpuBound, Mode::Blocking, specs).after_sequential(1400.04);
+        second.complete(1000.0);
+        let json = serde_json::to_value(RunReport::of(&second, 0.1).unwrap()).unwrap();
+        assert_eq!((json["savings_ms"].as_f64(), json["speedup"].as_f64()), (Some(400.0), Some(1.4)));
+        let mut zero = Run::new(3, LessonId::Gather, Mode::Concurrent, vec![]).after_sequential(10.0);
+        zero.complete(0.0);
+        assert_eq!(serde_json::to_value(RunReport::of(&zero, 0.1).unwrap()).unwrap()["speedup"], serde_json::Value::Null);
     }
 }

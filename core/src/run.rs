@@ -4,7 +4,7 @@ use crate::lesson::LessonId;
 use crate::milestone::Milestone;
 use crate::mode::Mode;
 use crate::result::{TaskResult, TaskStatus};
-use crate::stats::{self, Interval, Totals};
+use crate::stats::{self, Comparison, Interval, Totals};
 use crate::task::{TaskKind, TaskSpec};
 use serde::Serialize;
 
@@ -110,6 +110,8 @@ pub struct Run {
     pub wall_ms: Option<f64>,
     pub outcome: Option<Outcome>,
     pub throttled: bool,
+    /// On the concurrent run of a **Run both** pair: the measured wall-clock of its sequential run.
+    pub sequential_wall_ms: Option<f64>,
 }
 
 impl Run {
@@ -125,6 +127,21 @@ impl Run {
             wall_ms: None,
             outcome: None,
             throttled: false,
+            sequential_wall_ms: None,
+        }
+    }
+
+    /// This run as the second half of **Run both**, after a sequential run that took `wall_ms`.
+    pub fn after_sequential(self, wall_ms: f64) -> Run {
+        Run { sequential_wall_ms: Some(wall_ms), ..self }
+    }
+
+    /// What concurrency saved, from the two measured wall-clocks of a Run both pair; `None` for a
+    /// run on its own, and for a pair whose second half was cancelled.
+    pub fn comparison(&self) -> Option<Comparison> {
+        match self.outcome? {
+            Outcome::Completed | Outcome::Failed => Some(stats::compare(self.sequential_wall_ms?, self.wall_ms?)),
+            Outcome::Cancelled => None,
         }
     }
 
@@ -285,6 +302,20 @@ mod tests {
         run.apply(RunEvent::TaskFinished { index: 0, t_ms: 20.0, result: ok() });
         run.apply(RunEvent::TaskStarted { index: 7, t_ms: 20.0 });
         assert_eq!(run, before);
+    }
+
+    #[test]
+    fn only_the_second_half_of_a_pair_compares() {
+        let mut alone = two_timers(Mode::Concurrent);
+        alone.complete(2000.0);
+        assert_eq!(alone.comparison(), None);
+        let mut pair = two_timers(Mode::Concurrent).after_sequential(4000.0);
+        assert_eq!(pair.comparison(), None, "not before it has finished");
+        pair.complete(2000.0);
+        assert_eq!(pair.comparison().map(|c| (c.saved_ms, c.speedup)), Some((2000.0, Some(2.0))));
+        let mut cancelled = two_timers(Mode::Concurrent).after_sequential(4000.0);
+        cancelled.cancel(100.0);
+        assert_eq!(cancelled.comparison(), None);
     }
 
     #[test]

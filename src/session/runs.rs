@@ -6,7 +6,7 @@ use super::trigger::{Fired, Trigger};
 use crate::lessons::{self, Recorder, Task};
 use crate::runtime::work::Options;
 use crate::runtime::{clock, events, frames, location, service_worker, visibility};
-use async_lab_core::stats::{compare, Comparison};
+use async_lab_core::stats::Comparison;
 use async_lab_core::{BusyLoop, Column, LessonId, Mode, Outcome, Run, RunEvent, RunReport, TaskKind, TaskSpec};
 use futures::channel::oneshot;
 use futures::future::{select, Either};
@@ -28,8 +28,6 @@ pub struct Runs {
     pub in_flight: RwSignal<Option<Mode>>,
     /// Milliseconds since the run in flight started, refreshed every animation frame.
     pub elapsed_ms: RwSignal<f64>,
-    /// After **Run both**: the measured sequential and concurrent wall-clocks.
-    pub comparison: RwSignal<Option<Comparison>>,
     /// async-fn: a created future is waiting for **Await it**.
     pub awaiting: RwSignal<bool>,
     /// `performance.now()` at the start of the run in flight: the origin of its times.
@@ -61,7 +59,6 @@ impl Runs {
             concurrent: RwSignal::new(None),
             in_flight: RwSignal::new(None),
             elapsed_ms: RwSignal::new(0.0),
-            comparison: RwSignal::new(None),
             awaiting: RwSignal::new(false),
             origin: StoredValue::new(0.0),
             next_id: StoredValue::new(1),
@@ -117,23 +114,37 @@ impl Runs {
 
     fn run(&self, mode: Mode) {
         if let Some(specs) = self.drafts.specs() {
-            self.comparison.set(None);
             // Nobody waits for this run's end: it reports itself when it finishes.
-            drop(self.start(mode, specs));
+            drop(self.start(self.new_run(mode, specs)));
         }
     }
 
-    /// Sequential, then concurrent, then the comparison of the two measured wall-clocks. A cancel
-    /// or a newer run during either half ends it there: no second half, no comparison.
+    /// A new run, numbered after every earlier one.
+    fn new_run(&self, mode: Mode, specs: Vec<TaskSpec>) -> Run {
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        Run::new(id, self.lesson, mode, specs)
+    }
+
+    /// After **Run both**, the measured comparison of its two wall-clocks, while both columns
+    /// still show that pair; `None` otherwise.
+    pub fn comparison(&self) -> Option<Comparison> {
+        let sequential_id = self.sequential.with(|r| r.as_ref().map(|r| r.id))?;
+        // The pair's runs are numbered one after the other: any run between them would have ended it.
+        self.concurrent.with(|r| r.as_ref().filter(|r| r.id == sequential_id + 1).and_then(Run::comparison))
+    }
+
+    /// Sequential, then concurrent; the concurrent run carries the sequential wall-clock, so it
+    /// reports the comparison of the two. A cancel or a newer run during the sequential half ends
+    /// it there: no second half, no comparison.
     pub fn run_both(&self) {
         let Some(specs) = self.drafts.specs() else { return };
-        self.comparison.set(None);
         let this = *self;
-        let sequential = self.start(Mode::Sequential, specs.clone());
+        let sequential = self.start(self.new_run(Mode::Sequential, specs.clone()));
         spawn_local(async move {
             let Ok(sequential_ms) = sequential.await else { return };
-            let Ok(concurrent_ms) = this.start(this.concurrent_mode(), specs).await else { return };
-            this.comparison.set(Some(compare(sequential_ms, concurrent_ms)));
+            let concurrent = this.new_run(this.concurrent_mode(), specs).after_sequential(sequential_ms);
+            drop(this.start(concurrent));
         });
     }
 
@@ -143,8 +154,7 @@ impl Runs {
         specs.truncate(1);
         let contrast = TaskSpec::timer("new Promise(…) in JS", specs[0].delay_ms);
         specs.push(contrast);
-        self.comparison.set(None);
-        drop(self.start(Mode::Lazy, specs));
+        drop(self.start(self.new_run(Mode::Lazy, specs)));
     }
 
     /// async-fn: polls the created future for the first time.
@@ -163,19 +173,17 @@ impl Runs {
         self.cancel();
         self.sequential.set(None);
         self.concurrent.set(None);
-        self.comparison.set(None);
     }
 
     /// Starts a run at once, superseding any run in flight (which then reports itself cancelled).
-    fn start(&self, mode: Mode, specs: Vec<TaskSpec>) -> Finished {
+    fn start(&self, run: Run) -> Finished {
+        let mode = run.mode;
         let cancelled = self.cancel.arm();
         let await_it = self.await_it.arm();
         self.awaiting.set(mode == Mode::Lazy);
         let options = self.drafts.options();
-        let needs_worker = specs.iter().any(|s| s.kind == TaskKind::Fetch && location::is_api(&s.url));
-        let id = self.next_id.get_value();
-        self.next_id.set_value(id + 1);
-        let run = Run::new(id, self.lesson, mode, specs);
+        let needs_worker = run.tasks.iter().any(|t| t.spec.kind == TaskKind::Fetch && location::is_api(&t.spec.url));
+        let id = run.id;
         let column = self.column(mode.column());
         column.set(Some(run.clone()));
         self.in_flight.set(Some(mode));

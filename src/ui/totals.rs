@@ -1,8 +1,9 @@
-//! Totals: measured and expected wall-clock per column, the sum, the ideal, savings and speed-up.
+//! Totals: measured and expected wall-clock per column, the sum, the ideal; savings and speed-up
+//! from the two measured wall-clocks of Run both.
 
 use crate::session::{Drafts, Runs, Session};
 use async_lab_core::format;
-use async_lab_core::stats::Totals as Figures;
+use async_lab_core::stats::{Comparison, Totals as Figures};
 use async_lab_core::{Column, Mode};
 use leptos::prelude::*;
 
@@ -24,10 +25,15 @@ pub fn Totals() -> impl IntoView {
     };
     // The model's prediction, shown even before a run, from the delays as typed.
     let expected = move |mode: Mode| move || format::seconds(drafts.expected_wall_ms(mode), res);
-    let takeaway = move || match runs.comparison.get() {
-        Some(c) => Some(format::comparison(&c, res)),
-        None => async_lab_core::explain::takeaway(&runs.latest()?, res),
+    let takeaway = move || {
+        let latest = runs.latest()?;
+        match runs.comparison().filter(|_| latest.mode.column() == Column::Concurrent) {
+            Some(c) => Some(format::comparison(&c, res)),
+            None => async_lab_core::explain::takeaway(&latest, res),
+        }
     };
+    // Savings need two measured wall-clocks: only the concurrent column of a Run both pair has them.
+    let saved = move |what: fn(&Comparison, f64) -> String| move || runs.comparison().map_or_else(|| "—".to_owned(), |c| what(&c, res));
     let throttled = move || Column::BOTH.into_iter().any(|c| figures(c).is_some_and(|(_, throttled)| throttled));
     view! {
         <p class="takeaway" aria-live="polite">{takeaway}</p>
@@ -52,11 +58,22 @@ pub fn Totals() -> impl IntoView {
                     </tr>
                     {row("Sum of task durations", |t, res| format::seconds(t.sum_ms, res))}
                     {row("Ideal (longest task)", |t, res| format::seconds(t.ideal_ms, res))}
-                    {row("Saved (sum − wall)", |t, res| format::seconds(t.savings_ms, res))}
-                    {row("Speed-up (sum ÷ wall)", |t, _| format::speedup(t.speedup))}
+                    <tr>
+                        <th scope="row">"Saved (sequential − concurrent wall)"</th>
+                        <td>"—"</td>
+                        <td>{saved(|c, res| format::seconds(c.saved_ms, res))}</td>
+                    </tr>
+                    <tr>
+                        <th scope="row">"Speed-up (sequential ÷ concurrent wall)"</th>
+                        <td>"—"</td>
+                        <td>{saved(|c, _| format::speedup(c.speedup))}</td>
+                    </tr>
                 </tbody>
             </table>
         </div>
+        <Show when=move || runs.comparison().is_none() && runs.concurrent.with(Option::is_some)>
+            <p class="fine">"Saved and speed-up compare two measured wall-clocks: press Run both to measure them."</p>
+        </Show>
         <p class="fine">
             {format!("Times from performance.now(), whose resolution here is {} ms; no figure is shown finer than that.", format::resolution(res))}
         </p>

@@ -27,7 +27,7 @@ export type RunReport = {
   sum_ms: number;
   ideal_ms: number;
   expected_wall_ms: number;
-  savings_ms: number;
+  savings_ms: number | null;
   speedup: number | null;
   tasks: TaskReport[];
   events: { t_ms: number; label: string; what: string }[];

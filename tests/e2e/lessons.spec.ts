@@ -155,3 +155,19 @@ test("cpu-bound: a blocking loop makes timers later than a yielding one", async 
   await expect(page.getByText(/The loop yielded between slices/)).toBeVisible();
   await shot(page, "cpu-bound");
 });
+
+test("cpu-bound: Run both with a blocking loop saves only what the two wall-clocks say", async ({ page }) => {
+  await open(page, "?lesson=cpu-bound");
+  await page.getByRole("radio", { name: /Block/ }).check();
+  await page.getByRole("button", { name: "Run both" }).click();
+  const [seq, blocking] = await runs(page, 2);
+  expect([seq.mode, blocking.mode]).toEqual(["sequential", "blocking"]);
+  expect([seq.savings_ms, seq.speedup]).toEqual([null, null]);
+  // Honest: the timers' 400 ms overlapped the loop, nothing more (one run's durations would claim ≈ 2 s).
+  expect(blocking.savings_ms!).toBeCloseTo(seq.wall_ms - blocking.wall_ms, 0);
+  expect(blocking.savings_ms!).toBeGreaterThan(200);
+  expect(blocking.savings_ms!).toBeLessThan(800);
+  expect(blocking.speedup!).toBeLessThan(1.8);
+  expect(blocking.sum_ms - blocking.wall_ms).toBeGreaterThan(blocking.savings_ms! + 500);
+  await expect(page.getByRole("row", { name: /Saved/ }).getByRole("cell").nth(1)).toHaveText(/^0\.[2-7]\d s$/);
+});

@@ -18,11 +18,13 @@ test("Run both measures sequential against concurrent and shows the savings", as
   expect(conc.run_id).toBeGreaterThan(seq.run_id);
 
   // The contract's arithmetic holds in what the page reports.
+  // Savings come from the pair's two measured wall-clocks, on the concurrent run only (version 2).
+  expect([seq.savings_ms, seq.speedup]).toEqual([null, null]);
+  expect(conc.savings_ms!).toBeCloseTo(seq.wall_ms - conc.wall_ms, 0);
+  expect(conc.speedup!).toBeCloseTo(seq.wall_ms / conc.wall_ms, 2);
   for (const r of [seq, conc]) {
-    expect(r.version).toBe(1);
+    expect(r.version).toBe(2);
     expect(r.lesson).toBe("sequential-vs-concurrent");
-    expect(r.savings_ms).toBeCloseTo(r.sum_ms - r.wall_ms, 0);
-    expect(r.speedup).toBeCloseTo(r.sum_ms / r.wall_ms, 2);
     expect(r.clock_resolution_ms).toBeGreaterThan(0);
     for (const t of r.tasks) {
       expect(t).toMatchObject({ kind: "timer", source: "timer", status: "ok", requested_ms: 400, http_status: null, bytes: null });
@@ -36,6 +38,7 @@ test("Run both measures sequential against concurrent and shows the savings", as
 
   await expect(page.getByText(/^Concurrent took [\d.]+ s instead of [\d.]+ s: [\d.]+ s saved, [\d.]+× faster\.$/)).toBeVisible();
   const saved = page.getByRole("row", { name: /Saved/ });
+  await expect(saved.getByRole("cell").nth(0)).toHaveText("—");
   await expect(saved.getByRole("cell").nth(1)).toHaveText(/^0\.[3-9]\d s$/);
   await expect(page.getByRole("figure").filter({ hasText: "Sequential:" })).toContainText("measured");
   await expect(page.getByRole("figure").filter({ hasText: "Concurrent:" })).toContainText("measured");
@@ -154,4 +157,19 @@ test("a newer run during Run both's sequential half supersedes the pair", async 
   const all = await page.evaluate(() => (window as any).__runs.map((r: any) => r.mode));
   expect(all).toEqual(["sequential", "sequential"]);
   await expect(page.getByText(/instead of/)).toHaveCount(0);
+});
+
+test("a single run claims no savings; a sequential run never shows a negative saving", async ({ page }) => {
+  await open(page, "?" + timers(["Data 1", 300], ["Data 2", 300]));
+  await page.getByRole("button", { name: "Run sequentially" }).click();
+  const [seq] = await runs(page, 1);
+  expect([seq.savings_ms, seq.speedup]).toEqual([null, null]);
+  await page.getByRole("button", { name: "Run concurrently" }).click();
+  const [, conc] = await runs(page, 2);
+  expect([conc.savings_ms, conc.speedup]).toEqual([null, null]);
+  const saved = page.getByRole("row", { name: /Saved/ });
+  await expect(saved.getByRole("cell").nth(0)).toHaveText("—");
+  await expect(saved.getByRole("cell").nth(1)).toHaveText("—");
+  await expect(page.getByText("press Run both to measure them")).toBeVisible();
+  await expect(page.getByText(/Run both to measure what that saves/)).toBeVisible();
 });
