@@ -41,12 +41,13 @@ async fn a_sleep_never_wakes_before_its_deadline() {
 
 #[wasm_bindgen_test]
 async fn a_dropped_sleep_leaves_no_pending_timer() {
-    let before = timer::pending();
-    let mut sleep = Box::pin(timer::sleep(10_000));
+    // The browser's timers, not only the Rust counter: a deadline no other sleep shares.
+    let (before, browser_before) = (timer::pending(), timer::browser_timers());
+    let mut sleep = Box::pin(timer::sleep(12_345));
     assert!(futures::poll!(sleep.as_mut()).is_pending());
-    assert_eq!(timer::pending(), before + 1);
+    assert_eq!((timer::pending(), timer::browser_timers()), (before + 1, browser_before + 1));
     drop(sleep);
-    assert_eq!(timer::pending(), before);
+    assert_eq!((timer::pending(), timer::browser_timers()), (before, browser_before));
 }
 
 #[wasm_bindgen_test]
@@ -144,6 +145,17 @@ async fn a_fetch_task_reports_simulated_latency() {
     assert_eq!(result.source, async_lab_core::Source::Simulated);
     assert_eq!(result.http_status, Some(200));
     assert!(recorder.elapsed_ms() >= 200.0);
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_fetch_ends_when_the_failure_is_seen_not_at_its_delay() {
+    let specs = [TaskSpec::fetch("missing", 3_000, "/no-such-file.json")];
+    let (_, recorder) = record();
+    let tasks = Task::all(&specs, &recorder, Options::default());
+    let result = tasks[0].perform().await;
+    assert_eq!((result.status, result.http_status), (TaskStatus::Error, Some(404)));
+    assert!(recorder.elapsed_ms() < 1_500.0, "a 404 padded to its 3 s delay: {} ms", recorder.elapsed_ms());
+    assert!(!result.detail.contains("simulated"), "{}", result.detail);
 }
 
 #[wasm_bindgen_test]

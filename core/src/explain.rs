@@ -15,11 +15,7 @@ pub fn takeaway(run: &Run, resolution_ms: f64) -> Option<String> {
     let sum = seconds(totals.sum_ms, resolution_ms);
     let closed = run.last(|m| *m == Milestone::Closed).map(|e| e.t_ms);
     if run.outcome == Some(Outcome::Cancelled) {
-        let at = ms(totals.wall_ms, resolution_ms);
-        return Some(match closed {
-            Some(t) => format!("Cancelled at {at}: dropping the run's future ran the guard's Drop, which closed the connection at {}.", ms(t, resolution_ms)),
-            None => format!("Cancelled at {at}: the run's future was dropped, its timers cleared and its requests aborted."),
-        });
+        return Some(cancelled(run, totals.wall_ms, closed, resolution_ms));
     }
     if run.mode == Mode::Sequential {
         return Some(format!("Sequential took {wall}: each task waited for the one before, so the wall-clock is the sum of the tasks ({sum})."));
@@ -63,12 +59,20 @@ pub fn takeaway(run: &Run, resolution_ms: f64) -> Option<String> {
             _ => generic(),
         },
         LessonId::Gather => {
-            let submitted: Vec<usize> = (0..run.tasks.len()).collect();
-            format!(
-                "Completion order: {}; join_all still returned the results in submission order: {}. All done in {wall}.",
-                order(&run.completion_order),
-                order(&submitted)
-            )
+            let completed = order(&run.completion_order);
+            let returned = run.events.iter().rev().find_map(|e| match &e.milestone {
+                Milestone::Returned { values } => Some(values),
+                _ => None,
+            });
+            match returned {
+                // Said only of the values join_all really returned, checked against the submission order.
+                Some(values) if values.len() == run.tasks.len() && values.iter().zip(&run.tasks).all(|(v, t)| v.ends_with(&t.spec.label)) => format!(
+                    "Completion order: {completed}; join_all still returned the results in submission order: {}. All done in {wall}.",
+                    values.join(", ")
+                ),
+                Some(values) => format!("Completion order: {completed}; join_all returned: {}. All done in {wall}.", values.join(", ")),
+                None => format!("Completion order: {completed}. All done in {wall}."),
+            }
         }
         LessonId::ApiRequests => {
             let ok = run.tasks.iter().filter(|t| t.status() == TaskStatus::Ok).count();
@@ -101,6 +105,46 @@ pub fn takeaway(run: &Run, resolution_ms: f64) -> Option<String> {
     Some(sentence)
 }
 
+/// What a cancel stopped, said only of what was running: a JS promise's timer is not stopped.
+fn cancelled(run: &Run, wall_ms: f64, closed: Option<f64>, resolution_ms: f64) -> String {
+    let at = ms(wall_ms, resolution_ms);
+    if let Some(t) = closed {
+        return format!("Cancelled at {at}: dropping the run's future ran the guard's Drop, which closed the connection at {}.", ms(t, resolution_ms));
+    }
+    // Tasks that had started and were cut off by the cancel.
+    let running = |kind: TaskKind| run.tasks.iter().any(|t| t.spec.kind == kind && t.start_ms.is_some() && t.status() == TaskStatus::Cancelled);
+    // async-fn's second task is a JS promise: its timer runs on whatever happens to the run.
+    let promise = match (run.lesson, run.mode) {
+        (LessonId::AsyncFn, Mode::Lazy) => run.tasks.get(1).filter(|t| t.start_ms.is_some() && t.status() == TaskStatus::Cancelled),
+        _ => None,
+    };
+    let rust_timers = run
+        .tasks
+        .iter()
+        .enumerate()
+        .any(|(i, t)| t.spec.kind == TaskKind::Timer && t.start_ms.is_some() && t.status() == TaskStatus::Cancelled && !(promise.is_some() && i == 1));
+    let mut stopped = Vec::new();
+    if rust_timers {
+        stopped.push("its timers cleared");
+    }
+    if running(TaskKind::Fetch) {
+        stopped.push("its requests aborted");
+    }
+    if running(TaskKind::Cpu) {
+        stopped.push("its busy loop stopped at the next slice");
+    }
+    let mut sentence = match stopped.as_slice() {
+        [] => format!("Cancelled at {at}: the run's future was dropped"),
+        [one] => format!("Cancelled at {at}: the run's future was dropped, {one}"),
+        [first @ .., last] => format!("Cancelled at {at}: the run's future was dropped, {} and {last}", first.join(", ")),
+    };
+    match promise {
+        Some(_) => sentence.push_str("; the JS promise's timer cannot be cancelled and fires anyway."),
+        None => sentence.push('.'),
+    }
+    sentence
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,10 +171,13 @@ mod tests {
     #[test]
     fn gather_names_both_orders() {
         let specs = vec![TaskSpec::timer("Task 1", 2000), TaskSpec::timer("Task 2", 1000), TaskSpec::timer("Task 3", 3000)];
-        let run = finished(LessonId::Gather, Mode::Concurrent, specs, &[(0.0, 2000.5), (0.0, 1000.5), (0.0, 3000.5)]);
+        let mut run = finished(LessonId::Gather, Mode::Concurrent, specs, &[(0.0, 2000.5), (0.0, 1000.5), (0.0, 3000.5)]);
+        assert_eq!(takeaway(&run, 0.1).unwrap(), "Completion order: Task 2, Task 1, Task 3. All done in 3.00 s.");
+        let values = vec!["Result from Task 1".to_owned(), "Result from Task 2".to_owned(), "Result from Task 3".to_owned()];
+        run.events.push(LessonEvent { t_ms: 3000.5, milestone: Milestone::Returned { values } });
         assert_eq!(
             takeaway(&run, 0.1).unwrap(),
-            "Completion order: Task 2, Task 1, Task 3; join_all still returned the results in submission order: Task 1, Task 2, Task 3. All done in 3.00 s."
+            "Completion order: Task 2, Task 1, Task 3; join_all still returned the results in submission order: Result from Task 1, Result from Task 2, Result from Task 3. All done in 3.00 s."
         );
     }
 
@@ -167,6 +214,24 @@ mod tests {
             takeaway(&run, 0.1).unwrap(),
             "Cancelled at 150.0 ms: dropping the run's future ran the guard's Drop, which closed the connection at 150.0 ms."
         );
+    }
+
+    #[test]
+    fn a_cancel_claims_only_what_it_stopped() {
+        let specs = vec![TaskSpec::timer("greet(\"Alice\")", 1000), TaskSpec::timer("new Promise(…) in JS", 1000)];
+        let mut lazy = Run::new(3, LessonId::AsyncFn, Mode::Lazy, specs);
+        lazy.apply(RunEvent::TaskStarted { index: 1, t_ms: 0.0 });
+        lazy.cancel(200.0);
+        assert_eq!(
+            takeaway(&lazy, 0.1).unwrap(),
+            "Cancelled at 200.0 ms: the run's future was dropped; the JS promise's timer cannot be cancelled and fires anyway."
+        );
+        let specs = vec![TaskSpec::timer("a", 1000), TaskSpec::fetch("b", 1000, "api/x"), TaskSpec::timer("c", 1000)];
+        let mut run = Run::new(4, LessonId::SequentialVsConcurrent, Mode::Concurrent, specs);
+        run.apply(RunEvent::TaskStarted { index: 0, t_ms: 0.0 });
+        run.apply(RunEvent::TaskStarted { index: 1, t_ms: 0.0 });
+        run.cancel(100.0);
+        assert_eq!(takeaway(&run, 0.1).unwrap(), "Cancelled at 100.0 ms: the run's future was dropped, its timers cleared and its requests aborted.");
     }
 
     #[test]

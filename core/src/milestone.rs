@@ -20,6 +20,8 @@ pub enum Milestone {
     Frames(Frames),
     /// api-requests: how many requests the one shared client sent.
     ClientSent { requests: usize },
+    /// gather: the values `join_all` returned, in the order it returned them.
+    Returned { values: Vec<String> },
 }
 
 /// Frames the page drew while a meter ran.
@@ -39,6 +41,7 @@ impl Milestone {
             Milestone::FutureCreated { future } | Milestone::FirstPoll { future } => future.clone(),
             Milestone::Frames(_) => "frames".to_owned(),
             Milestone::ClientSent { .. } => "client".to_owned(),
+            Milestone::Returned { .. } => "join_all".to_owned(),
         }
     }
 
@@ -52,6 +55,7 @@ impl Milestone {
             Milestone::FirstPoll { .. } => "awaited: first poll".to_owned(),
             Milestone::Frames(f) => f.to_string(),
             Milestone::ClientSent { requests } => format!("one client sent {requests} requests"),
+            Milestone::Returned { values } => format!("returned {values:?}"),
         }
     }
 }
@@ -76,6 +80,7 @@ mod tests {
             (Milestone::FirstPoll { future: "greet(\"Alice\")".into() }, "greet(\"Alice\")", "awaited: first poll"),
             (Milestone::Frames(Frames { count: 3, longest_gap_ms: 400.4, span_ms: 1000.6 }), "frames", "3 frames in 1001 ms; longest gap 400 ms"),
             (Milestone::ClientSent { requests: 3 }, "client", "one client sent 3 requests"),
+            (Milestone::Returned { values: vec!["Result from Task 1".into()] }, "join_all", "returned [\"Result from Task 1\"]"),
         ];
         for (milestone, label, what) in cases {
             assert_eq!((milestone.label().as_str(), milestone.what().as_str()), (label, what));

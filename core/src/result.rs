@@ -63,16 +63,18 @@ pub struct TaskResult {
     pub source: Source,
     pub http_status: Option<u16>,
     pub bytes: Option<u64>,
+    /// Reading stopped at the body cap: `bytes` is what was read, not the body's size.
+    pub capped: bool,
     pub detail: String,
 }
 
 impl TaskResult {
     pub fn timer(status: TaskStatus, detail: impl Into<String>) -> TaskResult {
-        TaskResult { status, source: Source::Timer, http_status: None, bytes: None, detail: detail.into() }
+        TaskResult { status, source: Source::Timer, http_status: None, bytes: None, capped: false, detail: detail.into() }
     }
 
     /// Nothing has happened yet to a task of this kind.
     pub fn waiting(kind: TaskKind) -> TaskResult {
-        TaskResult { status: TaskStatus::Waiting, source: Source::of(kind), http_status: None, bytes: None, detail: String::new() }
+        TaskResult { status: TaskStatus::Waiting, source: Source::of(kind), http_status: None, bytes: None, capped: false, detail: String::new() }
     }
 }

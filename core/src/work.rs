@@ -84,7 +84,7 @@ pub fn worked(work_ms: u32, busy_loop: BusyLoop, slices: u32) -> TaskResult {
         BusyLoop::Block => format!("busy {work_ms} ms without yielding"),
         BusyLoop::Yield => format!("busy {work_ms} ms in {slices} slices, yielding between them"),
     };
-    TaskResult { status: TaskStatus::Ok, source: Source::Cpu, http_status: None, bytes: None, detail }
+    TaskResult { status: TaskStatus::Ok, source: Source::Cpu, http_status: None, bytes: None, capped: false, detail }
 }
 
 /// A task stopped at its timeout; a fetch's request was aborted with it.
@@ -94,7 +94,7 @@ pub fn timed_out(kind: TaskKind, timeout_ms: u32) -> TaskResult {
         TaskKind::Timer | TaskKind::Cpu => "stopped",
     };
     let detail = format!("timed out after {timeout_ms} ms: {what}");
-    TaskResult { status: TaskStatus::Timeout, source: Source::of(kind), http_status: None, bytes: None, detail }
+    TaskResult { status: TaskStatus::Timeout, source: Source::of(kind), http_status: None, bytes: None, capped: false, detail }
 }
 
 /// Applies a task's "fails" switch to a result that would otherwise succeed.
@@ -117,7 +117,14 @@ pub fn fetched(answer: Result<Fetched, FetchError>, route: &Route, stretched: bo
     };
     let r = match answer {
         Err(e) => {
-            return TaskResult { status: TaskStatus::Error, source: Source::Network, http_status: None, bytes: None, detail: explain_error(&e, cross_origin) }
+            return TaskResult {
+                status: TaskStatus::Error,
+                source: Source::Network,
+                http_status: None,
+                bytes: None,
+                capped: false,
+                detail: explain_error(&e, cross_origin),
+            }
         }
         Ok(r) => r,
     };
@@ -131,7 +138,7 @@ pub fn fetched(answer: Result<Fetched, FetchError>, route: &Route, stretched: bo
         true => (TaskStatus::Ok, format!("HTTP {}, {body}{note}", r.status)),
         false => (TaskStatus::Error, format!("HTTP {} (not a success status), {body}{note}", r.status)),
     };
-    TaskResult { status, source, http_status: Some(r.status), bytes: Some(r.bytes), detail }
+    TaskResult { status, source, http_status: Some(r.status), bytes: Some(r.bytes), capped: r.capped, detail }
 }
 
 /// "61 bytes: {"name": …}", or how much was read before the cap.

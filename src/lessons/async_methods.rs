@@ -15,12 +15,15 @@ impl DataFetcher {
         DataFetcher { base_url: base_url.to_owned() }
     }
 
-    /// An async method: the future it returns borrows `self` until it completes.
+    /// An async method: the future it returns borrows `self` until it completes. The request
+    /// goes to `{base_url}/{endpoint}`, built here, as in the tutorial.
     pub async fn fetch(&self, endpoint: &Task<'_>) -> String {
-        let response = endpoint.perform().await;
+        let url = format!("{}/{}", self.base_url, endpoint.label());
+        let response = endpoint.perform_at(&url).await;
+        endpoint.print(format!("GET {url} → {}", response.detail));
         match response.status {
-            TaskStatus::Ok => format!("Data from {}/{}", self.base_url, endpoint.label()),
-            _ => format!("No data from {}/{}: {}", self.base_url, endpoint.label(), response.detail),
+            TaskStatus::Ok => format!("Data from {url}"),
+            _ => format!("No data from {url}: {}", response.detail),
         }
     }
 

@@ -1,7 +1,7 @@
 //! The gather lesson: three tasks of 2 s, 1 s and 3 s; results in submission order, completion 2, 1, 3.
 
 use super::{one_by_one, Recorder, Task};
-use async_lab_core::{Column, Mode, TaskStatus};
+use async_lab_core::{Column, Milestone, Mode, TaskStatus};
 use futures::future::join_all;
 
 // region:lesson
@@ -24,5 +24,6 @@ pub async fn main(mode: Mode, tasks: &[Task<'_>], recorder: &Recorder) {
         Column::Concurrent => join_all(tasks.iter().map(task)).await,
     };
     recorder.print(format!("All tasks completed: {results:?}"));
+    recorder.mark(Milestone::Returned { values: results });
 }
 // endregion

@@ -140,8 +140,17 @@ impl<'a> Task<'a> {
 
     /// Waits on the task's timer or request; the thread is free meanwhile.
     pub async fn perform(&self) -> TaskResult {
+        self.perform_spec(self.spec).await
+    }
+
+    /// Waits on the task's request to `url`, which the lesson's code built, instead of its own URL.
+    pub async fn perform_at(&self, url: &str) -> TaskResult {
+        self.perform_spec(&TaskSpec { url: url.to_owned(), ..self.spec.clone() }).await
+    }
+
+    async fn perform_spec(&self, spec: &TaskSpec) -> TaskResult {
         self.started();
-        let result = work::perform(self.spec, self.options).await;
+        let result = work::perform(spec, self.options).await;
         self.finished(result.clone());
         result
     }

@@ -62,9 +62,11 @@ async fn fetch(spec: &TaskSpec) -> TaskResult {
         Route::Sample { .. } => STATIC_SAMPLE,
     };
     let answer = Request::get(url).send().await;
-    // A shorter answer is stretched to the requested latency on the client and labelled as
-    // simulated, so a lane never claims a slow server that was not.
-    let stretched = now() < deadline;
+    // A success that came sooner is stretched to the requested latency on the client and labelled
+    // as simulated, so a lane never claims a slow server that was not. A failure is not padded:
+    // its lane ends when the failure was observed.
+    let succeeded = matches!(&answer, Ok(r) if r.ok);
+    let stretched = succeeded && now() < deadline;
     if stretched {
         sleep_until(deadline).await;
     }

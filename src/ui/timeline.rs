@@ -153,6 +153,7 @@ fn lane_state(t: &TaskRecord, elapsed: f64, resolution: f64) -> String {
         Source::Timer | Source::Network | Source::Cpu => "",
     };
     let http = match (result.http_status, result.bytes) {
+        (Some(code), Some(_)) if result.capped => format!(" · HTTP {code}, ≥ 1 MiB (stopped reading)"),
         (Some(code), Some(bytes)) => format!(" · HTTP {code}, {bytes} B"),
         (Some(code), None) => format!(" · HTTP {code}"),
         (None, _) => String::new(),

@@ -4,7 +4,7 @@
 use crate::session::{Drafts, Runs, Session};
 use async_lab_core::format;
 use async_lab_core::stats::{Comparison, Totals as Figures};
-use async_lab_core::{Column, Mode};
+use async_lab_core::{Column, Mode, Run};
 use leptos::prelude::*;
 
 #[component]
@@ -23,8 +23,13 @@ pub fn Totals() -> impl IntoView {
             </tr>
         }
     };
-    // The model's prediction, shown even before a run, from the delays as typed.
-    let expected = move |mode: Mode| move || format::seconds(drafts.expected_wall_ms(mode), res);
+    // The model's prediction for the run shown; before any run, for the delays as typed.
+    let expected = move |column: Column, mode: Mode| {
+        move || {
+            let shown = runs.column(column).with(|r| r.as_ref().map(Run::expected_wall_ms));
+            format::seconds(shown.unwrap_or_else(|| drafts.expected_wall_ms(mode)), res)
+        }
+    };
     let takeaway = move || {
         let latest = runs.latest()?;
         match runs.comparison().filter(|_| latest.mode.column() == Column::Concurrent) {
@@ -53,8 +58,8 @@ pub fn Totals() -> impl IntoView {
                     {row("Wall-clock (measured)", |t, res| format::seconds(t.wall_ms, res))}
                     <tr>
                         <th scope="row">"Wall-clock (expected)"</th>
-                        <td>{expected(Mode::Sequential)}</td>
-                        <td>{expected(Mode::Concurrent)}</td>
+                        <td>{expected(Column::Sequential, Mode::Sequential)}</td>
+                        <td>{expected(Column::Concurrent, Mode::Concurrent)}</td>
                     </tr>
                     {row("Sum of task durations", |t, res| format::seconds(t.sum_ms, res))}
                     {row("Ideal (longest task)", |t, res| format::seconds(t.ideal_ms, res))}

@@ -68,6 +68,9 @@ test("gather: results in submission order, completion order 2, 1, 3", async ({ p
   await expect(page.getByLabel("Log output")).toContainText(
     'All tasks completed: ["Result from Task 1", "Result from Task 2", "Result from Task 3"]',
   );
+  // The takeaway quotes the values join_all returned, which the report carries too.
+  expect(report.events.find((e) => e.label === "join_all")?.what).toBe('returned ["Result from Task 1", "Result from Task 2", "Result from Task 3"]');
+  await expect(page.getByText(/join_all still returned the results in submission order: Result from Task 1, Result from Task 2, Result from Task 3/)).toBeVisible();
   await shot(page, "gather");
 });
 
@@ -130,7 +133,18 @@ test("async-methods: DataFetcher fetches users, posts and comments concurrently"
   await expect(page.getByLabel("Log output")).toContainText(
     '["Data from api/delay/1000/users", "Data from api/delay/1000/posts", "Data from api/delay/1000/comments"]',
   );
+  await expect(page.getByLabel("Log output")).toContainText("GET api/delay/1000/users → HTTP 200");
   await shot(page, "async-methods");
+});
+
+test("async-methods: each request is built from the fetcher's base_url", async ({ page }) => {
+  // The second endpoint's own URL points elsewhere: the fetcher still requests base_url/posts.
+  const tasks = ["users~fetch~300~0~api%2Fdelay%2F300%2Fusers", "posts~fetch~300~0~api%2Fdelay%2F300%2Felsewhere"].join(";");
+  await open(page, `?lesson=async-methods&tasks=${tasks}`);
+  await page.getByRole("button", { name: "Run concurrently" }).click();
+  await runs(page, 1);
+  await expect(page.getByLabel("Log output")).toContainText("GET api/delay/300/posts → HTTP 200");
+  await expect(page.getByLabel("Log output")).toContainText('["Data from api/delay/300/users", "Data from api/delay/300/posts"]');
 });
 
 test("cpu-bound: a blocking loop makes timers later than a yielding one", async ({ page }) => {

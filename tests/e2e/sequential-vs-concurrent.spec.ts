@@ -173,3 +173,15 @@ test("a single run claims no savings; a sequential run never shows a negative sa
   await expect(page.getByText("press Run both to measure them")).toBeVisible();
   await expect(page.getByText(/Run both to measure what that saves/)).toBeVisible();
 });
+
+test("the expected wall-clock is the run shown's, not the drafts' edited since", async ({ page }) => {
+  await open(page, "?" + timers(["Data 1", 300], ["Data 2", 300]));
+  await page.getByRole("button", { name: "Run concurrently" }).click();
+  await runs(page, 1);
+  const expected = page.getByRole("row", { name: /Wall-clock \(expected\)/ });
+  await expect(expected.getByRole("cell").nth(1)).toHaveText("0.30 s");
+  await page.getByLabel("Delay in ms of task 1").fill("1500");
+  await expect(expected.getByRole("cell").nth(1)).toHaveText("0.30 s");
+  // The column with no run yet predicts from the drafts as typed.
+  await expect(expected.getByRole("cell").nth(0)).toHaveText("1.80 s");
+});
