@@ -1,6 +1,7 @@
-//! The code panel's Rust is each lesson's own source: the shown region, line for line, from its first line.
+//! The code panel's Rust is each lesson's own source: the shown region, line for line, from its first
+//! line, and the "also runs" blocks verbatim from theirs.
 
-use async_lab::lessons::source::{first_line, for_lesson};
+use async_lab::lessons::source::{also_runs, first_line, for_lesson};
 use async_lab_core::LessonId;
 use wasm_bindgen_test::*;
 
@@ -30,4 +31,20 @@ fn every_shown_region_is_the_source_from_its_first_line() {
         }
         assert!(shown.contains("pub async fn main("), "{id:?}");
     }
+}
+
+#[wasm_bindgen_test]
+fn what_also_runs_is_shown_from_its_source_too() {
+    let sources = [include_str!("../src/runtime/work.rs"), include_str!("../src/runtime/cpu.rs")];
+    for id in LessonId::ALL {
+        let blocks = also_runs(id);
+        assert!(blocks.iter().any(|(title, code)| title.contains("timeout") && code.contains("pub async fn perform(")), "{id:?}: the timeout race");
+        for (title, code) in blocks {
+            assert!(sources.iter().chain([&file(id)]).any(|s| s.contains(code)), "{id:?}: {title} is not verbatim in its source");
+        }
+    }
+    let eager = also_runs(LessonId::AsyncFn).iter().find(|(t, _)| t.contains("JS promise")).expect("async-fn shows its JS promise");
+    assert!(eager.1.contains("js_sys::Promise::new"));
+    assert!(also_runs(LessonId::CpuBound).iter().any(|(_, code)| code.contains("pub async fn busy(")));
+    assert!(!also_runs(LessonId::Gather).iter().any(|(_, code)| code.contains("pub async fn busy(")));
 }

@@ -65,6 +65,22 @@ impl Serialize for LessonId {
     }
 }
 
+/// Where a listing comes from: the code panel says "from the tutorial" only for the tutorial's code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Provenance {
+    Tutorial,
+    WrittenForThisLab,
+}
+
+impl Provenance {
+    pub fn label(self) -> &'static str {
+        match self {
+            Provenance::Tutorial => "From the tutorial, with its indentation restored.",
+            Provenance::WrittenForThisLab => "Written for this lab: the tutorial has no code for this lesson.",
+        }
+    }
+}
+
 /// A lesson of the tutorial, with the defaults a reader of the tutorial expects.
 #[derive(Debug)]
 pub struct Lesson {
@@ -72,8 +88,12 @@ pub struct Lesson {
     pub title: &'static str,
     /// What the learner should watch for, before running.
     pub intro: &'static str,
-    /// The tutorial's Python, indentation restored.
+    /// The Python listing; the tutorial's, indentation restored, where [`Lesson::python_from`] says so.
     pub python: &'static str,
+    /// Where the Python listing comes from, said on its tab.
+    pub python_from: Provenance,
+    /// What the learner must know before running the Python as shown (it breaks as written).
+    pub python_note: Option<&'static str>,
     /// The same lesson with JavaScript promises.
     pub javascript: &'static str,
     defaults: fn() -> Vec<TaskSpec>,
@@ -105,6 +125,8 @@ pub static LESSONS: &[Lesson] = &[
                 waits on its timer, the browser's event loop is free to run the other. A sequential await is not blocking \
                 either: the page stays responsive, the second task simply does not start until the first has finished.",
         python: include_str!("lessons/sequential_vs_concurrent.py"),
+        python_from: Provenance::Tutorial,
+        python_note: None,
         javascript: include_str!("lessons/sequential_vs_concurrent.js"),
         defaults: || vec![TaskSpec::timer("Data 1", 2000), TaskSpec::timer("Data 2", 2000)],
     },
@@ -115,6 +137,8 @@ pub static LESSONS: &[Lesson] = &[
                 polled. Press Create future, wait as long as you like, then Await it: the timer starts only at the first \
                 poll. A JavaScript promise created at the same moment starts at once, so it settles on its own schedule.",
         python: include_str!("lessons/async_fn.py"),
+        python_from: Provenance::Tutorial,
+        python_note: None,
         javascript: include_str!("lessons/async_fn.js"),
         defaults: || vec![TaskSpec::timer("greet(\"Alice\")", 1000)],
     },
@@ -124,6 +148,8 @@ pub static LESSONS: &[Lesson] = &[
         intro: "Three tasks wait 2 s, 1 s and 3 s. Gathered together they finish in about 3 s, in the order 2, 1, 3, \
                 yet join_all hands back their results in the order they were submitted: 1, 2, 3.",
         python: include_str!("lessons/gather.py"),
+        python_from: Provenance::Tutorial,
+        python_note: None,
         javascript: include_str!("lessons/gather.js"),
         defaults: || vec![TaskSpec::timer("Task 1", 2000), TaskSpec::timer("Task 2", 1000), TaskSpec::timer("Task 3", 3000)],
     },
@@ -134,6 +160,8 @@ pub static LESSONS: &[Lesson] = &[
                 them together. Each lane is a real fetch with its HTTP status, size and timing; the endpoints answer \
                 after the delay in their URL.",
         python: include_str!("lessons/api_requests.py"),
+        python_from: Provenance::Tutorial,
+        python_note: None,
         javascript: include_str!("lessons/api_requests.js"),
         defaults: || {
             vec![
@@ -151,6 +179,12 @@ pub static LESSONS: &[Lesson] = &[
                 synchronously and spawns any cleanup that must wait. Switch a task's fails box on, or press Cancel mid-run, \
                 and watch the close event on the timeline.",
         python: include_str!("lessons/context_manager.py"),
+        python_from: Provenance::Tutorial,
+        python_note: Some(
+            "As written, this ends in AttributeError: 'dict' object has no attribute 'close': connect_to_database returns a plain \
+             dict, and the finally block awaits connection.close(). Corrected, connect_to_database returns an object with an async \
+             close(): class Connection(dict):  async def close(self): await asyncio.sleep(0)  …  return Connection(status=\"connected\")",
+        ),
         javascript: include_str!("lessons/context_manager.js"),
         defaults: || vec![TaskSpec::timer("query users", 400), TaskSpec::timer("query posts", 600)],
     },
@@ -160,6 +194,8 @@ pub static LESSONS: &[Lesson] = &[
         intro: "DataFetcher keeps its base URL; its async fetch method requests one endpoint and fetch_multiple gathers \
                 several. Methods borrow self across their awaits, so all three requests share one fetcher.",
         python: include_str!("lessons/async_methods.py"),
+        python_from: Provenance::Tutorial,
+        python_note: None,
         javascript: include_str!("lessons/async_methods.js"),
         defaults: || {
             vec![
@@ -177,6 +213,8 @@ pub static LESSONS: &[Lesson] = &[
                 4 ms slices with a MessageChannel message between them, so due timers and frames get their turn. \
                 Concurrency saves nothing on the work itself: it takes as long either way.",
         python: include_str!("lessons/cpu_bound.py"),
+        python_from: Provenance::WrittenForThisLab,
+        python_note: None,
         javascript: include_str!("lessons/cpu_bound.js"),
         // Timers first: join_all polls in order, so they are armed before the loop takes the thread.
         defaults: || vec![TaskSpec::timer("Timer 1", 100), TaskSpec::timer("Timer 2", 300), TaskSpec::cpu("Busy loop", 1000)],
@@ -226,6 +264,18 @@ mod tests {
             assert!(lesson.javascript.contains("async") || lesson.javascript.contains("Promise"), "{id:?}: JavaScript listing");
             assert!(!lesson.title.is_empty() && !lesson.intro.is_empty(), "{id:?}");
         }
+    }
+
+    #[test]
+    fn only_the_tutorials_code_is_called_the_tutorials() {
+        for id in LessonId::ALL {
+            let lesson = id.lesson();
+            // The tutorial's listings name the tutorial's file in their first line.
+            let tutorial_file = lesson.python.lines().next().is_some_and(|l| l.starts_with("# ") && l.ends_with(".py"));
+            assert_eq!(lesson.python_from == Provenance::Tutorial, tutorial_file, "{id:?}");
+        }
+        assert_eq!(LessonId::CpuBound.lesson().python_from, Provenance::WrittenForThisLab);
+        assert!(LessonId::ContextManager.lesson().python_note.is_some_and(|n| n.contains("AttributeError: 'dict' object has no attribute 'close'")));
     }
 
     #[test]

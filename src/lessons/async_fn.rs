@@ -50,6 +50,7 @@ fn name_in(label: &str) -> String {
     label.split('"').nth(1).unwrap_or(label).to_owned()
 }
 
+// region:also-runs async-fn: the eager JS promise (src/lessons/async_fn.rs)
 /// `new Promise(r => setTimeout(r, ms))`: the executor, and so the timer, runs inside `new`.
 fn js_promise<'t>(task: &'t Task<'_>) -> impl std::future::Future<Output = ()> + 't {
     let ms = task.spec().delay_ms as i32;
@@ -65,3 +66,4 @@ fn js_promise<'t>(task: &'t Task<'_>) -> impl std::future::Future<Output = ()> +
         task.finished(TaskResult::timer(TaskStatus::Ok, format!("settled after {ms} ms: started when created")));
     }
 }
+// endregion

@@ -7,6 +7,7 @@ use async_lab_core::BusyLoop;
 /// Work done between two yields, in ms: short enough for 60 frames a second.
 pub const SLICE_MS: f64 = 4.0;
 
+// region:also-runs cpu-bound: the busy loop, blocking or yielding (src/runtime/cpu.rs)
 /// Spins for `work_ms` of CPU time and returns how many slices it took; `BusyLoop::Yield` works
 /// in slices of [`SLICE_MS`] with a trip through the task queue between them.
 pub async fn busy(work_ms: f64, busy_loop: BusyLoop) -> u32 {
@@ -31,6 +32,7 @@ pub async fn busy(work_ms: f64, busy_loop: BusyLoop) -> u32 {
         }
     }
 }
+// endregion
 
 fn spin(ms: f64) {
     let end = now() + ms;

@@ -27,6 +27,7 @@ impl Default for Options {
     }
 }
 
+// region:also-runs *: every task's work, raced against its timeout (src/runtime/work.rs)
 /// Does a task's work and says how it went, stopping it after the timeout. Cancelling is
 /// dropping the future: its timer is cleared, its request aborted, its busy loop stopped at
 /// the next slice.
@@ -38,6 +39,7 @@ pub async fn perform(spec: &TaskSpec, options: Options) -> TaskResult {
         Either::Right(_) => timed_out(spec.kind, options.timeout_ms),
     }
 }
+// endregion
 
 async fn perform_untimed(spec: &TaskSpec, busy_loop: BusyLoop) -> TaskResult {
     match spec.kind {

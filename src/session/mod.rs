@@ -98,6 +98,11 @@ impl Session {
         }
     }
 
+    /// What else runs for this lesson's point, outside its shown region: (title, Rust code).
+    pub fn also_runs(&self) -> &'static [(&'static str, &'static str)] {
+        crate::lessons::source::also_runs(self.lesson)
+    }
+
     /// The state on screen as the full app's URL state; `None` while a field is invalid (tracked).
     fn url_state(&self) -> Option<UrlState> {
         let tasks = self.drafts.valid_specs()?;

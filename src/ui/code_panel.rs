@@ -3,6 +3,7 @@
 use crate::session::hooks::{copy_text, Copied};
 use crate::session::Session;
 use async_lab_core::highlight::{highlight, Language};
+use async_lab_core::Lesson;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -31,11 +32,20 @@ impl Tab {
         }
     }
 
-    fn note(self) -> &'static str {
+    /// What the tab shows, and where it comes from.
+    fn note(self, lesson: &Lesson) -> String {
         match self {
-            Tab::Rust => "The lesson's own source, extracted at compile time: this is the code that just ran. join_all plays asyncio.gather; spawn_local is the counterpart of asyncio.create_task.",
-            Tab::Python => "The tutorial's example, with its indentation restored. time.sleep blocks the thread; asyncio.sleep does not.",
-            Tab::JavaScript => "The same lesson with promises. Unlike a Rust future, a promise starts running as soon as it is created.",
+            Tab::Rust => "The lesson's own source, extracted at compile time: this is the code that just ran. join_all plays asyncio.gather; spawn_local is the counterpart of asyncio.create_task.".to_owned(),
+            Tab::Python => format!("{} time.sleep blocks the thread; asyncio.sleep does not.", lesson.python_from.label()),
+            Tab::JavaScript => "Written for this lab: the same lesson with promises. Unlike a Rust future, a promise starts running as soon as it is created.".to_owned(),
+        }
+    }
+
+    /// A warning that belongs to this tab's listing, shown above it.
+    fn warning(self, lesson: &Lesson) -> Option<&'static str> {
+        match self {
+            Tab::Python => lesson.python_note,
+            Tab::Rust | Tab::JavaScript => None,
         }
     }
 }
@@ -43,6 +53,7 @@ impl Tab {
 #[component]
 pub fn CodePanel() -> impl IntoView {
     let session = expect_context::<Session>();
+    let lesson = session.lesson_texts();
     let (tab, set_tab) = signal(Tab::Rust);
     let (copied, set_copied) = signal(String::new());
     let code = move || session.listing(tab.get().language());
@@ -100,7 +111,8 @@ pub fn CodePanel() -> impl IntoView {
             <button type="button" class="copy" on:click=copy>"Copy"</button>
         </div>
         <div id="code-view" role="tabpanel" aria-labelledby=move || format!("tab-{}", tab.get().name())>
-            <p class="fine">{move || tab.get().note()}</p>
+            <p class="fine">{move || tab.get().note(lesson)}</p>
+            {move || tab.get().warning(lesson).map(|w| view! { <p class="warning listing-note" role="note">{w}</p> })}
             <pre class="code" tabindex="0" aria-label=move || format!("{} code", tab.get().name())>
                 <code>
                     {move || {
@@ -111,6 +123,27 @@ pub fn CodePanel() -> impl IntoView {
                     }}
                 </code>
             </pre>
+            <Show when=move || tab.get() == Tab::Rust>
+                {session
+                    .also_runs()
+                    .iter()
+                    .map(|(title, code)| {
+                        view! {
+                            <details class="also-runs">
+                                <summary>{format!("Also runs: {title}")}</summary>
+                                <pre class="code" tabindex="0" aria-label=format!("Also runs: {title}")>
+                                    <code>
+                                        {highlight(code, Language::Rust)
+                                            .into_iter()
+                                            .map(|(token, text)| view! { <span class=token.class()>{text}</span> })
+                                            .collect_view()}
+                                    </code>
+                                </pre>
+                            </details>
+                        }
+                    })
+                    .collect_view()}
+            </Show>
         </div>
         <p class="fine" role="status">{copied}</p>
     }

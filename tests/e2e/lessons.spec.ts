@@ -185,3 +185,26 @@ test("cpu-bound: Run both with a blocking loop saves only what the two wall-cloc
   expect(blocking.sum_ms - blocking.wall_ms).toBeGreaterThan(blocking.savings_ms! + 500);
   await expect(page.getByRole("row", { name: /Saved/ }).getByRole("cell").nth(1)).toHaveText(/^0\.[2-7]\d s$/);
 });
+
+test("each Python listing says truthfully where it comes from, and what breaks", async ({ page }) => {
+  await open(page, "?lesson=cpu-bound");
+  await page.getByRole("tab", { name: "Python" }).click();
+  await expect(page.getByText(/^Written for this lab: the tutorial has no code for this lesson\./)).toBeVisible();
+  await expect(page.getByText(/From the tutorial/)).toHaveCount(0);
+  await expect(page.getByLabel("Python code")).toContainText("await asyncio.sleep(0)  # let both tasks start and arm their timers first");
+
+  await open(page, "?lesson=context-manager");
+  await page.getByRole("tab", { name: "Python" }).click();
+  await expect(page.getByText(/^From the tutorial, with its indentation restored\./)).toBeVisible();
+  await expect(page.getByRole("note")).toContainText("AttributeError: 'dict' object has no attribute 'close'");
+  await page.getByRole("tab", { name: "Rust" }).click();
+  await expect(page.getByRole("note")).toHaveCount(0);
+});
+
+test("async-fn: the Rust tab also shows the eager JS promise it contrasts with", async ({ page }) => {
+  await open(page, "?lesson=async-fn");
+  const fold = page.locator("details.also-runs").filter({ hasText: "Also runs: the eager JS promise" });
+  await fold.locator("summary").click();
+  await expect(fold.locator("pre")).toContainText("js_sys::Promise::new");
+  await expect(page.locator("details.also-runs summary").filter({ hasText: "raced against its timeout" })).toBeVisible();
+});
