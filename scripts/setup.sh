@@ -47,6 +47,18 @@ fi
 command -v wasm-opt >/dev/null || fail "wasm-opt is missing from node_modules/.bin: run 'npm ci' and check the binaryen package."
 
 if [ "${1:-serve}" = test ]; then
+  # The listings' Python: CPython >= 3.11 in a project-local virtual environment, pinned packages.
+  if ! [ -x .venv/bin/python ] || ! .venv/bin/python -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+    command -v python3 >/dev/null || fail "python3 (3.11 or newer) is missing: the listings run in CPython. Debian: apt-get install python3 python3-venv"
+    say "creating .venv for the Python listings"
+    rm -rf .venv
+    python3 -m venv .venv || fail "python3 -m venv failed: install python3-venv (Debian: apt-get install python3-venv)"
+  fi
+  if ! diff <(grep -v '^#' tests/listings/requirements.txt | sort) <(.venv/bin/python -m pip freeze 2>/dev/null | grep -iFf <(grep -v '^#' tests/listings/requirements.txt | cut -d= -f1) | sort) >/dev/null; then
+    say "installing the listings' Python packages (tests/listings/requirements.txt)"
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check -r tests/listings/requirements.txt
+  fi
+
   if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
     if [ "$(id -u)" = 0 ]; then
       say "installing chromium and chromium-driver from Debian"

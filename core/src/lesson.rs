@@ -181,9 +181,9 @@ pub static LESSONS: &[Lesson] = &[
         python: include_str!("lessons/context_manager.py"),
         python_from: Provenance::Tutorial,
         python_note: Some(
-            "As written, this ends in AttributeError: 'dict' object has no attribute 'close': connect_to_database returns a plain \
-             dict, and the finally block awaits connection.close(). Corrected, connect_to_database returns an object with an async \
-             close(): class Connection(dict):  async def close(self): await asyncio.sleep(0)  …  return Connection(status=\"connected\")",
+            "As written, this ends in AttributeError: 'dict' object has no attribute 'close': connect_to_database returns a \
+             plain dict, and the finally block awaits connection.close(). Corrected, it returns a dict that can close: \
+             class Connection(dict): async def close(self): pass — then return Connection(status=\"connected\").",
         ),
         javascript: include_str!("lessons/context_manager.js"),
         defaults: || vec![TaskSpec::timer("query users", 400), TaskSpec::timer("query posts", 600)],

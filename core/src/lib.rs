@@ -19,6 +19,8 @@ pub mod lesson;
 pub mod milestone;
 /// `Mode` (how a run schedules its tasks) and `Column` (where it is shown).
 pub mod mode;
+/// How the Rust's printed output differs from the listings', line by line.
+pub mod outputs;
 /// URL state: the public query parameters, decoded with a notice per bad part.
 pub mod query;
 /// The `RunReport`: the public JSON of a finished run.

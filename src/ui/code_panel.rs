@@ -3,6 +3,7 @@
 use crate::session::hooks::{copy_text, Copied};
 use crate::session::Session;
 use async_lab_core::highlight::{highlight, Language};
+use async_lab_core::outputs::differences;
 use async_lab_core::Lesson;
 use leptos::prelude::*;
 
@@ -146,5 +147,50 @@ pub fn CodePanel() -> impl IntoView {
             </Show>
         </div>
         <p class="fine" role="status">{copied}</p>
+        <OutputDifferences/>
+    }
+}
+
+/// How the printed output of the Rust differs from the listings': the one table the CI check of
+/// the listings also reads, so the page states every difference it allows.
+#[component]
+fn OutputDifferences() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let shown = |text: Option<&'static str>| text.unwrap_or("(prints no such line)");
+    let rows = differences(session.lesson)
+        .iter()
+        .map(|d| {
+            view! {
+                <tr>
+                    <td><code>{d.rust}</code></td>
+                    <td><code>{shown(d.python)}</code></td>
+                    <td><code>{shown(d.javascript)}</code></td>
+                    <td>{d.why}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let none = differences(session.lesson).is_empty();
+    view! {
+        <details class="differences">
+            <summary>"How the printed output differs between the three"</summary>
+            <p class="fine">
+                "CI runs the Python in CPython and the JavaScript in Node, and checks that they print the lab's lines in the lab's order, timings within a tolerance. "
+                {if none { "For this lesson they print the same lines." } else { "These lines differ, and only these:" }}
+            </p>
+            <div class="scroll">
+                <table aria-label="How the printed output differs">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Rust prints"</th>
+                            <th scope="col">"Python prints"</th>
+                            <th scope="col">"JavaScript prints"</th>
+                            <th scope="col">"Why"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </details>
     }
 }

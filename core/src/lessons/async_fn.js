@@ -6,6 +6,10 @@ async function greet(name) {
   return `Hello, ${name}!`;
 }
 
-const promise = greet("Alice"); // the timer is already armed here
-// ... any time later ...
-console.log(await promise);     // awaiting only waits for what already runs
+async function main() {
+  const promise = greet("Alice"); // the timer is already armed here
+  // ... any time later ...
+  console.log(await promise); // awaiting only waits for what already runs
+}
+
+await main();

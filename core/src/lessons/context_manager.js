@@ -12,5 +12,9 @@ async function withConnection(connectionString, use) {
   }
 }
 
-await withConnection("postgresql://localhost/db", async (db) => console.log("Using database:", db));
+async function main() {
+  await withConnection("postgresql://localhost/db", async (db) => console.log("Using database:", db));
+}
+
+await main();
 // A promise cannot be cancelled from outside: an AbortSignal must be passed in and checked.

@@ -21,3 +21,22 @@ async function busyYielding(ms, sliceMs = 4) {
     await yieldToBrowser(); // never setTimeout(0): it is clamped to 4 ms when nested
   }
 }
+
+async function tick(name, delayMs) {
+  const start = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, delayMs));
+  console.log(`${name} late by ${(performance.now() - start - delayMs).toFixed(0)} ms`);
+}
+
+async function main(yielding) {
+  const timers = [tick("Timer 1", 100), tick("Timer 2", 300)]; // armed at once: promises are eager
+  if (yielding) {
+    await busyYielding(1000); // the timers fire about on time
+  } else {
+    busy(1000); // blocks: the timers fire about 900 ms and 700 ms late
+  }
+  await Promise.all(timers);
+  channel.port1.close(); // an open port would keep Node running
+}
+
+await main(false);

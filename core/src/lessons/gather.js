@@ -7,6 +7,10 @@ async function task(name, delayMs) {
   return `Result from ${name}`;
 }
 
-// Promise.all keeps submission order, whatever order the tasks finish in.
-const results = await Promise.all([task("Task 1", 2000), task("Task 2", 1000), task("Task 3", 3000)]);
-console.log("All tasks completed:", results);
+async function main() {
+  // Promise.all keeps submission order, whatever order the tasks finish in.
+  const results = await Promise.all([task("Task 1", 2000), task("Task 2", 1000), task("Task 3", 3000)]);
+  console.log("All tasks completed:", results);
+}
+
+await main();

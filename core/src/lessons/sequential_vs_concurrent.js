@@ -15,7 +15,7 @@ async function sequential() {
   results.push(await fetchData("Data 1", 2000));
   results.push(await fetchData("Data 2", 2000));
   console.log(`Total time: ${((performance.now() - start) / 1000).toFixed(2)} seconds`);
-  return results;
+  console.log("Results:", results);
 }
 
 // Concurrent: both promises exist at once; Promise.all gathers them in order.
@@ -24,5 +24,11 @@ async function concurrent() {
   const results = await Promise.all([fetchData("Data 1", 2000), fetchData("Data 2", 2000)]);
   console.log(`Total time: ${((performance.now() - start) / 1000).toFixed(2)} seconds`);
   console.log("Results:", results);
-  return results;
 }
+
+async function main() {
+  await sequential(); // about 4 s
+  await concurrent(); // about 2 s
+}
+
+await main();
