@@ -65,16 +65,27 @@ pub struct TaskResult {
     pub bytes: Option<u64>,
     /// Reading stopped at the body cap: `bytes` is what was read, not the body's size.
     pub capped: bool,
+    /// A fetch answered sooner than its requested delay: how long the client then waited, the
+    /// simulated part of its duration, drawn apart on the lane.
+    pub added_ms: Option<f64>,
     pub detail: String,
 }
 
 impl TaskResult {
     pub fn timer(status: TaskStatus, detail: impl Into<String>) -> TaskResult {
-        TaskResult { status, source: Source::Timer, http_status: None, bytes: None, capped: false, detail: detail.into() }
+        TaskResult { status, source: Source::Timer, http_status: None, bytes: None, capped: false, added_ms: None, detail: detail.into() }
     }
 
     /// Nothing has happened yet to a task of this kind.
     pub fn waiting(kind: TaskKind) -> TaskResult {
-        TaskResult { status: TaskStatus::Waiting, source: Source::of(kind), http_status: None, bytes: None, capped: false, detail: String::new() }
+        TaskResult {
+            status: TaskStatus::Waiting,
+            source: Source::of(kind),
+            http_status: None,
+            bytes: None,
+            capped: false,
+            added_ms: None,
+            detail: String::new(),
+        }
     }
 }

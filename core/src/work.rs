@@ -84,7 +84,7 @@ pub fn worked(work_ms: u32, busy_loop: BusyLoop, slices: u32) -> TaskResult {
         BusyLoop::Block => format!("busy {work_ms} ms without yielding"),
         BusyLoop::Yield => format!("busy {work_ms} ms in {slices} slices, yielding between them"),
     };
-    TaskResult { status: TaskStatus::Ok, source: Source::Cpu, http_status: None, bytes: None, capped: false, detail }
+    TaskResult { status: TaskStatus::Ok, source: Source::Cpu, http_status: None, bytes: None, capped: false, added_ms: None, detail }
 }
 
 /// A task stopped at its timeout; a fetch's request was aborted with it.
@@ -94,7 +94,7 @@ pub fn timed_out(kind: TaskKind, timeout_ms: u32) -> TaskResult {
         TaskKind::Timer | TaskKind::Cpu => "stopped",
     };
     let detail = format!("timed out after {timeout_ms} ms: {what}");
-    TaskResult { status: TaskStatus::Timeout, source: Source::of(kind), http_status: None, bytes: None, capped: false, detail }
+    TaskResult { status: TaskStatus::Timeout, source: Source::of(kind), http_status: None, bytes: None, capped: false, added_ms: None, detail }
 }
 
 /// Applies a task's "fails" switch to a result that would otherwise succeed.
@@ -106,13 +106,17 @@ pub fn with_fails_switch(mut result: TaskResult, fails: bool) -> TaskResult {
     result
 }
 
-/// What a fetch task's request came to. `stretched`: the answer came before the requested delay
-/// and the client waited out the rest, so the latency was simulated. `cross_origin`: the URL is
-/// not this page's origin, which makes a network error most likely a CORS refusal.
-pub fn fetched(answer: Result<Fetched, FetchError>, route: &Route, stretched: bool, cross_origin: bool) -> TaskResult {
+/// What a fetch task's request came to. `added_ms`: how long the client waited after the answer
+/// came, because it came before the requested delay (0 when it did not): that much latency was
+/// simulated, and the lane draws it apart. `cross_origin`: the URL is not this page's origin, which
+/// makes a network error most likely a CORS refusal.
+pub fn fetched(answer: Result<Fetched, FetchError>, route: &Route, added_ms: f64, cross_origin: bool) -> TaskResult {
+    let stretched = added_ms > 0.0;
+    let added = format!("{} ms added on the client", crate::format::whole(added_ms));
     let note = match (route, stretched) {
-        (Route::Sample { why }, _) => format!(" + simulated latency ({STATIC_SAMPLE} instead: {why})"),
-        (Route::AsTyped, true) => " + simulated latency".to_owned(),
+        (Route::Sample { why }, true) => format!(" + simulated latency ({added}; {STATIC_SAMPLE} instead: {why})"),
+        (Route::Sample { why }, false) => format!(" + simulated latency ({STATIC_SAMPLE} instead: {why})"),
+        (Route::AsTyped, true) => format!(" + simulated latency ({added})"),
         (Route::AsTyped, false) => String::new(),
     };
     let r = match answer {
@@ -123,6 +127,7 @@ pub fn fetched(answer: Result<Fetched, FetchError>, route: &Route, stretched: bo
                 http_status: None,
                 bytes: None,
                 capped: false,
+                added_ms: None,
                 detail: explain_error(&e, cross_origin),
             }
         }
@@ -138,7 +143,7 @@ pub fn fetched(answer: Result<Fetched, FetchError>, route: &Route, stretched: bo
         true => (TaskStatus::Ok, format!("HTTP {}, {body}{note}", r.status)),
         false => (TaskStatus::Error, format!("HTTP {} (not a success status), {body}{note}", r.status)),
     };
-    TaskResult { status, source, http_status: Some(r.status), bytes: Some(r.bytes), capped: r.capped, detail }
+    TaskResult { status, source, http_status: Some(r.status), bytes: Some(r.bytes), capped: r.capped, added_ms: stretched.then_some(added_ms), detail }
 }
 
 /// "61 bytes: {"name": …}", or how much was read before the cap.
@@ -183,31 +188,31 @@ mod tests {
 
     #[test]
     fn the_source_never_claims_more_than_happened() {
-        let worker = fetched(Ok(ok_answer(true)), &Route::AsTyped, false, false);
+        let worker = fetched(Ok(ok_answer(true)), &Route::AsTyped, 0.0, false);
         assert_eq!((worker.source, worker.status, worker.http_status), (Source::ServiceWorker, TaskStatus::Ok, Some(200)));
         assert_eq!(worker.detail, "HTTP 200, 61 bytes: {\"name\": \"data1\"}");
-        let stretched = fetched(Ok(ok_answer(false)), &Route::AsTyped, true, true);
-        assert_eq!(stretched.source, Source::Simulated);
-        assert!(stretched.detail.ends_with(" + simulated latency"), "{}", stretched.detail);
-        let sample = fetched(Ok(ok_answer(false)), &Route::Sample { why: "no worker".into() }, false, false);
+        let stretched = fetched(Ok(ok_answer(false)), &Route::AsTyped, 149.6, true);
+        assert_eq!((stretched.source, stretched.added_ms), (Source::Simulated, Some(149.6)));
+        assert!(stretched.detail.ends_with(" + simulated latency (150 ms added on the client)"), "{}", stretched.detail);
+        let sample = fetched(Ok(ok_answer(false)), &Route::Sample { why: "no worker".into() }, 0.0, false);
         assert_eq!(sample.source, Source::Simulated);
         assert!(sample.detail.ends_with(" + simulated latency (data/sample.json instead: no worker)"), "{}", sample.detail);
-        assert_eq!(fetched(Ok(ok_answer(false)), &Route::AsTyped, false, true).source, Source::Network);
+        assert_eq!(fetched(Ok(ok_answer(false)), &Route::AsTyped, 0.0, true).source, Source::Network);
     }
 
     #[test]
     fn bad_answers_are_errors_that_say_why() {
         let not_found = Fetched { status: 404, ok: false, bytes: 0, preview: String::new(), ..ok_answer(false) };
-        let r = fetched(Ok(not_found), &Route::AsTyped, false, false);
+        let r = fetched(Ok(not_found), &Route::AsTyped, 0.0, false);
         assert_eq!((r.status, r.detail.as_str()), (TaskStatus::Error, "HTTP 404 (not a success status), 0 bytes"));
         let huge = Fetched { bytes: BODY_CAP_BYTES + 10, capped: true, preview: String::new(), ..ok_answer(false) };
-        assert!(fetched(Ok(huge), &Route::AsTyped, false, false).detail.contains("stopped reading after 1048586 bytes (the cap is 1048576 bytes)"));
-        let cors = fetched(Err(FetchError::Network("Failed to fetch".into())), &Route::AsTyped, false, true);
+        assert!(fetched(Ok(huge), &Route::AsTyped, 0.0, false).detail.contains("stopped reading after 1048586 bytes (the cap is 1048576 bytes)"));
+        let cors = fetched(Err(FetchError::Network("Failed to fetch".into())), &Route::AsTyped, 0.0, true);
         assert_eq!((cors.status, cors.source, cors.http_status), (TaskStatus::Error, Source::Network, None));
         assert!(cors.detail.starts_with("network error: Failed to fetch. The server may be unreachable, or it does not allow CORS"));
-        let own = fetched(Err(FetchError::Network("Failed to fetch".into())), &Route::AsTyped, false, false);
+        let own = fetched(Err(FetchError::Network("Failed to fetch".into())), &Route::AsTyped, 0.0, false);
         assert!(own.detail.ends_with("The page's own server did not answer (offline?)"));
-        assert_eq!(fetched(Err(FetchError::Body("reset".into())), &Route::AsTyped, false, false).detail, "could not read the body: reset");
+        assert_eq!(fetched(Err(FetchError::Body("reset".into())), &Route::AsTyped, 0.0, false).detail, "could not read the body: reset");
     }
 
     #[test]

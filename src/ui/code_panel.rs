@@ -175,7 +175,7 @@ fn OutputDifferences() -> impl IntoView {
         <details class="differences">
             <summary>"How the printed output differs between the three"</summary>
             <p class="fine">
-                "CI runs the Python in CPython and the JavaScript in Node, and checks that they print the lab's lines in the lab's order, timings within a tolerance. "
+                "CI runs the Python in CPython and the JavaScript in Node, and checks that they print the lab's lines in the lab's order, timings within a tolerance (35 %). "
                 {if none { "For this lesson they print the same lines." } else { "These lines differ, and only these:" }}
             </p>
             <div class="scroll">

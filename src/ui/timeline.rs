@@ -140,6 +140,11 @@ fn Lane(column: Column, index: usize, span_ms: Memo<f64>) -> impl IntoView {
                 <rect x=move || pct(start().unwrap_or(0.0)) width=move || pct(requested()) y=y + 17 height="16" rx="3" class="requested"/>
                 <rect x=move || pct(start().unwrap_or(0.0)) width=bar_width y=y + 18 height="14" rx="3" class="bar"/>
             </Show>
+            // The latency the client added after a sooner answer, drawn apart: it is not the server's.
+            {move || {
+                let (end, added) = task.with(|t| t.as_ref().and_then(|t| Some((t.end_ms?, t.result.added_ms?))))?;
+                Some(view! { <rect x=pct(end - added) width=pct(added) y=y + 18 height="14" class="bar added"><title>"latency added on the client"</title></rect> })
+            }}
         </g>
     }
 }

@@ -58,7 +58,8 @@ function compare(lab: string[], printed: string[], table: Row[], language: Langu
     expect(found, `${language} printed ${JSON.stringify(line)}, which the lab did not print at this point:\nlab: ${JSON.stringify(lab)}\n${language}: ${JSON.stringify(normalized)}`).toBeGreaterThanOrEqual(0);
     numbers(line).forEach((n, i) => {
       const want = numbers(lab[found])[i];
-      const tolerance = Math.max(0.25 * Math.abs(want), / ms$/.test(line) ? 150 : 0.25);
+      // Generous: a loaded 2-core machine delays any of the three runs; the order is what must hold.
+      const tolerance = Math.max(0.35 * Math.abs(want), / ms$/.test(line) ? 250 : 0.3);
       expect(Math.abs(n - want), `${line} against the lab's ${lab[found]}`).toBeLessThanOrEqual(tolerance);
     });
     matched.add(found);

@@ -112,6 +112,12 @@ test("a fetch of a static file is stretched to its delay and says the latency wa
   expect(report.tasks[0].bytes).toBeGreaterThan(50);
   expect(report.wall_ms).toBeGreaterThanOrEqual(300);
   await expect(page.getByRole("figure").filter({ hasText: "Concurrent:" })).toContainText("simulated latency");
+  // The wait the client added is drawn apart and said in the detail, with how long it was.
+  expect(report.tasks[0].detail).toMatch(/\+ simulated latency \(\d+ ms added on the client\)$/);
+  const added = Number(/\((\d+) ms added/.exec(report.tasks[0].detail)![1]);
+  expect(added).toBeGreaterThan(100);
+  expect(added).toBeLessThanOrEqual(report.tasks[0].end_ms! - report.tasks[0].start_ms!);
+  await expect(page.locator(".timeline .lane .bar.added")).toHaveCount(1);
 });
 
 test("a failing task fails the run and the others still finish", async ({ page }) => {
