@@ -1,5 +1,6 @@
 //! The code panel: the Rust that actually runs, the tutorial's Python and the JavaScript equivalent, with Copy.
 
+use super::widgets::Table;
 use crate::session::hooks::{copy_text, Copied};
 use crate::session::Session;
 use async_lab_core::highlight::{highlight, Language};
@@ -178,19 +179,9 @@ fn OutputDifferences() -> impl IntoView {
                 "CI runs the Python in CPython and the JavaScript in Node, and checks that they print the lab's lines in the lab's order, timings within a tolerance (35 %). "
                 {if none { "For this lesson they print the same lines." } else { "These lines differ, and only these:" }}
             </p>
-            <div class="scroll">
-                <table aria-label="How the printed output differs">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Rust prints"</th>
-                            <th scope="col">"Python prints"</th>
-                            <th scope="col">"JavaScript prints"</th>
-                            <th scope="col">"Why"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <Table label="How the printed output differs" columns=&["Rust prints", "Python prints", "JavaScript prints", "Why"]>
+                {rows}
+            </Table>
         </details>
     }
 }

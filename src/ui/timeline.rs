@@ -1,6 +1,6 @@
 //! The live timeline: one SVG lane per task, bars that grow while running, a "now" line and a time axis.
 
-use super::widgets::status_class;
+use super::widgets::{status_class, Table};
 use crate::session::{Runs, Session};
 use async_lab_core::format::{self, percent, tick_label, ticks, whole};
 use async_lab_core::run::TaskRecord;
@@ -202,23 +202,9 @@ fn TimelineTable() -> impl IntoView {
     view! {
         <details class="timeline-table">
             <summary>"Timeline as a table"</summary>
-            <div class="scroll">
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Mode"</th>
-                            <th scope="col">"Task"</th>
-                            <th scope="col">"State"</th>
-                            <th scope="col">"Requested"</th>
-                            <th scope="col">"Start"</th>
-                            <th scope="col">"End"</th>
-                            <th scope="col">"Duration"</th>
-                            <th scope="col">"Detail"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <Table columns=&["Mode", "Task", "State", "Requested", "Start", "End", "Duration", "Detail"]>
+                {rows}
+            </Table>
         </details>
     }
 }

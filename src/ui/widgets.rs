@@ -1,4 +1,4 @@
-//! Small pieces the panels share: a titled panel, a validated text field, a task state's CSS class.
+//! Small pieces the panels share: a titled panel, a table, a validated text field, a task state's CSS class.
 
 use async_lab_core::TaskStatus;
 use leptos::prelude::*;
@@ -13,6 +13,21 @@ pub fn Panel(id: &'static str, title: &'static str, children: Children) -> impl 
             <h2 id=heading>{title}</h2>
             {children()}
         </section>
+    }
+}
+
+/// A table that scrolls sideways on narrow screens, with a header row of column names.
+#[component]
+pub fn Table(#[prop(optional)] label: Option<&'static str>, columns: &'static [&'static str], children: Children) -> impl IntoView {
+    view! {
+        <div class="scroll">
+            <table aria-label=label>
+                <thead>
+                    <tr>{columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr>
+                </thead>
+                <tbody>{children()}</tbody>
+            </table>
+        </div>
     }
 }
 
