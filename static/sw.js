@@ -11,8 +11,19 @@ self.addEventListener("fetch", (event) => {
   const api = new URL("api/", self.registration.scope).href;
   if (request.method !== "GET" || !request.url.startsWith(api)) return;
   const path = new URL(request.url).href.slice(api.length).split(/[?#]/)[0];
-  event.respondWith(answer(path.split("/").map(decodeURIComponent), request.signal));
+  let parts;
+  try {
+    parts = path.split("/").map(decodeURIComponent);
+  } catch {
+    // A malformed escape would throw here and turn into a network error: say what is wrong instead.
+    event.respondWith(json(400, { error: `the path has a malformed %-escape: ${JSON.stringify(path)}` }));
+    return;
+  }
+  event.respondWith(answer(parts, request.signal));
 });
+
+// Statuses whose responses have no body: the Response constructor throws if given one.
+const NULL_BODY = [204, 205, 304];
 
 function headers(type) {
   return { "content-type": type, "cache-control": "no-store", "x-async-lab": "service-worker" };
@@ -44,6 +55,7 @@ async function answer([route, arg, name], signal) {
   if (route === "status") {
     const code = whole(arg, 599);
     if (code === null || code < 200) return json(400, { error: `status must be a code from 200 to 599; got ${JSON.stringify(arg ?? "")}` });
+    if (NULL_BODY.includes(code)) return new Response(null, { status: code, headers: headers("application/json") });
     return json(code, { status: code });
   }
   if (route === "bytes") {

@@ -2,7 +2,7 @@
 // Usage: node tests/e2e/serve.mjs [port] [dir] [--no-csp] [--cache]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize, resolve } from "node:path";
+import { extname, join, normalize, resolve, sep } from "node:path";
 
 const port = Number(process.argv[2] ?? 4173);
 const root = resolve(process.argv[3] ?? "dist");
@@ -31,7 +31,14 @@ const types = {
 
 // Long query strings are part of the bad-input tests, so allow headers far beyond Node's 16 KiB default.
 createServer({ maxHeaderSize: 1024 * 1024 }, async (req, res) => {
-  const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+  let path;
+  try {
+    path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+  } catch {
+    // A malformed escape (GET /%E0%A4%A) is the client's error, not a reason to stop serving.
+    res.writeHead(400, { "content-type": "text/plain" }).end("bad request: malformed percent-encoding");
+    return;
+  }
   // /nested/app/ serves the app again, to prove it works from a sub-path (docs sites, GitHub Pages).
   const [base, rest] = path.startsWith("/fixtures/")
     ? [fixtures, path.slice("/fixtures".length)]
@@ -41,8 +48,9 @@ createServer({ maxHeaderSize: 1024 * 1024 }, async (req, res) => {
       ? [root, path.slice("/nested/app".length)]
       : [root, path];
   let file = normalize(join(base, rest));
-  if (!file.startsWith(base)) {
-    res.writeHead(403).end();
+  // Inside the root, not merely a path that starts with its name (dist-secret/ beside dist/).
+  if (file !== base && !file.startsWith(base + sep)) {
+    res.writeHead(404, { "content-type": "text/plain" }).end("not found");
     return;
   }
   try {

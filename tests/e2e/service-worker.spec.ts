@@ -30,10 +30,14 @@ test("the worker's other routes answer with the status and size asked", async ({
     const status = await fetch("api/status/503");
     const bytes = await fetch("api/bytes/1234");
     const bad = await fetch("api/delay/abc/x");
-    return { status: status.status, size: (await bytes.arrayBuffer()).byteLength, bad: bad.status, badText: await bad.text() };
+    // Statuses without a body answer without one, not with a network error.
+    const empty = await Promise.all(["204", "205", "304"].map(async (c) => (await fetch(`api/status/${c}`)).status));
+    const escape = await fetch("api/delay/%E0%A4%A/x");
+    return { status: status.status, size: (await bytes.arrayBuffer()).byteLength, bad: bad.status, badText: await bad.text(), empty, escape: escape.status, escapeText: await escape.text() };
   });
-  expect(got).toMatchObject({ status: 503, size: 1234, bad: 400 });
+  expect(got).toMatchObject({ status: 503, size: 1234, bad: 400, empty: [204, 205, 304], escape: 400 });
   expect(got.badText).toContain('got \\"abc\\"');
+  expect(got.escapeText).toContain("malformed %-escape");
 });
 
 test("under a sub-path the worker's scope and endpoints follow the page", async ({ page }) => {
