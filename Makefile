@@ -38,10 +38,12 @@ test-wasm:
 ## The release build into dist/.
 build:
 	trunk build --release --offline
+	node scripts/csp-meta.mjs dist/index.html
 
 ## A debug build with the test-only hooks (a panic trigger), served beside the release build.
 build-test-hooks:
 	trunk build --offline --features test-hooks --dist dist-test
+	node scripts/csp-meta.mjs dist-test/index.html
 
 ## The release build, end to end, in headless Chromium with Playwright.
 test-e2e: build build-test-hooks

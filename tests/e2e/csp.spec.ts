@@ -8,6 +8,9 @@ test("the page is served with the strict policy and has no inline script", async
   const html = await response.text();
   expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   expect(html).not.toMatch(/\sstyle="/);
+  // The built page carries the policy itself, for hosts that send no header.
+  const header = response.headers()["content-security-policy"];
+  expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${header}">`);
 });
 
 const lessons = ["sequential-vs-concurrent", "async-fn", "gather", "api-requests", "context-manager", "async-methods", "cpu-bound"];

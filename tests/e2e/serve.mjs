@@ -3,6 +3,7 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
+import { POLICY } from "../../scripts/csp-meta.mjs";
 
 const port = Number(process.argv[2] ?? 4173);
 const root = resolve(process.argv[3] ?? "dist");
@@ -15,8 +16,9 @@ const hashed = /-[0-9a-f]{12,16}(_bg)?\.(wasm|js|css|svg)$/;
 // Test pages (host pages for embedding) live beside the tests, under /fixtures/.
 const fixtures = resolve(new URL(".", import.meta.url).pathname, "fixtures");
 const examples = resolve(new URL(".", import.meta.url).pathname, "../../examples");
-// The strict policy the README documents; app pages are served with it, test host pages without.
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' http: https:; img-src 'self' data:; base-uri 'self'; object-src 'none'";
+// The strict policy the README documents (one definition, shared with the meta tag of the build);
+// app pages are served with it, test host pages without.
+export const CSP = POLICY;
 
 const types = {
   ".html": "text/html; charset=utf-8",
