@@ -1,6 +1,6 @@
 //! One-line takeaways computed from a finished run, in each lesson's own terms.
 
-use crate::format::{ms, seconds, speedup};
+use crate::format::{comparison, ms, seconds};
 use crate::lesson::LessonId;
 use crate::milestone::Milestone;
 use crate::mode::Mode;
@@ -22,12 +22,7 @@ pub fn takeaway(run: &Run, resolution_ms: f64) -> Option<String> {
     }
     // Savings only from two measured wall-clocks: after Run both, or not at all.
     let generic = || match run.comparison() {
-        Some(c) => format!(
-            "Concurrent took {wall} instead of the sequential run's {}: {} saved, {} faster.",
-            seconds(c.sequential_ms, resolution_ms),
-            seconds(c.saved_ms, resolution_ms),
-            speedup(c.speedup)
-        ),
+        Some(c) => comparison(&c, resolution_ms),
         None => {
             format!("Concurrent took {wall}; its tasks took {sum} in all, overlapping. Run both to measure what that saves against running them in sequence.")
         }
@@ -191,7 +186,7 @@ mod tests {
         );
         let mut paired = Run::new(2, LessonId::SequentialVsConcurrent, Mode::Concurrent, vec![TaskSpec::timer("Data 1", 2000)]).after_sequential(4003.0);
         paired.complete(2001.0);
-        assert_eq!(takeaway(&paired, 0.1).unwrap(), "Concurrent took 2.00 s instead of the sequential run's 4.00 s: 2.00 s saved, 2.0× faster.");
+        assert_eq!(takeaway(&paired, 0.1).unwrap(), "Concurrent took 2.00 s instead of 4.00 s: 2.00 s saved, 2.0× faster.");
     }
 
     #[test]

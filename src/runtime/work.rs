@@ -67,14 +67,15 @@ async fn fetch(spec: &TaskSpec) -> TaskResult {
     // A success that came sooner is stretched to the requested latency on the client and labelled
     // as simulated, so a lane never claims a slow server that was not. A failure is not padded:
     // its lane ends when the failure was observed.
-    let succeeded = matches!(&answer, Ok(r) if r.ok);
     let answered = now();
-    if succeeded && answered < deadline {
-        sleep_until(deadline).await;
-    }
+    let stretched = matches!(&answer, Ok(r) if r.ok) && answered < deadline;
     // The wait the client added, measured: the lane draws it apart from the real answer's time.
-    let added_ms = now() - answered;
-    let added_ms = if succeeded && answered < deadline { added_ms } else { 0.0 };
+    let added_ms = if stretched {
+        sleep_until(deadline).await;
+        now() - answered
+    } else {
+        0.0
+    };
     let cross_origin = !same_origin(url);
     fetched(answer, &route, added_ms, cross_origin)
 }

@@ -7,7 +7,7 @@ use crate::lessons::{self, Recorder, Task};
 use crate::runtime::work::Options;
 use crate::runtime::{clock, events, frames, location, service_worker, visibility};
 use async_lab_core::stats::Comparison;
-use async_lab_core::{BusyLoop, Column, LessonId, Mode, Outcome, Run, RunEvent, RunReport, TaskKind, TaskSpec};
+use async_lab_core::{BusyLoop, Column, LessonId, Mode, Run, RunEvent, RunReport, TaskKind, TaskSpec};
 use futures::channel::oneshot;
 use futures::future::{select, Either};
 use leptos::prelude::*;
@@ -245,7 +245,6 @@ impl Runs {
             run.clone()
         };
         let report = RunReport::of(&settled, self.resolution_ms);
-        let outcome = settled.outcome;
         column.update(|r| {
             if r.as_ref().is_some_and(|r| r.id == id) {
                 *r = Some(settled);
@@ -259,7 +258,8 @@ impl Runs {
         if let Some(report) = &report {
             events::dispatch_run(report);
         }
-        if let Some(Outcome::Completed | Outcome::Failed) = outcome {
+        // Only a run that went to its end (completed or failed) hands its wall-clock on.
+        if !was_cancelled {
             let _ = finished.send(wall);
         }
     }

@@ -4,6 +4,7 @@ use super::widgets::{status_class, Table};
 use crate::session::{Runs, Session};
 use async_lab_core::format::{self, percent, tick_label, ticks, whole};
 use async_lab_core::run::TaskRecord;
+use async_lab_core::work::BODY_CAP_BYTES;
 use async_lab_core::{Column, Outcome, Run, Source, TaskStatus};
 use leptos::prelude::*;
 
@@ -158,7 +159,7 @@ fn lane_state(t: &TaskRecord, elapsed: f64, resolution: f64) -> String {
         Source::Timer | Source::Network | Source::Cpu => "",
     };
     let http = match (result.http_status, result.bytes) {
-        (Some(code), Some(_)) if result.capped => format!(" · HTTP {code}, ≥ 1 MiB (stopped reading)"),
+        (Some(code), Some(_)) if result.capped => format!(" · HTTP {code}, ≥ {} MiB (stopped reading)", BODY_CAP_BYTES >> 20),
         (Some(code), Some(bytes)) => format!(" · HTTP {code}, {bytes} B"),
         (Some(code), None) => format!(" · HTTP {code}"),
         (None, _) => String::new(),

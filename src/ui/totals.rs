@@ -31,10 +31,10 @@ pub fn Totals() -> impl IntoView {
         }
     };
     let takeaway = move || {
-        let latest = runs.latest()?;
-        match runs.comparison().filter(|_| latest.mode.column() == Column::Concurrent) {
+        // A pair's concurrent run is numbered after its sequential one, so it is the latest run here.
+        match runs.comparison() {
             Some(c) => Some(format::comparison(&c, res)),
-            None => async_lab_core::explain::takeaway(&latest, res),
+            None => async_lab_core::explain::takeaway(&runs.latest()?, res),
         }
     };
     // Savings need two measured wall-clocks: only the concurrent column of a Run both pair has them.
