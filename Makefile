@@ -1,18 +1,19 @@
 # Async Lab: `make serve` to work on it, `make test` to check it. Both install what is missing first.
-# `make test` runs, in order: setup-test, lint, test-native, test-wasm, test-e2e (after the release build), size.
-# `make lint` (rustfmt and clippy) and `make size` (the gzip budget of dist/) also run alone.
+# `make test` runs, in order: setup-test, lint, test-native, test-wasm, test-e2e (after the release build),
+# html (the Nu HTML Checker on the built page), size.
+# `make lint` (rustfmt and clippy), `make html` and `make size` (the gzip budget of dist/) also run alone.
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT := 120
 
-.PHONY: bench serve test setup-serve setup-test lint test-native test-wasm test-e2e build build-test-hooks size clean
+.PHONY: bench serve test setup-serve setup-test lint test-native test-wasm test-e2e build build-test-hooks html size clean
 
 serve: setup-serve
 	trunk serve --offline --address 127.0.0.1 --port 8080
 
-test: setup-test lint test-native test-wasm test-e2e size
+test: setup-test lint test-native test-wasm test-e2e html size
 
 setup-serve:
 	@scripts/setup.sh serve
@@ -48,6 +49,14 @@ build-test-hooks:
 ## The release build, end to end, in headless Chromium with Playwright.
 test-e2e: build build-test-hooks
 	npx playwright test
+
+## Valid HTML: the Nu HTML Checker (vnu-jar from package.json, on the Java runtime) finds no error in
+## the built page nor in the example docs page. One message is filtered: the checker discourages
+## allow-scripts with allow-same-origin in a sandbox, which the embed snippet needs (README, Embedding).
+html: build
+	java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only \
+	  --filterpattern 'Bad value .allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox. for attribute .sandbox. on element .iframe..*' \
+	  dist/index.html examples/docs-embed.html
 
 ## Size budget: every file in dist/ (wasm, JS, CSS, HTML, data, icons), gzip -9, at most 250 KiB
 ## (SIZE_LIMIT_KIB=… overrides it). Fails when over.

@@ -12,6 +12,23 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 fail() { printf '\033[1;31m[setup] %s\033[0m\n' "$*" >&2; exit 1; }
 
+# apt_install "what it is for" package…: Debian packages, as root or through sudo.
+apt_install() {
+  local why=$1
+  shift
+  if [ "$(id -u)" = 0 ]; then
+    say "installing $why from Debian"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+    say "installing $why from Debian (sudo)"
+    sudo apt-get update -qq
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  else
+    fail "Missing: $why, and apt cannot be used here without root. Run: sudo apt-get install $*"
+  fi
+}
+
 command -v cargo >/dev/null || fail "cargo is missing: install Rust with rustup (https://rustup.rs), then run this again."
 command -v npm >/dev/null || fail "npm is missing: install Node.js 20 or newer (Debian: apt-get install nodejs npm), then run this again."
 
@@ -59,18 +76,13 @@ if [ "${1:-serve}" = test ]; then
     .venv/bin/python -m pip install --quiet --disable-pip-version-check -r tests/listings/requirements.txt
   fi
 
+  # make html: the Nu HTML Checker (node_modules/vnu-jar) runs on Java 11 or newer.
+  if ! java -version 2>&1 | grep -qE 'version "(1[1-9]|[2-9][0-9])'; then
+    apt_install "a Java runtime for the HTML checker" default-jre-headless
+  fi
+
   if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
-    if [ "$(id -u)" = 0 ]; then
-      say "installing chromium and chromium-driver from Debian"
-      apt-get update -qq
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
-    elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
-      say "installing chromium and chromium-driver from Debian (sudo)"
-      sudo apt-get update -qq
-      sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
-    else
-      fail "The browser tests need Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver), and apt cannot be used here without root. Run: sudo apt-get install chromium chromium-driver"
-    fi
+    apt_install "chromium and chromium-driver for the browser tests (/usr/bin/chromium, /usr/bin/chromedriver)" chromium chromium-driver
   fi
 fi
 say "ready"

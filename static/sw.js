@@ -1,5 +1,9 @@
-// Async Lab's service worker: answers GET api/* on the app's own origin with real, delayed responses.
+// Async Lab's service worker: answers the app's own GET api/* requests with real, delayed responses.
 // Routes (under this worker's scope): api/delay/{ms}/{name}, api/status/{code}, api/bytes/{n}. Nothing is cached.
+// Deployed at a site's root its scope holds the site's other pages too: it answers only requests
+// that carry the app's marker header, never a navigation, and leaves every other request alone
+// (no respondWith), so it goes to the network as if there were no worker. The decision is
+// synchronous because respondWith must be called before the handler returns.
 const MAX_DELAY_MS = 60000;
 const MAX_BYTES = 25 * 1024 * 1024;
 
@@ -9,7 +13,7 @@ self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim(
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const api = new URL("api/", self.registration.scope).href;
-  if (request.method !== "GET" || !request.url.startsWith(api)) return;
+  if (request.mode === "navigate" || request.method !== "GET" || request.headers.get("x-async-lab") !== "app" || !request.url.startsWith(api)) return;
   const path = new URL(request.url).href.slice(api.length).split(/[?#]/)[0];
   let parts;
   try {

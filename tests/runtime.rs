@@ -224,6 +224,25 @@ async fn a_task_past_its_timeout_stops_with_status_timeout() {
 }
 
 #[wasm_bindgen_test]
+async fn autorun_requests_nothing_but_the_apps_own_endpoints() {
+    use async_lab::runtime::work;
+    use async_lab_core::budget::StartedBy;
+    use async_lab_core::Reach;
+    let autorun = Options { started_by: StartedBy::Autorun, ..Options::default() };
+    let start = clock::now();
+    // A lesson may build a URL that climbs out of api/: it is refused where it would be fetched.
+    let refused = work::perform_task(&TaskSpec::fetch("escape", 10, "api/delay/10/../../../private/me.json"), autorun).await;
+    assert_eq!(refused.status, TaskStatus::Error);
+    assert!(refused.detail.starts_with("not fetched: autorun=1"), "{}", refused.detail);
+    assert!(clock::now() - start < 5.0, "nothing was requested, so nothing was awaited");
+    assert_eq!(fetch::in_flight(), 0);
+    let timer = work::perform_task(&TaskSpec::timer("t", 1), autorun).await;
+    assert_eq!((timer.status, timer.reach), (TaskStatus::Ok, Reach::NoRequest));
+    let elsewhere = work::perform_task(&TaskSpec::fetch("page", 0, "/"), Options::default()).await;
+    assert_eq!(elsewhere.reach, Reach::Elsewhere);
+}
+
+#[wasm_bindgen_test]
 async fn cancelling_a_run_leaves_no_timer_or_request_behind() {
     let specs = [TaskSpec::timer("wait", 10_000), TaskSpec::fetch("get", 10_000, "/"), TaskSpec::timer("wait 2", 20_000)];
     let (timers_before, fetches_before) = (timer::pending(), fetch::in_flight());

@@ -1,6 +1,8 @@
 //! Embedding: the iframe snippet a docs author pastes, and the report a parent page may see.
 
 use crate::report::RunReport;
+use crate::result::Reach;
+use crate::run::Run;
 
 /// The sandbox an Async Lab iframe needs: scripts, same-origin (for its service worker and
 /// same-origin fetches), and popups for "Open in Async Lab".
@@ -14,7 +16,7 @@ pub fn attribute(text: &str) -> String {
 /// A ready `<iframe>` for `src`, plus the script that sizes it to its content.
 pub fn snippet(src: &str, embed_js: &str, title: &str, height_px: u32) -> String {
     format!(
-        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height_px}\" loading=\"lazy\" style=\"border:0\"\n  sandbox=\"{SANDBOX}\"\n  allow=\"clipboard-write\"></iframe>\n<script src=\"{}\" defer></script>",
+        "<iframe src=\"{}\" title=\"{}\" height=\"{height_px}\" loading=\"lazy\" style=\"width:100%;border:0\"\n  sandbox=\"{SANDBOX}\"\n  allow=\"clipboard-write\"></iframe>\n<script src=\"{}\" defer></script>",
         attribute(src),
         attribute(&format!("Async Lab: {title}")),
         attribute(embed_js),
@@ -34,17 +36,23 @@ pub fn strip_query_strings(text: &str) -> String {
         .collect()
 }
 
-/// The report as posted to a parent page: no query strings, which may carry tokens.
-pub fn for_parent(report: &RunReport) -> RunReport {
-    let mut report = report.clone();
-    for task in &mut report.tasks {
-        task.detail = strip_query_strings(&task.detail);
+/// The report as posted to a parent page, which may be any site: nothing read from a response
+/// (a body's preview is cut from the detail) and no query strings, which may carry tokens. A run
+/// that fetched anything but the app's own endpoints is not posted at all: its statuses, sizes and
+/// timings would tell the framing page which URLs exist for the person using the app.
+pub fn for_parent(run: &Run, clock_resolution_ms: f64) -> Option<RunReport> {
+    if run.tasks.iter().any(|t| t.result.reach == Reach::Elsewhere) {
+        return None;
+    }
+    let mut report = RunReport::of(run, clock_resolution_ms)?;
+    for (task, record) in report.tasks.iter_mut().zip(&run.tasks) {
+        task.detail = strip_query_strings(&record.result.detail_without_body());
         task.label = strip_query_strings(&task.label);
     }
     for event in &mut report.events {
         event.what = strip_query_strings(&event.what);
     }
-    report
+    Some(report)
 }
 
 #[cfg(test)]
@@ -55,7 +63,7 @@ mod tests {
     fn snippet_is_escaped_and_complete() {
         let s = snippet("https://x.dev/lab/?v=1&lesson=gather&embed=1", "https://x.dev/lab/embed.js", "Gather \"1\"", 640);
         assert!(s.starts_with("<iframe src=\"https://x.dev/lab/?v=1&amp;lesson=gather&amp;embed=1\" title=\"Async Lab: Gather &quot;1&quot;\""));
-        assert!(s.contains("height=\"640\" loading=\"lazy\""));
+        assert!(s.contains("height=\"640\" loading=\"lazy\" style=\"width:100%;border:0\""));
         assert!(s.contains("sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\""));
         assert!(s.ends_with("<script src=\"https://x.dev/lab/embed.js\" defer></script>"));
     }
@@ -65,5 +73,31 @@ mod tests {
         assert_eq!(strip_query_strings("GET https://a.b/c?token=1 failed"), "GET https://a.b/c failed");
         assert_eq!(strip_query_strings("api/delay/5/x?k=v#f"), "api/delay/5/x");
         assert_eq!(strip_query_strings("why? no url here"), "why? no url here");
+    }
+
+    #[test]
+    fn a_parent_hears_nothing_read_from_a_response_and_nothing_of_other_urls() {
+        use crate::result::TaskResult;
+        use crate::run::RunEvent;
+        use crate::task::TaskSpec;
+        use crate::work::{fetched, Fetched, Route};
+        use crate::{LessonId, Mode};
+        let answer = |preview: &str| Fetched { status: 200, ok: true, bytes: 61, capped: false, preview: preview.to_owned(), from_service_worker: true };
+        let finish = |reach: Reach| {
+            let spec = TaskSpec::fetch("Data 1", 10, "api/delay/10/Data%201?token=s3cret");
+            let mut run = Run::new(1, LessonId::ApiRequests, Mode::Concurrent, vec![spec]);
+            let result = TaskResult { reach, ..fetched(Ok(answer("{\"secret\": 1}")), &Route::AsTyped, 0.0, false) };
+            run.apply(RunEvent::TaskStarted { index: 0, t_ms: 0.0 });
+            run.apply(RunEvent::TaskFinished { index: 0, t_ms: 10.0, result });
+            run.complete(10.0);
+            run
+        };
+        let own = finish(Reach::OwnEndpoint);
+        assert!(RunReport::of(&own, 0.1).unwrap().tasks[0].detail.contains("secret"));
+        let posted = for_parent(&own, 0.1).unwrap();
+        assert_eq!(posted.tasks[0].detail, "HTTP 200, 61 bytes");
+        assert_eq!((posted.tasks[0].http_status, posted.tasks[0].bytes), (Some(200), Some(61)));
+        assert!(!serde_json::to_string(&posted).unwrap().contains("secret"));
+        assert_eq!(for_parent(&finish(Reach::Elsewhere), 0.1), None);
     }
 }

@@ -3,6 +3,8 @@
 //! Nothing here touches the browser, so every rule of the product (limits, messages,
 //! statistics, the public contract) is tested natively with `cargo test`.
 
+/// What one click may start: the cap on busy CPU work, and what autorun starts without one.
+pub mod budget;
 /// The iframe snippet a docs author pastes, and the report a parent page may see.
 pub mod embed;
 /// One-line takeaways computed from a finished run, in each lesson's terms.
@@ -42,6 +44,6 @@ pub use lesson::{Lesson, LessonId};
 pub use milestone::Milestone;
 pub use mode::{Column, Mode};
 pub use report::RunReport;
-pub use result::{Source, TaskResult, TaskStatus};
+pub use result::{Reach, Source, TaskResult, TaskStatus};
 pub use run::{Outcome, Run, RunEvent};
 pub use task::{BusyLoop, FieldError, TaskDraft, TaskKind, TaskSpec};

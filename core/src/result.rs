@@ -69,11 +69,38 @@ pub struct TaskResult {
     /// simulated part of its duration, drawn apart on the lane.
     pub added_ms: Option<f64>,
     pub detail: String,
+    /// The body's first characters as they appear in `detail`: the part read from a response,
+    /// which a framing page is never told.
+    #[serde(skip)]
+    pub preview: String,
+    /// Whose server answered, which decides what a framing page may hear of this task.
+    #[serde(skip)]
+    pub reach: Reach,
+}
+
+/// Whose server a task's answer came from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Reach {
+    /// A timer or a busy loop, or a fetch that sent nothing.
+    #[default]
+    NoRequest,
+    /// The app's own delayed endpoints (`api/…` beside the page).
+    OwnEndpoint,
+    /// Any other URL: what it answers may be private to the person using the app.
+    Elsewhere,
 }
 
 impl TaskResult {
     pub fn timer(status: TaskStatus, detail: impl Into<String>) -> TaskResult {
-        TaskResult { status, source: Source::Timer, http_status: None, bytes: None, capped: false, added_ms: None, detail: detail.into() }
+        TaskResult { status, source: Source::Timer, detail: detail.into(), ..TaskResult::waiting(TaskKind::Timer) }
+    }
+
+    /// `detail` without the body's preview: what a framing page may be told of a fetch.
+    pub fn detail_without_body(&self) -> String {
+        match self.preview.is_empty() {
+            true => self.detail.clone(),
+            false => self.detail.replacen(&format!(": {}", self.preview), "", 1),
+        }
     }
 
     /// Nothing has happened yet to a task of this kind.
@@ -86,6 +113,8 @@ impl TaskResult {
             capped: false,
             added_ms: None,
             detail: String::new(),
+            preview: String::new(),
+            reach: Reach::NoRequest,
         }
     }
 }

@@ -2,7 +2,7 @@
 //! `TaskResult` (its status, where the answer came from, the detail a lane shows). The runtime
 //! does the work; these rules say what it means, and never claim more than happened.
 
-use crate::result::{Source, TaskResult, TaskStatus};
+use crate::result::{Reach, Source, TaskResult, TaskStatus};
 use crate::task::{BusyLoop, TaskKind};
 use std::fmt;
 
@@ -73,6 +73,22 @@ pub fn route(is_api: bool, worker: &WorkerStatus) -> Route {
     }
 }
 
+/// Whose server a task of `kind` asks; `own_endpoint`: its URL is the app's own `api/`.
+pub fn reach(kind: TaskKind, own_endpoint: bool) -> Reach {
+    match (kind, own_endpoint) {
+        (TaskKind::Timer | TaskKind::Cpu, _) => Reach::NoRequest,
+        (TaskKind::Fetch, true) => Reach::OwnEndpoint,
+        (TaskKind::Fetch, false) => Reach::Elsewhere,
+    }
+}
+
+/// A fetch that autorun did not send: until a click inside the app, it fetches only the app's
+/// own endpoints, so a framing page cannot make it request anything else.
+pub fn left_for_a_click(url: &str) -> TaskResult {
+    let detail = format!("not fetched: autorun=1 fetches only this app's own api/ endpoints; {url} waits for a click on a Run button");
+    TaskResult { status: TaskStatus::Error, detail, ..TaskResult::waiting(TaskKind::Fetch) }
+}
+
 /// A timer that slept its delay.
 pub fn slept(delay_ms: u32) -> TaskResult {
     TaskResult::timer(TaskStatus::Ok, format!("slept {delay_ms} ms"))
@@ -84,7 +100,7 @@ pub fn worked(work_ms: u32, busy_loop: BusyLoop, slices: u32) -> TaskResult {
         BusyLoop::Block => format!("busy {work_ms} ms without yielding"),
         BusyLoop::Yield => format!("busy {work_ms} ms in {slices} slices, yielding between them"),
     };
-    TaskResult { status: TaskStatus::Ok, source: Source::Cpu, http_status: None, bytes: None, capped: false, added_ms: None, detail }
+    TaskResult { status: TaskStatus::Ok, source: Source::Cpu, detail, ..TaskResult::waiting(TaskKind::Cpu) }
 }
 
 /// A task stopped at its timeout; a fetch's request was aborted with it.
@@ -94,7 +110,7 @@ pub fn timed_out(kind: TaskKind, timeout_ms: u32) -> TaskResult {
         TaskKind::Timer | TaskKind::Cpu => "stopped",
     };
     let detail = format!("timed out after {timeout_ms} ms: {what}");
-    TaskResult { status: TaskStatus::Timeout, source: Source::of(kind), http_status: None, bytes: None, capped: false, added_ms: None, detail }
+    TaskResult { status: TaskStatus::Timeout, detail, ..TaskResult::waiting(kind) }
 }
 
 /// Applies a task's "fails" switch to a result that would otherwise succeed.
@@ -120,17 +136,7 @@ pub fn fetched(answer: Result<Fetched, FetchError>, route: &Route, added_ms: f64
         (Route::AsTyped, false) => String::new(),
     };
     let r = match answer {
-        Err(e) => {
-            return TaskResult {
-                status: TaskStatus::Error,
-                source: Source::Network,
-                http_status: None,
-                bytes: None,
-                capped: false,
-                added_ms: None,
-                detail: explain_error(&e, cross_origin),
-            }
-        }
+        Err(e) => return TaskResult { status: TaskStatus::Error, detail: explain_error(&e, cross_origin), ..TaskResult::waiting(TaskKind::Fetch) },
         Ok(r) => r,
     };
     let source = match (route, stretched, r.from_service_worker) {
@@ -143,7 +149,17 @@ pub fn fetched(answer: Result<Fetched, FetchError>, route: &Route, added_ms: f64
         true => (TaskStatus::Ok, format!("HTTP {}, {body}{note}", r.status)),
         false => (TaskStatus::Error, format!("HTTP {} (not a success status), {body}{note}", r.status)),
     };
-    TaskResult { status, source, http_status: Some(r.status), bytes: Some(r.bytes), capped: r.capped, added_ms: stretched.then_some(added_ms), detail }
+    TaskResult {
+        status,
+        source,
+        http_status: Some(r.status),
+        bytes: Some(r.bytes),
+        capped: r.capped,
+        added_ms: stretched.then_some(added_ms),
+        detail,
+        preview: r.preview,
+        reach: Reach::NoRequest,
+    }
 }
 
 /// "61 bytes: {"name": …}", or how much was read before the cap.
@@ -230,5 +246,27 @@ mod tests {
         assert_eq!(timed_out(TaskKind::Cpu, 5).source, Source::Cpu);
         assert_eq!(worked(1000, BusyLoop::Block, 1).detail, "busy 1000 ms without yielding");
         assert_eq!(worked(1000, BusyLoop::Yield, 250).detail, "busy 1000 ms in 250 slices, yielding between them");
+    }
+
+    #[test]
+    fn a_framing_page_may_hear_the_size_of_a_body_but_never_its_text() {
+        let answer = fetched(Ok(ok_answer(true)), &Route::AsTyped, 20.0, false);
+        assert_eq!(answer.detail, "HTTP 200, 61 bytes: {\"name\": \"data1\"} + simulated latency (20 ms added on the client)");
+        assert_eq!(answer.detail_without_body(), "HTTP 200, 61 bytes + simulated latency (20 ms added on the client)");
+        let failed = with_fails_switch(fetched(Ok(ok_answer(true)), &Route::AsTyped, 0.0, false), true);
+        assert_eq!(failed.detail_without_body(), "HTTP 200, 61 bytes, then failed: its \"fails\" switch is on");
+        let empty = Fetched { preview: String::new(), ..ok_answer(true) };
+        assert_eq!(fetched(Ok(empty), &Route::AsTyped, 0.0, false).detail_without_body(), "HTTP 200, 61 bytes");
+    }
+
+    #[test]
+    fn only_fetches_reach_a_server_and_only_api_is_the_apps_own() {
+        assert_eq!(reach(TaskKind::Timer, false), Reach::NoRequest);
+        assert_eq!(reach(TaskKind::Cpu, true), Reach::NoRequest);
+        assert_eq!(reach(TaskKind::Fetch, true), Reach::OwnEndpoint);
+        assert_eq!(reach(TaskKind::Fetch, false), Reach::Elsewhere);
+        let left = left_for_a_click("/private/me.json");
+        assert_eq!((left.status, left.reach, left.http_status), (TaskStatus::Error, Reach::NoRequest, None));
+        assert!(left.detail.contains("/private/me.json waits for a click"), "{}", left.detail);
     }
 }

@@ -150,7 +150,7 @@ impl<'a> Task<'a> {
 
     async fn perform_spec(&self, spec: &TaskSpec) -> TaskResult {
         self.started();
-        let result = work::perform(spec, self.options).await;
+        let result = work::perform_task(spec, self.options).await;
         self.finished(result.clone());
         result
     }

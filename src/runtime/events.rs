@@ -1,6 +1,6 @@
 //! Run events for the page and its embedder: the `async-lab:run` CustomEvent and the parent's messages.
 
-use async_lab_core::{embed, RunReport};
+use async_lab_core::RunReport;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit};
@@ -8,9 +8,9 @@ use web_sys::{CustomEvent, CustomEventInit};
 /// The name of the event dispatched on `window` after every finished run.
 pub const RUN_EVENT: &str = "async-lab:run";
 
-/// Dispatches `async-lab:run` with the report in `detail`, and in an iframe posts it to the
-/// parent (query strings stripped).
-pub fn dispatch_run(report: &RunReport) {
+/// Dispatches `async-lab:run` with the report in `detail`, and in an iframe posts `for_parent`
+/// (core's `embed::for_parent`: `None` when the run may not be told to a framing page).
+pub fn dispatch_run(report: &RunReport, for_parent: Option<&RunReport>) {
     let Some(window) = web_sys::window() else { return };
     if let Some(detail) = to_js(report) {
         let init = CustomEventInit::new();
@@ -19,7 +19,9 @@ pub fn dispatch_run(report: &RunReport) {
             let _ = window.dispatch_event(&event);
         }
     }
-    post_to_parent(&Message::Run { run: embed::for_parent(report) });
+    if let Some(run) = for_parent {
+        post_to_parent(&Message::Run { run: run.clone() });
+    }
 }
 
 /// What an embedded Async Lab tells its parent page.
@@ -31,7 +33,8 @@ pub enum Message {
 }
 
 /// Posts `{ source: "async-lab", type, … }` to the parent, when there is one. Nothing else is
-/// ever posted, and `*` is safe for it: the reports hold no secrets and no query strings.
+/// ever posted, and `*` is safe for it: a posted report holds nothing read from a response, no
+/// query strings, and nothing of URLs other than the app's own endpoints.
 pub fn post_to_parent(message: &Message) {
     let Some(parent) = parent() else { return };
     #[derive(Serialize)]

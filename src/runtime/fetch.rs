@@ -9,7 +9,7 @@ pub use async_lab_core::work::{FetchError, Fetched, BODY_CAP_BYTES};
 use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, RequestInit, Response};
+use web_sys::{AbortController, AbortSignal, RequestCredentials, RequestInit, Response};
 
 thread_local! {
     static IN_FLIGHT: Gauge = const { Gauge::new() };
@@ -23,17 +23,28 @@ pub fn in_flight() -> usize {
 /// How much of a body is kept, as text, for the lane's detail.
 const PREVIEW_BYTES: usize = 120;
 
-/// One GET request, not yet sent.
+/// The header that marks a request to the app's own endpoints: the service worker answers only
+/// requests that carry it, so it never answers another page of the same site.
+pub const OWN_ENDPOINT_HEADER: (&str, &str) = ("x-async-lab", "app");
+
+/// One GET request, not yet sent. It never carries the browser's cookies or HTTP credentials: its
+/// URL may come from a link, and a link must not make the app read what only its user may see.
 pub struct Request {
     url: String,
     controller: AbortController,
+    marked: bool,
 }
 
 impl Request {
     pub fn get(url: &str) -> Request {
         // AbortController exists in every browser that runs wasm.
         let controller = AbortController::new().expect("AbortController");
-        Request { url: url.to_owned(), controller }
+        Request { url: url.to_owned(), controller, marked: false }
+    }
+
+    /// A request to the app's own `api/` endpoints, marked so that the service worker answers it.
+    pub fn to_own_endpoint(url: &str) -> Request {
+        Request { marked: true, ..Request::get(url) }
     }
 
     /// The signal that aborts this request, for callers that want to observe it.
@@ -54,7 +65,14 @@ impl Request {
         let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
         let init = RequestInit::new();
         init.set_method("GET");
+        init.set_credentials(RequestCredentials::Omit);
         init.set_signal(Some(&self.controller.signal()));
+        if self.marked {
+            // Same-origin only (the app's own api/), so the header costs no CORS preflight.
+            let headers = web_sys::Headers::new().map_err(|e| FetchError::Network(js_message(&e)))?;
+            headers.append(OWN_ENDPOINT_HEADER.0, OWN_ENDPOINT_HEADER.1).map_err(|e| FetchError::Network(js_message(&e)))?;
+            init.set_headers(&headers);
+        }
         let response: Response =
             JsFuture::from(window.fetch_with_str_and_init(&self.url, &init)).await.map_err(|e| FetchError::Network(js_message(&e)))?.unchecked_into();
         let (bytes, capped, head) = read_capped(&response).await?;

@@ -7,9 +7,10 @@ use super::fetch::Request;
 use super::location::{is_api, same_origin};
 use super::service_worker;
 use super::timer::{sleep, sleep_until};
+use async_lab_core::budget::StartedBy;
 use async_lab_core::task::DEFAULT_TIMEOUT_MS;
-use async_lab_core::work::{fetched, route, slept, timed_out, with_fails_switch, worked, Route, STATIC_SAMPLE};
-use async_lab_core::{BusyLoop, TaskKind, TaskResult, TaskSpec};
+use async_lab_core::work::{fetched, left_for_a_click, reach, route, slept, timed_out, with_fails_switch, worked, Route, STATIC_SAMPLE};
+use async_lab_core::{BusyLoop, Reach, TaskKind, TaskResult, TaskSpec};
 use futures::future::{select, Either};
 
 /// How the tasks of a run behave, as the learner set it.
@@ -19,12 +20,24 @@ pub struct Options {
     pub busy_loop: BusyLoop,
     /// How long any task may take before it is stopped with status `timeout`.
     pub timeout_ms: u32,
+    /// Autorun fetches only the app's own endpoints, whatever URL a lesson builds.
+    pub started_by: StartedBy,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { busy_loop: BusyLoop::Block, timeout_ms: DEFAULT_TIMEOUT_MS }
+        Options { busy_loop: BusyLoop::Block, timeout_ms: DEFAULT_TIMEOUT_MS, started_by: StartedBy::Click }
     }
+}
+
+/// Does a task's work and says how it went, and whose server it asked, which decides what a
+/// framing page may hear of it. Started by autorun, it sends no request but to the app's own endpoints.
+pub async fn perform_task(spec: &TaskSpec, options: Options) -> TaskResult {
+    let reach = reach(spec.kind, is_api(&spec.url));
+    if reach == Reach::Elsewhere && options.started_by == StartedBy::Autorun {
+        return left_for_a_click(&spec.url);
+    }
+    TaskResult { reach, ..perform(spec, options).await }
 }
 
 // region:also-runs *: every task's work, raced against its timeout (src/runtime/work.rs)
@@ -63,7 +76,11 @@ async fn fetch(spec: &TaskSpec) -> TaskResult {
         Route::AsTyped => spec.url.as_str(),
         Route::Sample { .. } => STATIC_SAMPLE,
     };
-    let answer = Request::get(url).send().await;
+    let request = match &route {
+        Route::AsTyped if is_api(url) => Request::to_own_endpoint(url),
+        Route::AsTyped | Route::Sample { .. } => Request::get(url),
+    };
+    let answer = request.send().await;
     // A success that came sooner is stretched to the requested latency on the client and labelled
     // as simulated, so a lane never claims a slow server that was not. A failure is not padded:
     // its lane ends when the failure was observed.

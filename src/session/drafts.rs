@@ -2,6 +2,7 @@
 //! them into validated specs (or the message that says why not).
 
 use crate::runtime::work::Options;
+use async_lab_core::budget::{check_cpu, Click, StartedBy};
 use async_lab_core::stats::expected_wall_ms_of_drafts;
 use async_lab_core::task::{endpoint_for, parse_timeout, refusal, validate_all, validate_task_count, DEFAULT_TIMEOUT_MS, MAX_TASKS, MIN_TASKS};
 use async_lab_core::{BusyLoop, LessonId, Mode, TaskDraft, TaskKind, TaskSpec};
@@ -134,7 +135,7 @@ impl Drafts {
     /// How the tasks of a run behave, as the learner set it.
     pub fn options(&self) -> Options {
         let timeout_ms = parse_timeout(&self.timeout.get_untracked()).unwrap_or(DEFAULT_TIMEOUT_MS);
-        Options { busy_loop: self.busy_loop.get_untracked(), timeout_ms }
+        Options { busy_loop: self.busy_loop.get_untracked(), timeout_ms, started_by: StartedBy::Click }
     }
 
     /// The tasks as typed, validated for a run; on failure the reason is shown beside the buttons.
@@ -151,6 +152,23 @@ impl Drafts {
             }
             Err(errors) => {
                 self.problem.set(Some(refusal(&errors)));
+                None
+            }
+        }
+    }
+
+    /// The tasks for the runs of `click`: validated, and within the cap on busy work.
+    pub fn specs_for(&self, click: Click) -> Option<Vec<TaskSpec>> {
+        self.specs().and_then(|specs| self.within_cpu_cap(specs, click))
+    }
+
+    /// `specs` if the busy work that `click` would start stays within the cap; otherwise `None`,
+    /// and the message naming the cap and the total shows beside the buttons.
+    pub fn within_cpu_cap(&self, specs: Vec<TaskSpec>, click: Click) -> Option<Vec<TaskSpec>> {
+        match check_cpu(&specs, click) {
+            Ok(()) => Some(specs),
+            Err(why) => {
+                self.problem.set(Some(why));
                 None
             }
         }

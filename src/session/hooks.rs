@@ -3,7 +3,8 @@
 
 use super::Session;
 use crate::runtime::{clipboard, embed, location};
-use async_lab_core::{TaskKind, TaskSpec};
+use async_lab_core::budget::autorun_refusal;
+use async_lab_core::TaskSpec;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -22,7 +23,8 @@ pub fn use_address_bar(session: Session) {
     });
 }
 
-/// autorun: Run both once `root` is on screen and the page visible, if every task stays on this origin.
+/// autorun: Run both once `root` is on screen and the page visible, if it starts only timers and
+/// fetches of the app's own endpoints; otherwise it waits for a click and says why.
 pub fn use_autorun(session: Session, root: NodeRef<leptos::html::Div>) {
     if !session.autorun {
         return;
@@ -32,10 +34,9 @@ pub fn use_autorun(session: Session, root: NodeRef<leptos::html::Div>) {
         spawn_local(async move {
             embed::seen(&element).await;
             let specs: Vec<TaskSpec> = session.drafts.rows.with_untracked(|rows| rows.iter().filter_map(|r| r.draft.get_untracked().validate().ok()).collect());
-            if specs.iter().all(|s| s.kind != TaskKind::Fetch || location::same_origin(&s.url)) {
-                session.runs.run_both();
-            } else {
-                session.notices.update(|n| n.push("autorun=1 was ignored: it runs only tasks that stay on this page's origin.".to_owned()));
+            match autorun_refusal(&specs, location::is_api) {
+                None => session.runs.autorun_both(),
+                Some(why) => session.notices.update(|n| n.push(why)),
             }
         });
     });

@@ -6,6 +6,8 @@ use super::trigger::{Fired, Trigger};
 use crate::lessons::{self, Recorder, Task};
 use crate::runtime::work::Options;
 use crate::runtime::{clock, events, frames, location, service_worker, visibility};
+use async_lab_core::budget::{Click, StartedBy};
+use async_lab_core::embed;
 use async_lab_core::stats::Comparison;
 use async_lab_core::{BusyLoop, Column, LessonId, Mode, Run, RunEvent, RunReport, TaskKind, TaskSpec};
 use futures::channel::oneshot;
@@ -77,11 +79,7 @@ impl Runs {
 
     /// The most recent run of either column: the one in flight, or else the last one shown.
     pub fn latest(&self) -> Option<Run> {
-        let (seq, conc) = (self.sequential.get(), self.concurrent.get());
-        match (seq, conc) {
-            (Some(a), Some(b)) => Some(if a.id > b.id { a } else { b }),
-            (a, b) => a.or(b),
-        }
+        [self.sequential.get(), self.concurrent.get()].into_iter().flatten().max_by_key(|r| r.id)
     }
 
     /// The concurrent mode of this lesson: cpu-bound's depends on the Block / Yield choice.
@@ -113,9 +111,9 @@ impl Runs {
     }
 
     fn run(&self, mode: Mode) {
-        if let Some(specs) = self.drafts.specs() {
+        if let Some(specs) = self.drafts.specs_for(Click::OneRun) {
             // Nobody waits for this run's end: it reports itself when it finishes.
-            drop(self.start(self.new_run(mode, specs)));
+            drop(self.start(self.new_run(mode, specs), StartedBy::Click));
         }
     }
 
@@ -138,13 +136,23 @@ impl Runs {
     /// reports the comparison of the two. A cancel or a newer run during the sequential half ends
     /// it there: no second half, no comparison.
     pub fn run_both(&self) {
-        let Some(specs) = self.drafts.specs() else { return };
+        self.both(StartedBy::Click);
+    }
+
+    /// Run both for `autorun=1`, once the page is seen: only timers and the app's own endpoints
+    /// (checked before, and again by every fetch, whatever URL a lesson builds).
+    pub fn autorun_both(&self) {
+        self.both(StartedBy::Autorun);
+    }
+
+    fn both(&self, started_by: StartedBy) {
+        let Some(specs) = self.drafts.specs_for(Click::RunBoth) else { return };
         let this = *self;
-        let sequential = self.start(self.new_run(Mode::Sequential, specs.clone()));
+        let sequential = self.start(self.new_run(Mode::Sequential, specs.clone()), started_by);
         spawn_local(async move {
             let Ok(sequential_ms) = sequential.await else { return };
             let concurrent = this.new_run(this.concurrent_mode(), specs).after_sequential(sequential_ms);
-            drop(this.start(concurrent));
+            drop(this.start(concurrent, started_by));
         });
     }
 
@@ -154,7 +162,8 @@ impl Runs {
         specs.truncate(1);
         let contrast = TaskSpec::timer("new Promise(…) in JS", specs[0].delay_ms);
         specs.push(contrast);
-        drop(self.start(self.new_run(Mode::Lazy, specs)));
+        let Some(specs) = self.drafts.within_cpu_cap(specs, Click::OneRun) else { return };
+        drop(self.start(self.new_run(Mode::Lazy, specs), StartedBy::Click));
     }
 
     /// async-fn: polls the created future for the first time.
@@ -176,12 +185,12 @@ impl Runs {
     }
 
     /// Starts a run at once, superseding any run in flight (which then reports itself cancelled).
-    fn start(&self, run: Run) -> Finished {
+    fn start(&self, run: Run, started_by: StartedBy) -> Finished {
         let mode = run.mode;
         let cancelled = self.cancel.arm();
         let await_it = self.await_it.arm();
         self.awaiting.set(mode == Mode::Lazy);
-        let options = self.drafts.options();
+        let options = Options { started_by, ..self.drafts.options() };
         let needs_worker = run.tasks.iter().any(|t| t.spec.kind == TaskKind::Fetch && location::is_api(&t.spec.url));
         let id = run.id;
         let column = self.column(mode.column());
@@ -245,6 +254,7 @@ impl Runs {
             run.clone()
         };
         let report = RunReport::of(&settled, self.resolution_ms);
+        let for_parent = embed::for_parent(&settled, self.resolution_ms);
         column.update(|r| {
             if r.as_ref().is_some_and(|r| r.id == id) {
                 *r = Some(settled);
@@ -256,7 +266,7 @@ impl Runs {
             self.awaiting.set(false);
         }
         if let Some(report) = &report {
-            events::dispatch_run(report);
+            events::dispatch_run(report, for_parent.as_ref());
         }
         // Only a run that went to its end (completed or failed) hands its wall-clock on.
         if !was_cancelled {

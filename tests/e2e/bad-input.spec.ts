@@ -147,6 +147,8 @@ test("messages from a parent page are ignored unless they are the one measure re
   await page.goto(baseURL!.replace("127.0.0.1", "localhost") + "examples/docs-embed.html");
   const frame = page.frameLocator("#lab-1");
   await expect(frame.getByRole("button", { name: "Run both" })).toBeVisible();
+  // Click only once embed.js has sized the frame: a frame that grows under the pointer loses the click.
+  await expect(page.locator("#lab-1")).not.toHaveAttribute("height", "300");
   await page.evaluate(() => {
     const target = (document.querySelector("#lab-1") as HTMLIFrameElement).contentWindow!;
     for (const m of [null, "run", { source: "async-lab-host", type: "run" }, { source: "async-lab", type: "resize", height: 1 }, { type: "measure" }, { source: "async-lab-host", type: "measure", extra: "<script>" }])

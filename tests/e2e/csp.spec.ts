@@ -26,3 +26,35 @@ for (const lesson of lessons) {
     expect(await cspViolations(page)).toEqual([]);
   });
 }
+
+test("from a host that sends no header, the meta policy alone applies and every lesson runs under it", async ({ page }) => {
+  // The page as a static host without headers would serve it: the same bytes, no policy header.
+  await page.route(/\/(\?.*)?$/, async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers() };
+    delete headers["content-security-policy"];
+    await route.fulfill({ response, headers });
+  });
+  for (const [i, lesson] of lessons.entries()) {
+    // open() registers the page's listeners once; later lessons are plain navigations.
+    if (i === 0) await open(page, `?lesson=${lesson}`);
+    else await page.goto(`./?lesson=${lesson}`);
+    await expect(page.getByRole("button", { name: "Run concurrently" })).toBeVisible();
+    // The policy is in force: an inline script is refused.
+    const blocked = await page.evaluate(() => {
+      (window as any).__inline = false;
+      const script = document.createElement("script");
+      script.textContent = "window.__inline = true";
+      document.head.append(script);
+      return !(window as any).__inline;
+    });
+    expect(blocked).toBe(true);
+    const inline = await cspViolations(page);
+    expect(inline).toHaveLength(1);
+    expect(inline[0]).toMatch(/^script-src/);
+    await page.getByRole("button", { name: "Run concurrently" }).click();
+    const [report] = await runs(page, 1, 20_000);
+    expect(["completed", "failed"]).toContain(report.outcome);
+    expect(await cspViolations(page)).toEqual(inline);
+  }
+});

@@ -1,5 +1,7 @@
 // A tiny static server for dist/ on 127.0.0.1, with the MIME types wasm streaming needs.
 // Usage: node tests/e2e/serve.mjs [port] [dir] [--no-csp] [--cache]
+// GET /__requests lists every request so far ({ url, cookie }): the hostile-page tests check what
+// the app did and did not ask for, and whether it sent credentials.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
@@ -32,7 +34,15 @@ const types = {
 };
 
 // Long query strings are part of the bad-input tests, so allow headers far beyond Node's 16 KiB default.
+const requests = [];
+
 createServer({ maxHeaderSize: 1024 * 1024 }, async (req, res) => {
+  if (req.url === "/__requests") {
+    res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify(requests));
+    return;
+  }
+  requests.push({ url: req.url, cookie: Boolean(req.headers.cookie) });
+  if (requests.length > 20000) requests.splice(0, 10000);
   let path;
   try {
     path = decodeURIComponent(new URL(req.url, "http://x").pathname);
@@ -42,10 +52,14 @@ createServer({ maxHeaderSize: 1024 * 1024 }, async (req, res) => {
     return;
   }
   // /nested/app/ serves the app again, to prove it works from a sub-path (docs sites, GitHub Pages).
+  // /api/ is the host's own folder of that name beside the app (fixtures/api/): the service worker
+  // must leave other pages' requests there alone.
   const [base, rest] = path.startsWith("/fixtures/")
     ? [fixtures, path.slice("/fixtures".length)]
     : path.startsWith("/examples/")
       ? [examples, path.slice("/examples".length)]
+    : path.startsWith("/api/")
+      ? [resolve(fixtures, "api"), path.slice("/api".length)]
     : path.startsWith("/nested/app/")
       ? [root, path.slice("/nested/app".length)]
       : [root, path];

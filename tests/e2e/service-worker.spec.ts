@@ -10,7 +10,8 @@ test("a delayed endpoint answers no sooner than asked, from the service worker",
   await expect(page.getByText("answered by this page's service worker")).toBeVisible();
   const direct = await page.evaluate(async () => {
     const start = performance.now();
-    const response = await fetch("api/delay/300/direct");
+    // The app marks its own requests; the worker answers nothing else.
+    const response = await fetch("api/delay/300/direct", { headers: { "x-async-lab": "app" } });
     const body = await response.json();
     return { ms: performance.now() - start, body, worker: response.headers.get("x-async-lab") };
   });
@@ -27,15 +28,25 @@ test("the worker's other routes answer with the status and size asked", async ({
   await open(page, "?lesson=api-requests");
   await expect(page.getByText("answered by this page's service worker")).toBeVisible();
   const got = await page.evaluate(async () => {
+    const fetch = (url: string) => window.fetch(url, { headers: { "x-async-lab": "app" } });
     const status = await fetch("api/status/503");
     const bytes = await fetch("api/bytes/1234");
     const bad = await fetch("api/delay/abc/x");
     // Statuses without a body answer without one, not with a network error.
     const empty = await Promise.all(["204", "205", "304"].map(async (c) => (await fetch(`api/status/${c}`)).status));
     const escape = await fetch("api/delay/%E0%A4%A/x");
-    return { status: status.status, size: (await bytes.arrayBuffer()).byteLength, bad: bad.status, badText: await bad.text(), empty, escape: escape.status, escapeText: await escape.text() };
+    return {
+      status: status.status,
+      size: (await bytes.arrayBuffer()).byteLength,
+      bad: bad.status,
+      badText: await bad.text(),
+      empty,
+      escape: escape.status,
+      escapeText: await escape.text(),
+      worker: escape.headers.get("x-async-lab"),
+    };
   });
-  expect(got).toMatchObject({ status: 503, size: 1234, bad: 400, empty: [204, 205, 304], escape: 400 });
+  expect(got).toMatchObject({ status: 503, size: 1234, bad: 400, empty: [204, 205, 304], escape: 400, worker: "service-worker" });
   expect(got.badText).toContain('got \\"abc\\"');
   expect(got.escapeText).toContain("malformed %-escape");
 });
@@ -58,7 +69,7 @@ test("ten concurrent 300 ms delayed fetches finish in under 600 ms", async ({ pa
   await open(page, "?lesson=api-requests&" + fetches(10, 300));
   await expect(page.getByText("answered by this page's service worker")).toBeVisible();
   // A worker that has just started pays its start-up on the first requests: warm it first.
-  await page.evaluate(() => Promise.all(Array.from({ length: 10 }, (_, i) => fetch(`api/delay/0/warm${i}`))));
+  await page.evaluate(() => Promise.all(Array.from({ length: 10 }, (_, i) => fetch(`api/delay/0/warm${i}`, { headers: { "x-async-lab": "app" } }))));
   // The faster of two runs: a loaded machine may stall one, the claim is about what the runtime can do.
   const walls: number[] = [];
   for (let i = 1; i <= 2; i++) {
