@@ -40,11 +40,11 @@ pub fn strip_query_strings(text: &str) -> String {
 /// (a body's preview is cut from the detail) and no query strings, which may carry tokens. A run
 /// that fetched anything but the app's own endpoints is not posted at all: its statuses, sizes and
 /// timings would tell the framing page which URLs exist for the person using the app.
-pub fn for_parent(run: &Run, clock_resolution_ms: f64) -> Option<RunReport> {
+pub fn for_parent(report: &RunReport, run: &Run) -> Option<RunReport> {
     if run.tasks.iter().any(|t| t.result.reach == Reach::Elsewhere) {
         return None;
     }
-    let mut report = RunReport::of(run, clock_resolution_ms)?;
+    let mut report = report.clone();
     for (task, record) in report.tasks.iter_mut().zip(&run.tasks) {
         task.detail = strip_query_strings(&record.result.detail_without_body());
         task.label = strip_query_strings(&task.label);
@@ -93,11 +93,13 @@ mod tests {
             run
         };
         let own = finish(Reach::OwnEndpoint);
-        assert!(RunReport::of(&own, 0.1).unwrap().tasks[0].detail.contains("secret"));
-        let posted = for_parent(&own, 0.1).unwrap();
+        let report = RunReport::of(&own, 0.1).unwrap();
+        assert!(report.tasks[0].detail.contains("secret"));
+        let posted = for_parent(&report, &own).unwrap();
         assert_eq!(posted.tasks[0].detail, "HTTP 200, 61 bytes");
         assert_eq!((posted.tasks[0].http_status, posted.tasks[0].bytes), (Some(200), Some(61)));
         assert!(!serde_json::to_string(&posted).unwrap().contains("secret"));
-        assert_eq!(for_parent(&finish(Reach::Elsewhere), 0.1), None);
+        let elsewhere = finish(Reach::Elsewhere);
+        assert_eq!(for_parent(&RunReport::of(&elsewhere, 0.1).unwrap(), &elsewhere), None);
     }
 }

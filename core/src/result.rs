@@ -2,6 +2,7 @@
 
 use crate::task::TaskKind;
 use serde::Serialize;
+use std::ops::Range;
 
 /// Where a task is in its life.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -69,10 +70,10 @@ pub struct TaskResult {
     /// simulated part of its duration, drawn apart on the lane.
     pub added_ms: Option<f64>,
     pub detail: String,
-    /// The body's first characters as they appear in `detail`: the part read from a response,
-    /// which a framing page is never told.
+    /// Where `detail` quotes the body (": {…}"): the part read from a response, which a framing
+    /// page is never told. Empty when it quotes none; later notes only append to `detail`.
     #[serde(skip)]
-    pub preview: String,
+    pub body: Range<usize>,
     /// Whose server answered, which decides what a framing page may hear of this task.
     #[serde(skip)]
     pub reach: Reach,
@@ -97,9 +98,9 @@ impl TaskResult {
 
     /// `detail` without the body's preview: what a framing page may be told of a fetch.
     pub fn detail_without_body(&self) -> String {
-        match self.preview.is_empty() {
-            true => self.detail.clone(),
-            false => self.detail.replacen(&format!(": {}", self.preview), "", 1),
+        match (self.detail.get(..self.body.start), self.detail.get(self.body.end..)) {
+            (Some(before), Some(after)) => format!("{before}{after}"),
+            _ => self.detail.clone(),
         }
     }
 
@@ -113,7 +114,7 @@ impl TaskResult {
             capped: false,
             added_ms: None,
             detail: String::new(),
-            preview: String::new(),
+            body: 0..0,
             reach: Reach::NoRequest,
         }
     }

@@ -144,11 +144,13 @@ pub fn fetched(answer: Result<Fetched, FetchError>, route: &Route, added_ms: f64
         (Route::AsTyped, false, true) => Source::ServiceWorker,
         (Route::AsTyped, false, false) => Source::Network,
     };
-    let body = describe_body(&r);
-    let (status, detail) = match r.ok {
-        true => (TaskStatus::Ok, format!("HTTP {}, {body}{note}", r.status)),
-        false => (TaskStatus::Error, format!("HTTP {} (not a success status), {body}{note}", r.status)),
+    let (size, quote) = describe_body(&r);
+    let (status, head) = match r.ok {
+        true => (TaskStatus::Ok, format!("HTTP {}, {size}", r.status)),
+        false => (TaskStatus::Error, format!("HTTP {} (not a success status), {size}", r.status)),
     };
+    let body = head.len()..head.len() + quote.len();
+    let detail = format!("{head}{quote}{note}");
     TaskResult {
         status,
         source,
@@ -157,21 +159,23 @@ pub fn fetched(answer: Result<Fetched, FetchError>, route: &Route, added_ms: f64
         capped: r.capped,
         added_ms: stretched.then_some(added_ms),
         detail,
-        preview: r.preview,
+        body,
         reach: Reach::NoRequest,
     }
 }
 
-/// "61 bytes: {"name": …}", or how much was read before the cap.
-fn describe_body(r: &Fetched) -> String {
+/// The body's size ("61 bytes", or how much was read before the cap) and its quoted start
+/// (": {"name": …}", empty when there is none), kept apart so a framing page gets only the size.
+fn describe_body(r: &Fetched) -> (String, String) {
     let size = match r.capped {
         true => format!("stopped reading after {} bytes (the cap is {BODY_CAP_BYTES} bytes)", r.bytes),
         false => format!("{} bytes", r.bytes),
     };
-    match r.preview.is_empty() {
-        true => size,
-        false => format!("{size}: {}", r.preview),
-    }
+    let quote = match r.preview.is_empty() {
+        true => String::new(),
+        false => format!(": {}", r.preview),
+    };
+    (size, quote)
 }
 
 /// A network error with the likely cause: the browser hides it on purpose, but a cross-origin

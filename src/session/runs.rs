@@ -79,7 +79,10 @@ impl Runs {
 
     /// The most recent run of either column: the one in flight, or else the last one shown.
     pub fn latest(&self) -> Option<Run> {
-        [self.sequential.get(), self.concurrent.get()].into_iter().flatten().max_by_key(|r| r.id)
+        match (self.sequential.get(), self.concurrent.get()) {
+            (Some(a), Some(b)) => Some(if a.id > b.id { a } else { b }),
+            (a, b) => a.or(b),
+        }
     }
 
     /// The concurrent mode of this lesson: cpu-bound's depends on the Block / Yield choice.
@@ -139,8 +142,7 @@ impl Runs {
         self.both(StartedBy::Click);
     }
 
-    /// Run both for `autorun=1`, once the page is seen: only timers and the app's own endpoints
-    /// (checked before, and again by every fetch, whatever URL a lesson builds).
+    /// Run both for `autorun=1`: its fetches go only to the app's own endpoints (`work::perform_task`).
     pub fn autorun_both(&self) {
         self.both(StartedBy::Autorun);
     }
@@ -254,7 +256,7 @@ impl Runs {
             run.clone()
         };
         let report = RunReport::of(&settled, self.resolution_ms);
-        let for_parent = embed::for_parent(&settled, self.resolution_ms);
+        let for_parent = report.as_ref().and_then(|r| embed::for_parent(r, &settled));
         column.update(|r| {
             if r.as_ref().is_some_and(|r| r.id == id) {
                 *r = Some(settled);
