@@ -22,7 +22,7 @@ async function framed(page: Page, baseURL: string | undefined, query: string) {
     (window as any).__runs = [];
     window.addEventListener("async-lab:run", (e) => (window as any).__runs.push((e as CustomEvent).detail));
   });
-  await page.goto(hostOf(baseURL) + "fixtures/hostile-host.html?app=" + encodeURIComponent(query));
+  await page.goto(hostOf(baseURL) + "fixtures/cross-site-host.html?app=" + encodeURIComponent(query));
   const frame = page.frameLocator("iframe");
   await expect(frame.getByRole("button", { name: "Run both" })).toBeVisible();
   const inner = () => page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith(new URL(baseURL!).origin))!;
