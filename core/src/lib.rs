@@ -5,6 +5,8 @@
 
 /// What one click may start: the cap on busy CPU work, and what autorun starts without one.
 pub mod budget;
+/// A run's trace as Chrome Trace Event JSON, for Perfetto and Chrome DevTools.
+pub mod chrome_trace;
 /// The iframe snippet a docs author pastes, and the report a parent page may see.
 pub mod embed;
 /// One-line takeaways computed from a finished run, in each lesson's terms.
@@ -37,6 +39,8 @@ pub mod scale;
 pub mod stats;
 /// Task specs, the editor's drafts, and their validation against the limits.
 pub mod task;
+/// The poll-level trace: every poll and wake, measured; each lane's polls, causes and waits.
+pub mod trace;
 /// What a task's work yields: the decisions behind each `TaskResult` (source, detail, fails switch).
 pub mod work;
 

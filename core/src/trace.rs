@@ -1,0 +1,267 @@
+//! The poll-level trace of a run: every poll of a future and every wake, as measured, kept apart
+//! from the `RunReport` (which stays version 2), with what a lane shows of them.
+
+use crate::format::quantize;
+use serde::Serialize;
+
+/// The trace document's schema version.
+pub const TRACE_VERSION: u32 = 1;
+
+/// Whose future an event belongs to: the run's spawned future (the one `spawn_local` polls), or a
+/// task's future polled inside it by `join_all` or in turn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lane {
+    Spawned,
+    Task(usize),
+}
+
+/// What one poll returned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PollResult {
+    Pending,
+    Ready,
+}
+
+/// The leaf future that woke a task: each tags its own wake, since a waker cannot tell who calls it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WakeSource {
+    /// A timer's deadline passed.
+    Timer,
+    /// A `fetch` promise settled, or a chunk of its body arrived.
+    Fetch,
+    /// A busy loop's trip through the task queue came back.
+    Yield,
+    /// async-fn's **Await it** button.
+    AwaitIt,
+}
+
+/// Why a poll happened, read off the events before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PollCause {
+    /// The future's first poll: it starts running here.
+    First,
+    /// Its own wake came since its last poll.
+    Woken,
+    /// No wake of its own: a combinator (`join_all` over a few futures) polled every child when
+    /// any one woke. That is how the combinator works, not a fault.
+    NotWoken,
+}
+
+/// One measured event; times are ms since the run started.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum TraceEvent {
+    Poll { lane: Lane, start_ms: f64, end_ms: f64, result: PollResult },
+    Wake { lane: Lane, t_ms: f64, by: WakeSource },
+}
+
+impl TraceEvent {
+    pub fn lane(&self) -> Lane {
+        match *self {
+            TraceEvent::Poll { lane, .. } | TraceEvent::Wake { lane, .. } => lane,
+        }
+    }
+
+    fn at_ms(&self) -> f64 {
+        match *self {
+            TraceEvent::Poll { start_ms, .. } => start_ms,
+            TraceEvent::Wake { t_ms, .. } => t_ms,
+        }
+    }
+}
+
+/// A poll with its cause, as a lane draws it.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Poll {
+    pub start_ms: f64,
+    pub end_ms: f64,
+    pub result: PollResult,
+    pub cause: PollCause,
+    /// The wake that caused it, if one did: the arrow from wake to poll starts here.
+    pub woken_at_ms: Option<f64>,
+}
+
+/// What a lane's focus or hover says, and the timeline table's row.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct LaneStats {
+    pub polls: usize,
+    pub not_woken: usize,
+    pub wakes: usize,
+    pub in_poll_ms: f64,
+    /// From the end of each Pending poll to the next poll's start.
+    pub waiting_ms: f64,
+}
+
+/// The trace of one run: the events in the order they were recorded.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Trace {
+    pub version: u32,
+    pub run_id: u32,
+    pub events: Vec<TraceEvent>,
+}
+
+impl Trace {
+    pub fn new(run_id: u32) -> Trace {
+        Trace { version: TRACE_VERSION, run_id, events: Vec::new() }
+    }
+
+    pub fn record(&mut self, event: TraceEvent) {
+        self.events.push(event);
+    }
+
+    /// Every lane that has an event, the spawned future first.
+    pub fn lanes(&self) -> Vec<Lane> {
+        let mut lanes: Vec<Lane> = self.events.iter().map(TraceEvent::lane).collect();
+        lanes.sort();
+        lanes.dedup();
+        lanes
+    }
+
+    /// The polls of `lane` in order, each with its cause: a wake of the lane since its previous
+    /// poll ended (or during it: a wake inside a poll counts for the next one).
+    pub fn polls(&self, lane: Lane) -> Vec<Poll> {
+        let mut events: Vec<&TraceEvent> = self.events.iter().filter(|e| e.lane() == lane).collect();
+        // Stable: a wake recorded at the same ms as a poll's start keeps its recorded order.
+        events.sort_by(|a, b| a.at_ms().total_cmp(&b.at_ms()));
+        let mut polls = Vec::new();
+        let mut pending_wake: Option<f64> = None;
+        for event in events {
+            match *event {
+                TraceEvent::Wake { t_ms, .. } => {
+                    pending_wake.get_or_insert(t_ms);
+                }
+                TraceEvent::Poll { start_ms, end_ms, result, .. } => {
+                    let cause = match (polls.is_empty(), pending_wake) {
+                        (true, _) => PollCause::First,
+                        (false, Some(_)) => PollCause::Woken,
+                        (false, None) => PollCause::NotWoken,
+                    };
+                    let woken_at_ms = pending_wake.take().filter(|_| cause == PollCause::Woken);
+                    polls.push(Poll { start_ms, end_ms, result, cause, woken_at_ms });
+                }
+            }
+        }
+        polls
+    }
+
+    /// Polls, wakes and time in and between polls for `lane`.
+    pub fn stats(&self, lane: Lane) -> LaneStats {
+        let polls = self.polls(lane);
+        let waiting_ms = polls.windows(2).filter(|w| w[0].result == PollResult::Pending).map(|w| (w[1].start_ms - w[0].end_ms).max(0.0)).sum();
+        LaneStats {
+            polls: polls.len(),
+            not_woken: polls.iter().filter(|p| p.cause == PollCause::NotWoken).count(),
+            wakes: self.events.iter().filter(|e| matches!(e, TraceEvent::Wake { lane: l, .. } if *l == lane)).count(),
+            in_poll_ms: polls.iter().map(|p| p.end_ms - p.start_ms).sum(),
+            waiting_ms,
+        }
+    }
+
+    /// When the one thread was running our futures: the union of every poll, as disjoint spans.
+    /// A task's poll runs inside the spawned future's poll, so the union is what the thread did.
+    pub fn busy_spans(&self) -> Vec<(f64, f64)> {
+        let mut spans: Vec<(f64, f64)> = self
+            .events
+            .iter()
+            .filter_map(|e| match *e {
+                TraceEvent::Poll { start_ms, end_ms, .. } => Some((start_ms, end_ms.max(start_ms))),
+                TraceEvent::Wake { .. } => None,
+            })
+            .collect();
+        spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut merged: Vec<(f64, f64)> = Vec::with_capacity(spans.len());
+        for (start, end) in spans {
+            match merged.last_mut() {
+                Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                _ => merged.push((start, end)),
+            }
+        }
+        merged
+    }
+
+    /// The trace with its times rounded to the clock's resolution, as it is exported.
+    pub fn quantized(&self, clock_resolution_ms: f64) -> Trace {
+        let q = |ms: f64| quantize(ms, clock_resolution_ms);
+        let events = self
+            .events
+            .iter()
+            .map(|e| match *e {
+                TraceEvent::Poll { lane, start_ms, end_ms, result } => TraceEvent::Poll { lane, start_ms: q(start_ms), end_ms: q(end_ms), result },
+                TraceEvent::Wake { lane, t_ms, by } => TraceEvent::Wake { lane, t_ms: q(t_ms), by },
+            })
+            .collect();
+        Trace { events, ..self.clone() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn poll(lane: Lane, start_ms: f64, end_ms: f64, result: PollResult) -> TraceEvent {
+        TraceEvent::Poll { lane, start_ms, end_ms, result }
+    }
+
+    fn wake(lane: Lane, t_ms: f64) -> TraceEvent {
+        TraceEvent::Wake { lane, t_ms, by: WakeSource::Timer }
+    }
+
+    /// Two 300 ms timers under `join_all`: the first wake re-polls both children.
+    fn two_timers() -> Trace {
+        let (a, b) = (Lane::Task(0), Lane::Task(1));
+        let mut trace = Trace::new(1);
+        for e in [
+            poll(Lane::Spawned, 0.0, 0.2, PollResult::Pending),
+            poll(a, 0.05, 0.08, PollResult::Pending),
+            poll(b, 0.1, 0.12, PollResult::Pending),
+            wake(a, 300.1),
+            wake(Lane::Spawned, 300.1),
+            poll(Lane::Spawned, 300.2, 300.3, PollResult::Pending),
+            poll(a, 300.21, 300.23, PollResult::Ready),
+            poll(b, 300.24, 300.25, PollResult::Pending),
+            wake(b, 300.4),
+            wake(Lane::Spawned, 300.4),
+            poll(Lane::Spawned, 300.5, 300.6, PollResult::Ready),
+            poll(b, 300.51, 300.55, PollResult::Ready),
+        ] {
+            trace.record(e);
+        }
+        trace
+    }
+
+    #[test]
+    fn a_poll_is_woken_by_its_own_wake_or_polled_by_the_combinator() {
+        let trace = two_timers();
+        let causes = |lane| trace.polls(lane).iter().map(|p| p.cause).collect::<Vec<_>>();
+        assert_eq!(causes(Lane::Task(0)), [PollCause::First, PollCause::Woken]);
+        assert_eq!(causes(Lane::Task(1)), [PollCause::First, PollCause::NotWoken, PollCause::Woken]);
+        assert_eq!(trace.polls(Lane::Task(0))[1].woken_at_ms, Some(300.1));
+        assert_eq!(trace.lanes(), [Lane::Spawned, Lane::Task(0), Lane::Task(1)]);
+    }
+
+    #[test]
+    fn a_lane_waits_between_pending_polls_and_not_after_ready() {
+        let stats = two_timers().stats(Lane::Task(1));
+        assert_eq!((stats.polls, stats.not_woken, stats.wakes), (3, 1, 1));
+        assert!((stats.in_poll_ms - 0.07).abs() < 1e-9, "{stats:?}");
+        assert!((stats.waiting_ms - (300.24 - 0.12 + 300.51 - 300.25)).abs() < 1e-9, "{stats:?}");
+    }
+
+    #[test]
+    fn the_thread_is_busy_for_the_union_of_polls() {
+        assert_eq!(two_timers().busy_spans(), [(0.0, 0.2), (300.2, 300.3), (300.5, 300.6)]);
+    }
+
+    #[test]
+    fn the_document_names_its_version_and_events() {
+        let json = serde_json::to_value(two_timers().quantized(0.1)).unwrap();
+        assert_eq!(json["version"], 1);
+        assert_eq!(json["events"][1], serde_json::json!({ "type": "poll", "lane": { "task": 0 }, "start_ms": 0.1, "end_ms": 0.1, "result": "pending" }));
+        assert_eq!(json["events"][3], serde_json::json!({ "type": "wake", "lane": { "task": 0 }, "t_ms": 300.1, "by": "timer" }));
+        assert_eq!(json["events"][0]["lane"], "spawned");
+    }
+}
