@@ -90,7 +90,7 @@ async fn a_missing_file_is_an_http_error_not_a_network_error() {
 fn record() -> (Rc<RefCell<Vec<RunEvent>>>, Recorder) {
     let events = Rc::new(RefCell::new(Vec::new()));
     let sink = events.clone();
-    (events, Recorder::new(move |e| sink.borrow_mut().push(e)))
+    (events, Recorder::new(0, move |e| sink.borrow_mut().push(e)))
 }
 
 #[wasm_bindgen_test]

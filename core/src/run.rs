@@ -6,6 +6,7 @@ use crate::mode::Mode;
 use crate::result::{TaskResult, TaskStatus};
 use crate::stats::{self, Comparison, Interval, Totals};
 use crate::task::{TaskKind, TaskSpec};
+use crate::trace::Trace;
 use serde::Serialize;
 
 /// How a finished run ended.
@@ -112,6 +113,8 @@ pub struct Run {
     pub throttled: bool,
     /// On the concurrent run of a **Run both** pair: the measured wall-clock of its sequential run.
     pub sequential_wall_ms: Option<f64>,
+    /// Every poll and wake of the run's futures; filled in when the run's program has returned.
+    pub trace: Trace,
 }
 
 impl Run {
@@ -128,6 +131,7 @@ impl Run {
             outcome: None,
             throttled: false,
             sequential_wall_ms: None,
+            trace: Trace::new(id),
         }
     }
 

@@ -4,10 +4,13 @@
 //! `build.rs` extracts that region at compile time, so the panel can never drift from what runs.
 
 use crate::runtime::clock::now;
+use crate::runtime::trace::{TraceSink, Traced};
 use crate::runtime::work::{self, Options};
+use async_lab_core::trace::Lane;
 use async_lab_core::{LessonId, Milestone, Mode, RunEvent, TaskResult, TaskSpec};
 use futures::channel::oneshot;
 use futures::future::{FutureExt, LocalBoxFuture};
+use std::rc::Rc;
 
 pub mod api_requests;
 pub mod async_fn;
@@ -56,16 +59,23 @@ pub mod source {
     include!(concat!(env!("OUT_DIR"), "/lesson_sources.rs"));
 }
 
-/// Timestamps what a run does and hands each event to the caller.
+/// Timestamps what a run does and hands each event to the caller; its tasks' polls and wakes go
+/// to the run's trace.
 pub struct Recorder {
     start: f64,
     sink: Box<dyn Fn(RunEvent)>,
+    trace: Rc<TraceSink>,
 }
 
 impl Recorder {
-    /// Starts the run's clock now.
-    pub fn new(sink: impl Fn(RunEvent) + 'static) -> Recorder {
-        Recorder { start: now(), sink: Box::new(sink) }
+    /// Starts the run's clock now, with a trace of its own.
+    pub fn new(run_id: u32, sink: impl Fn(RunEvent) + 'static) -> Recorder {
+        Recorder::traced(TraceSink::start(run_id), sink)
+    }
+
+    /// Times the run from the start of `trace`, where its polls and wakes are recorded.
+    pub fn traced(trace: Rc<TraceSink>, sink: impl Fn(RunEvent) + 'static) -> Recorder {
+        Recorder { start: trace.origin(), sink: Box::new(sink), trace }
     }
 
     /// `performance.now()` when the run started.
@@ -150,7 +160,8 @@ impl<'a> Task<'a> {
 
     async fn perform_spec(&self, spec: &TaskSpec) -> TaskResult {
         self.started();
-        let result = work::perform_task(spec, self.options).await;
+        let work = work::perform_task(spec, self.options);
+        let result = Traced::new(self.recorder.trace.clone(), Lane::Task(self.index), work).await;
         self.finished(result.clone());
         result
     }

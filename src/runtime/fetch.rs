@@ -5,6 +5,8 @@
 
 use super::gauge::Gauge;
 use super::js_message;
+use super::trace::Tagged;
+use async_lab_core::trace::WakeSource;
 pub use async_lab_core::work::{FetchError, Fetched, BODY_CAP_BYTES};
 use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
@@ -73,8 +75,10 @@ impl Request {
             headers.append(OWN_ENDPOINT_HEADER.0, OWN_ENDPOINT_HEADER.1).map_err(|e| FetchError::Network(js_message(&e)))?;
             init.set_headers(&headers);
         }
-        let response: Response =
-            JsFuture::from(window.fetch_with_str_and_init(&self.url, &init)).await.map_err(|e| FetchError::Network(js_message(&e)))?.unchecked_into();
+        let response: Response = Tagged::new(JsFuture::from(window.fetch_with_str_and_init(&self.url, &init)), WakeSource::Fetch)
+            .await
+            .map_err(|e| FetchError::Network(js_message(&e)))?
+            .unchecked_into();
         let (bytes, capped, head) = read_capped(&response).await?;
         Ok(Fetched {
             status: response.status(),
@@ -95,7 +99,7 @@ async fn read_capped(response: &Response) -> Result<(u64, bool, Vec<u8>), FetchE
     let mut bytes = 0u64;
     let mut head = Vec::new();
     loop {
-        let chunk = JsFuture::from(reader.read()).await.map_err(|e| FetchError::Body(js_message(&e)))?;
+        let chunk = Tagged::new(JsFuture::from(reader.read()), WakeSource::Fetch).await.map_err(|e| FetchError::Body(js_message(&e)))?;
         let done = js_sys::Reflect::get(&chunk, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true);
         if done {
             return Ok((bytes, false, head));

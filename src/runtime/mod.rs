@@ -26,6 +26,8 @@ pub mod scale;
 pub mod service_worker;
 /// Sleeps that share one browser timer per deadline and never wake early.
 pub mod timer;
+/// Every poll and wake of a run's futures, measured, into its trace.
+pub mod trace;
 /// Whether the page is or was hidden (throttled timers).
 pub mod visibility;
 /// The work one task does: timer, fetch or busy loop, under its timeout.

@@ -3,6 +3,8 @@
 
 use super::clock::now;
 use super::gauge::Gauge;
+use super::trace::{self, WakeTag};
+use async_lab_core::trace::WakeSource;
 use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -30,7 +32,8 @@ pub fn browser_timers() -> usize {
 struct Slot {
     /// Tells this slot from a later one at the same key, after this one has fired.
     generation: u64,
-    wakers: Vec<Option<Waker>>,
+    /// Each sleep's waker, and the traced lane that polled it, if any.
+    wakers: Vec<Option<(Waker, Option<WakeTag>)>>,
     live: usize,
     _timer: Timeout,
 }
@@ -70,7 +73,7 @@ impl Future for Sleep {
         match current {
             Some((_, _, index)) => WHEEL.with(|w| {
                 if let Some(slot) = w.borrow_mut().get_mut(&key) {
-                    slot.wakers[index] = Some(cx.waker().clone());
+                    slot.wakers[index] = Some((cx.waker().clone(), trace::current()));
                 }
             }),
             None => {
@@ -86,7 +89,7 @@ impl Future for Sleep {
                         Slot { generation, wakers: Vec::new(), live: 0, _timer: Timeout::new(wait, move || fire(key)) }
                     });
                     slot.live += 1;
-                    slot.wakers.push(Some(cx.waker().clone()));
+                    slot.wakers.push(Some((cx.waker().clone(), trace::current())));
                     (slot.generation, slot.wakers.len() - 1)
                 });
                 self.registered = Some((key, generation, index));
@@ -124,7 +127,10 @@ impl Drop for Sleep {
 /// or (on a coarsened clock) waits again in a later slot.
 fn fire(key: u64) {
     let Some(slot) = WHEEL.with(|w| w.borrow_mut().remove(&key)) else { return };
-    for waker in slot.wakers.into_iter().flatten() {
+    for (waker, tag) in slot.wakers.into_iter().flatten() {
+        if let Some(tag) = tag {
+            tag.woke(WakeSource::Timer);
+        }
         waker.wake();
     }
 }

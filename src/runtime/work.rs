@@ -33,7 +33,8 @@ impl Default for Options {
 /// Does a task's work and says how it went, and whose server it asked, which decides what a
 /// framing page may hear of it. Started by autorun, it sends no request but to the app's own endpoints.
 pub async fn perform_task(spec: &TaskSpec, options: Options) -> TaskResult {
-    let reach = reach(spec.kind, is_api(&spec.url));
+    // Only a fetch has a URL to resolve: a timer's poll stays free of it.
+    let reach = reach(spec.kind, spec.kind == TaskKind::Fetch && is_api(&spec.url));
     if reach == Reach::Elsewhere && options.started_by == StartedBy::Autorun {
         return left_for_a_click(&spec.url);
     }

@@ -7,6 +7,8 @@
 //! continuations ahead of due timers, and a 400 ms loop yielding that way left a 50 ms timer
 //! 384 ms late (see the README), which would hide the cpu-bound lesson's point.
 
+use super::trace::Tagged;
+use async_lab_core::trace::WakeSource;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use wasm_bindgen::prelude::*;
@@ -14,7 +16,7 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Lets the browser run its queued tasks (timers, input, rendering) before continuing.
 pub async fn yield_now() {
-    let _ = JsFuture::from(message_channel_yield()).await;
+    let _ = Tagged::new(JsFuture::from(message_channel_yield()), WakeSource::Yield).await;
 }
 
 /// The shared channel and the handler that resolves the oldest waiting yield.

@@ -1,21 +1,21 @@
 //! The run lifecycle: starting a lesson's program, cancelling or superseding it, Run both as plain
 //! `async` code, and the report every finished run sends out.
 
+mod execute;
+
 use super::drafts::Drafts;
-use super::trigger::{Fired, Trigger};
-use crate::lessons::{self, Recorder, Task};
+use super::trigger::Trigger;
+use crate::runtime::trace::{TraceSink, Traced};
 use crate::runtime::work::Options;
-use crate::runtime::{clock, events, frames, location, service_worker, visibility};
+use crate::runtime::{clock, frames, location, service_worker};
 use async_lab_core::budget::{Click, StartedBy};
-use async_lab_core::embed;
 use async_lab_core::stats::Comparison;
-use async_lab_core::{BusyLoop, Column, LessonId, Mode, Run, RunEvent, RunReport, TaskKind, TaskSpec};
+use async_lab_core::trace::Lane;
+use async_lab_core::{BusyLoop, Column, LessonId, Mode, Run, TaskKind, TaskSpec};
+use execute::Signals;
 use futures::channel::oneshot;
-use futures::future::{select, Either};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::cell::RefCell;
-use std::rc::Rc;
 
 /// The runs of one lesson page: the latest of each column, and the one in flight.
 #[derive(Clone, Copy)]
@@ -42,14 +42,6 @@ pub struct Runs {
 /// Resolves with the wall-clock of a run that ran to its end (completed or failed); a cancelled or
 /// superseded run drops its sender, so this resolves to an error instead.
 type Finished = oneshot::Receiver<f64>;
-
-/// What connects a run in flight with the page: the learner's Cancel and Await it, and the
-/// wall-clock it hands back when it runs to its end.
-struct Signals {
-    cancelled: Fired,
-    await_it: Fired,
-    finished: oneshot::Sender<f64>,
-}
 
 impl Runs {
     pub fn new(lesson: LessonId, drafts: Drafts, resolution_ms: f64) -> Runs {
@@ -208,72 +200,18 @@ impl Runs {
             if needs_worker {
                 service_worker::ready().await;
             }
-            this.execute(run, options, Signals { cancelled, await_it, finished }).await;
+            // The run's clock and trace start when its program does, after any wait for the worker.
+            let trace = TraceSink::start(id);
+            let program = this.execute(run, options, Signals { cancelled, await_it, finished }, trace.clone());
+            Traced::new(trace.clone(), Lane::Spawned, program).await;
+            let trace = trace.finish();
+            column.update(|r| {
+                if let Some(r) = r.as_mut().filter(|r| r.id == id) {
+                    r.trace = trace;
+                }
+            });
         });
         done
-    }
-
-    /// Runs the lesson's program until it returns or is cancelled, then settles the run, clears
-    /// the in-flight state if it is still the current run, and reports it.
-    async fn execute(self, run: Run, options: Options, signals: Signals) {
-        let Signals { cancelled, await_it, finished } = signals;
-        let (id, mode) = (run.id, run.mode);
-        let specs: Vec<TaskSpec> = run.tasks.iter().map(|t| t.spec.clone()).collect();
-        let column = self.column(mode.column());
-        // The task keeps its own copy of the run, so a superseded run still reports how it ended
-        // even after the UI has moved on to a newer one.
-        let own = Rc::new(RefCell::new(run));
-        let sink = {
-            let own = own.clone();
-            move |event: RunEvent| {
-                own.borrow_mut().apply(event.clone());
-                column.update(|r| {
-                    if let Some(r) = r.as_mut().filter(|r| r.id == id) {
-                        r.apply(event);
-                    }
-                });
-            }
-        };
-        let mark = visibility::mark();
-        // The run's clock starts when its program does, not when the UI finished drawing its lanes.
-        let recorder = Recorder::new(sink);
-        self.origin.set_value(recorder.origin());
-        let was_cancelled = {
-            let tasks = Task::all(&specs, &recorder, options);
-            let work = lessons::run(self.lesson, mode, &tasks, &recorder, await_it);
-            // A released trigger (a newer run) counts as a cancel too.
-            let ended = select(work, cancelled).await;
-            matches!(ended, Either::Right(_))
-        };
-        let wall = recorder.elapsed_ms();
-        let settled = {
-            let mut run = own.borrow_mut();
-            run.throttled = mark.hidden_since();
-            match was_cancelled {
-                true => run.cancel(wall),
-                false => run.complete(wall),
-            }
-            run.clone()
-        };
-        let report = RunReport::of(&settled, self.resolution_ms);
-        let for_parent = report.as_ref().and_then(|r| embed::for_parent(r, &settled));
-        column.update(|r| {
-            if r.as_ref().is_some_and(|r| r.id == id) {
-                *r = Some(settled);
-            }
-        });
-        if self.current_id() == Some(id) {
-            self.in_flight.set(None);
-            self.cancel.disarm();
-            self.awaiting.set(false);
-        }
-        if let Some(report) = &report {
-            events::dispatch_run(report, for_parent.as_ref());
-        }
-        // Only a run that went to its end (completed or failed) hands its wall-clock on.
-        if !was_cancelled {
-            let _ = finished.send(wall);
-        }
     }
 
     /// The id of the run in flight, if any.

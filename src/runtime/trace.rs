@@ -1,0 +1,155 @@
+//! Tracing a run's futures: every poll measured by a wrapper, every wake tagged by the leaf
+//! future (timer, fetch, yield) that causes it, into the run's `core::trace::Trace`.
+//!
+//! A wrapper around a task's waker cannot tell who called it, so the leaves tag their own wakes:
+//! when a leaf is polled it takes the [`WakeTag`] of the lane being polled ([`current`]), and
+//! hands it back with its source when it wakes. Untraced code pays one thread-local read.
+
+use super::clock::now;
+use async_lab_core::trace::{Lane, PollResult, Trace, TraceEvent, WakeSource};
+use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::task::{Context, Poll, Wake, Waker};
+
+thread_local! {
+    /// The traces of the runs in flight, by run id.
+    static SINKS: RefCell<Vec<Rc<TraceSink>>> = const { RefCell::new(Vec::new()) };
+    /// The lanes being polled right now, innermost last.
+    static POLLING: RefCell<Vec<WakeTag>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Where a run's trace is recorded, and the origin of its times.
+pub struct TraceSink {
+    run_id: u32,
+    origin: f64,
+    trace: RefCell<Trace>,
+}
+
+impl TraceSink {
+    /// Starts the trace of run `run_id` now: its times count from this moment.
+    pub fn start(run_id: u32) -> Rc<TraceSink> {
+        let sink = Rc::new(TraceSink { run_id, origin: now(), trace: RefCell::new(Trace::new(run_id)) });
+        SINKS.with(|s| s.borrow_mut().push(sink.clone()));
+        sink
+    }
+
+    /// `performance.now()` when the trace started: the run's time zero.
+    pub fn origin(&self) -> f64 {
+        self.origin
+    }
+
+    /// Ends the trace and returns it; wakes that arrive later (a cancelled run's timers) are dropped.
+    pub fn finish(&self) -> Trace {
+        SINKS.with(|s| s.borrow_mut().retain(|sink| sink.run_id != self.run_id));
+        self.trace.take()
+    }
+
+    fn record(&self, event: TraceEvent) {
+        self.trace.borrow_mut().record(event);
+    }
+}
+
+/// A lane of a traced run, as a leaf future keeps it to tag its wake.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WakeTag {
+    run_id: u32,
+    lane: Lane,
+}
+
+impl WakeTag {
+    /// Records that `by` woke this lane now; a task's wake also wakes the spawned future that polls it.
+    pub fn woke(self, by: WakeSource) {
+        let Some(sink) = SINKS.with(|s| s.borrow().iter().find(|sink| sink.run_id == self.run_id).cloned()) else { return };
+        let t_ms = now() - sink.origin;
+        sink.record(TraceEvent::Wake { lane: self.lane, t_ms, by });
+        if self.lane != Lane::Spawned {
+            sink.record(TraceEvent::Wake { lane: Lane::Spawned, t_ms, by });
+        }
+    }
+}
+
+/// The lane being polled right now, if a traced future is polling.
+pub fn current() -> Option<WakeTag> {
+    POLLING.with(|p| p.borrow().last().copied())
+}
+
+/// A future whose every poll is measured and recorded on `lane`.
+#[must_use = "futures do nothing unless polled"]
+pub struct Traced<F> {
+    inner: Pin<Box<F>>,
+    lane: Lane,
+    sink: Rc<TraceSink>,
+}
+
+impl<F: Future> Traced<F> {
+    pub fn new(sink: Rc<TraceSink>, lane: Lane, inner: F) -> Traced<F> {
+        Traced { inner: Box::pin(inner), lane, sink }
+    }
+}
+
+impl<F: Future> Future for Traced<F> {
+    type Output = F::Output;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        let this = self.get_mut();
+        POLLING.with(|p| p.borrow_mut().push(WakeTag { run_id: this.sink.run_id, lane: this.lane }));
+        let start = now();
+        let polled = this.inner.as_mut().poll(cx);
+        let end = now();
+        POLLING.with(|p| p.borrow_mut().pop());
+        let result = if polled.is_ready() { PollResult::Ready } else { PollResult::Pending };
+        let origin = this.sink.origin;
+        this.sink.record(TraceEvent::Poll { lane: this.lane, start_ms: start - origin, end_ms: end - origin, result });
+        polled
+    }
+}
+
+/// A leaf future (a promise, a channel) whose wakes are recorded as `by`'s, for the lane that
+/// polled it. Outside a traced run it is the inner future and nothing more.
+#[must_use = "futures do nothing unless polled"]
+pub struct Tagged<F> {
+    inner: F,
+    by: WakeSource,
+}
+
+impl<F: Future + Unpin> Tagged<F> {
+    pub fn new(inner: F, by: WakeSource) -> Tagged<F> {
+        Tagged { inner, by }
+    }
+}
+
+impl<F: Future + Unpin> Future for Tagged<F> {
+    type Output = F::Output;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        let by = self.by;
+        match current() {
+            None => Pin::new(&mut self.inner).poll(cx),
+            Some(tag) => {
+                let waker = Waker::from(Arc::new(TaggingWaker { inner: cx.waker().clone(), tag, by }));
+                Pin::new(&mut self.inner).poll(&mut Context::from_waker(&waker))
+            }
+        }
+    }
+}
+
+/// Records the wake, then passes it on to the task's own waker.
+struct TaggingWaker {
+    inner: Waker,
+    tag: WakeTag,
+    by: WakeSource,
+}
+
+impl Wake for TaggingWaker {
+    fn wake(self: Arc<Self>) {
+        self.wake_by_ref();
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        self.tag.woke(self.by);
+        self.inner.wake_by_ref();
+    }
+}

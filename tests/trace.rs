@@ -1,0 +1,85 @@
+//! The trace in headless Chromium: real runs' polls and wakes, as the lanes will draw them.
+
+use async_lab::lessons::{cpu_bound, sequential_vs_concurrent, Recorder, Task};
+use async_lab::runtime::trace::{TraceSink, Traced};
+use async_lab::runtime::work::Options;
+use async_lab_core::trace::{Lane, PollCause, PollResult, Trace, TraceEvent, WakeSource};
+use async_lab_core::{BusyLoop, Mode, TaskKind, TaskSpec};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Runs a lesson as the app does: its program inside the traced spawned future; returns the trace
+/// and the wall-clock.
+async fn traced(run_id: u32, specs: &[TaskSpec], options: Options, program: impl for<'a> AsyncFnOnce(&'a [Task<'a>], &'a Recorder)) -> (Trace, f64) {
+    let sink = TraceSink::start(run_id);
+    let recorder = Recorder::traced(sink.clone(), |_| {});
+    let tasks = Task::all(specs, &recorder, options);
+    Traced::new(sink.clone(), Lane::Spawned, program(&tasks, &recorder)).await;
+    let wall = recorder.elapsed_ms();
+    (sink.finish(), wall)
+}
+
+#[wasm_bindgen_test]
+async fn two_concurrent_timers_are_polled_briefly_and_woken_by_their_own_timers() {
+    // A first run warms the code paths up (this is a debug build): the claim is about a poll, not a cold start.
+    let warm = [TaskSpec::timer("warm 1", 1), TaskSpec::timer("warm 2", 1)];
+    traced(9000, &warm, Options::default(), async |tasks, recorder| sequential_vs_concurrent::main(Mode::Concurrent, tasks, recorder).await).await;
+    // Long timers keep 1 % of the wall-clock well above a poll that a loaded machine preempts.
+    let specs = [TaskSpec::timer("Data 1", 1000), TaskSpec::timer("Data 2", 1000)];
+    let (trace, wall) =
+        traced(9001, &specs, Options::default(), async |tasks, recorder| sequential_vs_concurrent::main(Mode::Concurrent, tasks, recorder).await).await;
+    for index in 0..2 {
+        let polls = trace.polls(Lane::Task(index));
+        assert!(polls.len() >= 2, "task {index}: {polls:?}");
+        let ready: Vec<_> = polls.iter().filter(|p| p.result == PollResult::Ready).collect();
+        assert_eq!(ready.len(), 1, "task {index}: {polls:?}");
+        assert_eq!(ready[0].cause, PollCause::Woken, "task {index}: its Ready poll follows its own wake");
+        assert!(ready[0].woken_at_ms.is_some_and(|t| t >= 999.0 && t <= ready[0].start_ms), "{:?}", ready[0]);
+        let stats = trace.stats(Lane::Task(index));
+        assert!(stats.in_poll_ms < 0.01 * wall, "task {index}: {} ms in poll of {wall} ms: {polls:?}", stats.in_poll_ms);
+        assert!(stats.waiting_ms > 900.0, "task {index} waited {} ms", stats.waiting_ms);
+    }
+    let timer_wakes = trace.events.iter().filter(|e| matches!(e, TraceEvent::Wake { lane: Lane::Task(_), by: WakeSource::Timer, .. })).count();
+    assert_eq!(timer_wakes, 2);
+    assert!(trace.polls(Lane::Spawned).len() >= 2);
+}
+
+#[wasm_bindgen_test]
+async fn in_sequence_task_2_is_not_polled_before_task_1_is_ready() {
+    let specs = [TaskSpec::timer("Data 1", 100), TaskSpec::timer("Data 2", 100)];
+    let (trace, _) =
+        traced(9002, &specs, Options::default(), async |tasks, recorder| sequential_vs_concurrent::main(Mode::Sequential, tasks, recorder).await).await;
+    let first_ready = trace.polls(Lane::Task(0)).iter().find(|p| p.result == PollResult::Ready).map(|p| p.end_ms).expect("task 1 ends");
+    let second = trace.polls(Lane::Task(1));
+    assert!(!second.is_empty());
+    assert!(second.iter().all(|p| p.start_ms >= first_ready), "{second:?} before {first_ready}");
+}
+
+#[wasm_bindgen_test]
+async fn a_blocking_loop_is_one_long_poll_and_the_timer_is_woken_after_it() {
+    let busy = TaskSpec { kind: TaskKind::Cpu, ..TaskSpec::timer("Busy loop", 300) };
+    let specs = [TaskSpec::timer("Timer", 50), busy];
+    let options = Options { busy_loop: BusyLoop::Block, ..Options::default() };
+    let (trace, _) = traced(9003, &specs, options, async |tasks, recorder| cpu_bound::main(Mode::Blocking, tasks, recorder).await).await;
+    let loop_polls = trace.polls(Lane::Task(1));
+    assert_eq!(loop_polls.len(), 1, "{loop_polls:?}");
+    let held = loop_polls[0];
+    assert!(held.end_ms - held.start_ms >= 300.0, "{held:?}");
+    let wake = trace.events.iter().find_map(|e| match *e {
+        TraceEvent::Wake { lane: Lane::Task(0), t_ms, by: WakeSource::Timer } => Some(t_ms),
+        _ => None,
+    });
+    // Due at 50 ms, its callback could run only once the loop let go of the thread.
+    assert!(wake.is_some_and(|t| t >= held.end_ms), "wake {wake:?}, loop until {}", held.end_ms);
+    let timer_ready = trace.polls(Lane::Task(0)).into_iter().find(|p| p.result == PollResult::Ready).expect("the timer ends");
+    assert!(timer_ready.start_ms >= held.end_ms);
+}
+
+#[wasm_bindgen_test]
+async fn a_sleep_outside_any_traced_future_records_nothing() {
+    let sink = TraceSink::start(9004);
+    async_lab::runtime::timer::sleep(5).await;
+    async_lab::runtime::yield_now::yield_now().await;
+    assert!(sink.finish().events.is_empty());
+}
