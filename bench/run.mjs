@@ -9,7 +9,7 @@ import { DEFAULT_LIMIT_KIB, distSize } from "../scripts/size.mjs";
 
 const [appDist, benchDist, counterDist] = process.argv.slice(2);
 const RUNS = 5;
-// BENCH_ONLY=timeline,size (names of the sections below) runs only those, while working on one.
+// BENCH_ONLY=timeline,size (names of the sections below: timers, fetch, trace, spawn, size, startup, timeline) runs only those, while working on one.
 const want = (section) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(",").includes(section);
 const WARMUPS = 2;
 // Page loads vary by tens of ms from one to the next on a small machine: startup takes more runs.
@@ -68,10 +68,35 @@ try {
     const rust = () => page.evaluate(() => window.asyncLabBench.bench_fetch(30, 200));
     const js = () => page.evaluate(() => {
       const t = performance.now();
-      return Promise.all(Array.from({ length: 30 }, (_, i) => fetch(`api/delay/200/j${i}`).then((r) => r.arrayBuffer()))).then(() => performance.now() - t);
+      // The marker the app's own requests carry: the service worker answers nothing else.
+      const own = { headers: { "x-async-lab": "app" } };
+      return Promise.all(Array.from({ length: 30 }, (_, i) => fetch(`api/delay/200/j${i}`, own).then((r) => r.arrayBuffer()))).then(() => performance.now() - t);
     });
     const [r, j] = await pair(rust, js);
     record("fetch_30", "30 × 200 ms delayed fetches", r, j, 1.05);
+  }
+
+  // Trace: the same work traced (a traced lane per future under a traced spawned lane, as a lesson
+  // run is) against untraced, both in Rust: the ratio is the tracing overhead. 0 ms timers, so the
+  // wall-clock is all overhead; then the documents' sizes for 20 and 10,000 traced 1 ms timers
+  // (a poll, a wake and a poll each, as a real timer has).
+  if (want("trace")) {
+    for (const [name, what, traced, plain] of [
+      ["trace_timers_10000", "10,000 × 0 ms sleeps, traced ÷ untraced", "bench_timers_traced", "bench_timers"],
+      ["trace_noop_10000", "10,000 ready futures, traced ÷ untraced", "bench_noop_traced", "bench_noop"],
+    ]) {
+      const run = (fn) => () => page.evaluate(([fn, n]) => (fn.startsWith("bench_noop") ? window.asyncLabBench[fn](n) : window.asyncLabBench[fn](n, 0)), [fn, 10000]);
+      const [t, u] = await pair(run(traced), run(plain));
+      record(name, what, t, u, 1.1);
+    }
+    for (const n of [20, 10000]) {
+      await page.evaluate((n) => window.asyncLabBench.bench_timers_traced(n, 1), n);
+      const [events, doc, exported] = await page.evaluate(() => Array.from(window.asyncLabBench.bench_trace_bytes()));
+      rows.push([`trace_bytes_${n}`, `${n} traced 1 ms sleeps: ${events} events; trace JSON per task (B)`, (doc / n).toFixed(1), "", "", "report"]);
+      rows.push([`trace_export_${n}`, `${n} traced 1 ms sleeps: Chrome Trace Event JSON (KiB)`, (exported / 1024).toFixed(1), "", "", "report"]);
+      pairs[`trace_bytes_per_task_${n}`] = (doc / n).toFixed(1);
+      pairs[`trace_export_kib_${n}`] = (exported / 1024).toFixed(1);
+    }
   }
 
   // Spawn: 10,000 spawn_local no-op futures against 10,000 resolved promises.

@@ -1,12 +1,21 @@
 //! Benchmark entry points (feature `bench`, built only by `make bench`): the runtime's timers,
-//! spawn and fetch, exported so the bench page can time them beside plain JavaScript.
+//! spawn and fetch, exported so the bench page can time them beside plain JavaScript, and the
+//! same work traced, to time the trace against the untraced runtime.
 
+use crate::runtime::trace::{TraceSink, Traced};
 use crate::runtime::{clock::now, fetch::Request, timer::sleep};
+use async_lab_core::trace::{Lane, PollResult, Trace};
+use async_lab_core::{chrome_trace, LessonId, Mode, Run, RunEvent, TaskResult, TaskSpec, TaskStatus};
 use futures::channel::oneshot;
 use futures::future::join_all;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::future::Future;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+
+thread_local! {
+    static LAST_TRACE: RefCell<Trace> = RefCell::new(Trace::new(0));
+}
 
 /// Wall-clock of `join_all` over `n` concurrent sleeps of `ms`.
 #[wasm_bindgen]
@@ -43,6 +52,59 @@ pub async fn bench_spawn(n: u32) -> f64 {
 pub async fn bench_fetch(n: u32, ms: u32) -> f64 {
     let start = now();
     let urls: Vec<String> = (0..n).map(|i| format!("api/delay/{ms}/b{i}")).collect();
-    join_all(urls.iter().map(|u| Request::get(u).send())).await;
+    join_all(urls.iter().map(|u| Request::to_own_endpoint(u).send())).await;
     now() - start
+}
+
+/// `n` futures made by `each`, under `join_all` in a traced spawned lane with a traced lane each,
+/// as a lesson's run is traced; returns the wall-clock and keeps the trace for [`bench_trace_bytes`].
+async fn traced<F: Future>(n: u32, each: impl Fn() -> F) -> f64 {
+    let sink = TraceSink::start(u32::MAX);
+    let start = now();
+    let lanes = (0..n as usize).map(|i| Traced::new(sink.clone(), Lane::Task(i), each()));
+    Traced::new(sink.clone(), Lane::Spawned, join_all(lanes)).await;
+    let wall = now() - start;
+    LAST_TRACE.with(|t| *t.borrow_mut() = sink.finish());
+    wall
+}
+
+/// [`bench_timers`] with every sleep traced.
+#[wasm_bindgen]
+pub async fn bench_timers_traced(n: u32, ms: u32) -> f64 {
+    traced(n, || sleep(ms)).await
+}
+
+/// Wall-clock of `join_all` over `n` futures that are ready at once.
+#[wasm_bindgen]
+pub async fn bench_noop(n: u32) -> f64 {
+    let start = now();
+    join_all((0..n).map(|_| async {})).await;
+    now() - start
+}
+
+/// [`bench_noop`] with every future traced.
+#[wasm_bindgen]
+pub async fn bench_noop_traced(n: u32) -> f64 {
+    traced(n, || async {}).await
+}
+
+/// The last traced run's size: `[events, trace document bytes, Chrome Trace Event bytes]`, the
+/// documents as JSON; its tasks start at their first poll and end at their Ready poll.
+#[wasm_bindgen]
+pub fn bench_trace_bytes() -> Vec<f64> {
+    LAST_TRACE.with(|t| {
+        let trace = t.borrow();
+        let lanes: Vec<Lane> = trace.lanes().into_iter().filter(|l| *l != Lane::Spawned).collect();
+        let mut run = Run::new(1, LessonId::Gather, Mode::Concurrent, lanes.iter().map(|_| TaskSpec::timer("t", 0)).collect());
+        for (index, lane) in lanes.iter().enumerate() {
+            let polls = trace.polls(*lane);
+            let (Some(first), Some(ready)) = (polls.first(), polls.iter().find(|p| p.result == PollResult::Ready)) else { continue };
+            run.apply(RunEvent::TaskStarted { index, t_ms: first.start_ms });
+            run.apply(RunEvent::TaskFinished { index, t_ms: ready.end_ms, result: TaskResult::timer(TaskStatus::Ok, "") });
+        }
+        run.complete(0.0);
+        let document = serde_json::to_string(&trace.quantized(0.1)).map_or(0, |j| j.len());
+        let export = chrome_trace::export(&run, &trace, 0.1).to_string().len();
+        vec![trace.events.len() as f64, document as f64, export as f64]
+    })
 }

@@ -1,7 +1,7 @@
 //! The poll-level trace of a run: every poll of a future and every wake, as measured, kept apart
 //! from the `RunReport` (which stays version 2), with what a lane shows of them.
 
-use crate::format::quantize;
+use crate::format::{fixed, ms as format_ms, quantize, resolution};
 use serde::Serialize;
 
 /// The trace document's schema version.
@@ -65,13 +65,6 @@ impl TraceEvent {
             TraceEvent::Poll { lane, .. } | TraceEvent::Wake { lane, .. } => lane,
         }
     }
-
-    fn at_ms(&self) -> f64 {
-        match *self {
-            TraceEvent::Poll { start_ms, .. } => start_ms,
-            TraceEvent::Wake { t_ms, .. } => t_ms,
-        }
-    }
 }
 
 /// A poll with its cause, as a lane draws it.
@@ -122,25 +115,24 @@ impl Trace {
     }
 
     /// The polls of `lane` in order, each with its cause: a wake of the lane since its previous
-    /// poll ended (or during it: a wake inside a poll counts for the next one).
+    /// poll began. A wake that comes during a poll (recorded before it, since a poll is recorded
+    /// when it ends) counts for the next one. No sort: events are recorded as they happen.
     pub fn polls(&self, lane: Lane) -> Vec<Poll> {
-        let mut events: Vec<&TraceEvent> = self.events.iter().filter(|e| e.lane() == lane).collect();
-        // Stable: a wake recorded at the same ms as a poll's start keeps its recorded order.
-        events.sort_by(|a, b| a.at_ms().total_cmp(&b.at_ms()));
-        let mut polls = Vec::new();
-        let mut pending_wake: Option<f64> = None;
-        for event in events {
+        let mut polls: Vec<Poll> = Vec::new();
+        let mut wakes: Vec<f64> = Vec::new();
+        for event in self.events.iter().filter(|e| e.lane() == lane) {
             match *event {
-                TraceEvent::Wake { t_ms, .. } => {
-                    pending_wake.get_or_insert(t_ms);
-                }
+                TraceEvent::Wake { t_ms, .. } => wakes.push(t_ms),
                 TraceEvent::Poll { start_ms, end_ms, result, .. } => {
-                    let cause = match (polls.is_empty(), pending_wake) {
+                    // The earliest wake from before this poll began; later ones wait for the next poll.
+                    let before = wakes.iter().copied().filter(|&t| t < start_ms).fold(None, |first: Option<f64>, t| Some(first.map_or(t, |f| f.min(t))));
+                    wakes.retain(|&t| t >= start_ms);
+                    let cause = match (polls.is_empty(), before) {
                         (true, _) => PollCause::First,
                         (false, Some(_)) => PollCause::Woken,
                         (false, None) => PollCause::NotWoken,
                     };
-                    let woken_at_ms = pending_wake.take().filter(|_| cause == PollCause::Woken);
+                    let woken_at_ms = before.filter(|_| cause == PollCause::Woken);
                     polls.push(Poll { start_ms, end_ms, result, cause, woken_at_ms });
                 }
             }
@@ -195,6 +187,51 @@ impl Trace {
             })
             .collect();
         Trace { events, ..self.clone() }
+    }
+}
+
+impl Trace {
+    /// What a lane draws of its trace, as SVG markup of numbers and fixed words only (no label):
+    /// a box `y`px down and 18 px high whose width is the run's axis in ms, with the lane's polls
+    /// as rectangles and the wakes that caused them as lines (drawn with a non-scaling stroke, so a
+    /// poll far below a pixel still shows), and the lane's facts as its tooltip. Empty without polls.
+    pub fn marks(&self, lane: Lane, y: usize, span_ms: f64, clock_resolution_ms: f64) -> String {
+        let polls = self.polls(lane);
+        if polls.is_empty() {
+            return String::new();
+        }
+        let x = |ms: f64| fixed(ms, 3);
+        let boxes: String = polls.iter().map(|p| format!("M{} 0H{}V1H{}Z", x(p.start_ms), x(p.end_ms), x(p.start_ms))).collect();
+        let wakes: String = polls.iter().filter_map(|p| p.woken_at_ms).map(|t| format!("M{} 0V1", x(t))).collect();
+        format!(
+            "<svg y=\"{y}\" width=\"100%\" height=\"18\" viewBox=\"0 0 {} 1\" preserveAspectRatio=\"none\" class=\"marks\"><title>{}</title><path d=\"{boxes}\" class=\"poll\"/><path d=\"{wakes}\" class=\"wake\"/></svg>",
+            x(span_ms),
+            self.stats(lane).describe(clock_resolution_ms),
+        )
+    }
+}
+
+impl LaneStats {
+    /// The lane's facts in words, for its tooltip and the timeline table: "2 polls (1 not woken),
+    /// < 0.1 ms in poll, 2000.1 ms waiting, 1 wake". A time below the clock's resolution is said as
+    /// such: polls run in microtasks, often faster than the clock can tell.
+    pub fn describe(&self, clock_resolution_ms: f64) -> String {
+        let time = |ms: f64| match ms < clock_resolution_ms {
+            true => format!("< {} ms", resolution(clock_resolution_ms)),
+            false => format_ms(ms, clock_resolution_ms),
+        };
+        let plural = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+        let not_woken = match self.not_woken {
+            0 => String::new(),
+            n => format!(" ({n} not woken: the combinator polled it)"),
+        };
+        format!(
+            "{}{not_woken}, {} in poll, {} waiting, {}",
+            plural(self.polls, "poll"),
+            time(self.in_poll_ms),
+            time(self.waiting_ms),
+            plural(self.wakes, "wake")
+        )
     }
 }
 
@@ -263,5 +300,23 @@ mod tests {
         assert_eq!(json["events"][1], serde_json::json!({ "type": "poll", "lane": { "task": 0 }, "start_ms": 0.1, "end_ms": 0.1, "result": "pending" }));
         assert_eq!(json["events"][3], serde_json::json!({ "type": "wake", "lane": { "task": 0 }, "t_ms": 300.1, "by": "timer" }));
         assert_eq!(json["events"][0]["lane"], "spawned");
+    }
+
+    #[test]
+    fn a_lane_says_what_the_clock_cannot_resolve() {
+        let stats = two_timers().stats(Lane::Task(1));
+        assert_eq!(stats.describe(0.1), "3 polls (1 not woken: the combinator polled it), < 0.1 ms in poll, 300.4 ms waiting, 1 wake");
+        let one = LaneStats { polls: 1, in_poll_ms: 300.04, ..LaneStats::default() };
+        assert_eq!(one.describe(0.1), "1 poll, 300.0 ms in poll, < 0.1 ms waiting, 0 wakes");
+    }
+
+    #[test]
+    fn a_lane_draws_its_polls_and_wakes_as_paths() {
+        let marks = two_timers().marks(Lane::Task(0), 56, 600.0, 0.1);
+        assert!(marks.starts_with("<svg y=\"56\" width=\"100%\" height=\"18\" viewBox=\"0 0 600.000 1\""), "{marks}");
+        assert!(marks.contains("<title>2 polls, < 0.1 ms in poll, 300.1 ms waiting, 1 wake</title>"), "{marks}");
+        assert!(marks.contains("<path d=\"M0.050 0H0.080V1H0.050ZM300.210 0H300.230V1H300.210Z\" class=\"poll\"/>"), "{marks}");
+        assert!(marks.contains("<path d=\"M300.100 0V1\" class=\"wake\"/>"), "{marks}");
+        assert_eq!(two_timers().marks(Lane::Task(7), 0, 600.0, 0.1), "");
     }
 }
