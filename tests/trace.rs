@@ -34,14 +34,21 @@ async fn two_concurrent_timers_are_polled_briefly_and_woken_by_their_own_timers(
         assert!(polls.len() >= 2, "task {index}: {polls:?}");
         let ready: Vec<_> = polls.iter().filter(|p| p.result == PollResult::Ready).collect();
         assert_eq!(ready.len(), 1, "task {index}: {polls:?}");
-        assert_eq!(ready[0].cause, PollCause::Woken, "task {index}: its Ready poll follows its own wake");
-        assert!(ready[0].woken_at_ms.is_some_and(|t| t >= 999.0 && t <= ready[0].start_ms), "{:?}", ready[0]);
+        // Woken by its own timer, or, when its deadline passed while a sibling's wake had the
+        // spawned future polling, found ready by join_all's re-poll: never before its delay.
+        assert!(ready[0].start_ms >= 999.0, "task {index}: {:?}", ready[0]);
+        match ready[0].cause {
+            PollCause::Woken => assert!(ready[0].woken_at_ms.is_some_and(|t| t >= 999.0 && t <= ready[0].start_ms), "{:?}", ready[0]),
+            PollCause::NotWoken | PollCause::First => assert_eq!(ready[0].cause, PollCause::NotWoken, "task {index}: {polls:?}"),
+        }
         let stats = trace.stats(Lane::Task(index));
         assert!(stats.in_poll_ms < 0.01 * wall, "task {index}: {} ms in poll of {wall} ms: {polls:?}", stats.in_poll_ms);
         assert!(stats.waiting_ms > 900.0, "task {index} waited {} ms", stats.waiting_ms);
     }
+    // The first task's Ready poll always follows a wake of its own timer.
+    assert_eq!(trace.polls(Lane::Task(0)).iter().find(|p| p.result == PollResult::Ready).map(|p| p.cause), Some(PollCause::Woken));
     let timer_wakes = trace.events.iter().filter(|e| matches!(e, TraceEvent::Wake { lane: Lane::Task(_), by: WakeSource::Timer, .. })).count();
-    assert_eq!(timer_wakes, 2);
+    assert!((1..=2).contains(&timer_wakes), "{timer_wakes} timer wakes");
     assert!(trace.polls(Lane::Spawned).len() >= 2);
 }
 

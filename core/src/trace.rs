@@ -102,8 +102,19 @@ impl Trace {
         Trace { version: TRACE_VERSION, run_id, events: Vec::new() }
     }
 
-    pub fn record(&mut self, event: TraceEvent) {
+    /// Appends `event`; returns its place, for [`Trace::poll_ended`].
+    pub fn record(&mut self, event: TraceEvent) -> usize {
         self.events.push(event);
+        self.events.len() - 1
+    }
+
+    /// Completes the poll recorded at `at` when it began: a poll goes in at its start, so that
+    /// what happens during it (a wake, a nested poll) comes after it in the events.
+    pub fn poll_ended(&mut self, at: usize, end: f64, ready: PollResult) {
+        if let Some(TraceEvent::Poll { end_ms, result, .. }) = self.events.get_mut(at) {
+            *end_ms = end;
+            *result = ready;
+        }
     }
 
     /// Every lane that has an event, the spawned future first.
@@ -114,25 +125,25 @@ impl Trace {
         lanes
     }
 
-    /// The polls of `lane` in order, each with its cause: a wake of the lane since its previous
-    /// poll began. A wake that comes during a poll (recorded before it, since a poll is recorded
-    /// when it ends) counts for the next one. No sort: events are recorded as they happen.
+    /// The polls of `lane` in order, each with its cause: a wake of the lane recorded since its
+    /// previous poll began. Polls are recorded when they begin (and completed when they end), so
+    /// the order of events is the order of what happened, finer than the clock: a wake and the
+    /// poll it causes are often within one tick of a coarsened clock.
     pub fn polls(&self, lane: Lane) -> Vec<Poll> {
         let mut polls: Vec<Poll> = Vec::new();
-        let mut wakes: Vec<f64> = Vec::new();
+        let mut woken: Option<f64> = None;
         for event in self.events.iter().filter(|e| e.lane() == lane) {
             match *event {
-                TraceEvent::Wake { t_ms, .. } => wakes.push(t_ms),
+                TraceEvent::Wake { t_ms, .. } => {
+                    woken.get_or_insert(t_ms);
+                }
                 TraceEvent::Poll { start_ms, end_ms, result, .. } => {
-                    // The earliest wake from before this poll began; later ones wait for the next poll.
-                    let before = wakes.iter().copied().filter(|&t| t < start_ms).fold(None, |first: Option<f64>, t| Some(first.map_or(t, |f| f.min(t))));
-                    wakes.retain(|&t| t >= start_ms);
-                    let cause = match (polls.is_empty(), before) {
+                    let cause = match (polls.is_empty(), woken) {
                         (true, _) => PollCause::First,
                         (false, Some(_)) => PollCause::Woken,
                         (false, None) => PollCause::NotWoken,
                     };
-                    let woken_at_ms = before.filter(|_| cause == PollCause::Woken);
+                    let woken_at_ms = woken.take().filter(|_| cause == PollCause::Woken);
                     polls.push(Poll { start_ms, end_ms, result, cause, woken_at_ms });
                 }
             }

@@ -47,8 +47,8 @@ impl TraceSink {
         self.trace.take()
     }
 
-    fn record(&self, event: TraceEvent) {
-        self.trace.borrow_mut().record(event);
+    fn record(&self, event: TraceEvent) -> usize {
+        self.trace.borrow_mut().record(event)
     }
 }
 
@@ -64,9 +64,9 @@ impl WakeTag {
     pub fn woke(self, by: WakeSource) {
         let Some(sink) = SINKS.with(|s| s.borrow().iter().find(|sink| sink.run_id == self.run_id).cloned()) else { return };
         let t_ms = now() - sink.origin;
-        sink.record(TraceEvent::Wake { lane: self.lane, t_ms, by });
+        let _ = sink.record(TraceEvent::Wake { lane: self.lane, t_ms, by });
         if self.lane != Lane::Spawned {
-            sink.record(TraceEvent::Wake { lane: Lane::Spawned, t_ms, by });
+            let _ = sink.record(TraceEvent::Wake { lane: Lane::Spawned, t_ms, by });
         }
     }
 }
@@ -96,13 +96,15 @@ impl<F: Future> Future for Traced<F> {
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
         let this = self.get_mut();
         POLLING.with(|p| p.borrow_mut().push(WakeTag { run_id: this.sink.run_id, lane: this.lane }));
-        let start = now();
+        let origin = this.sink.origin;
+        let start = now() - origin;
+        // Recorded as it begins, completed as it ends: events stay in the order things happened.
+        let at = this.sink.record(TraceEvent::Poll { lane: this.lane, start_ms: start, end_ms: start, result: PollResult::Pending });
         let polled = this.inner.as_mut().poll(cx);
-        let end = now();
+        let end = now() - origin;
         POLLING.with(|p| p.borrow_mut().pop());
         let result = if polled.is_ready() { PollResult::Ready } else { PollResult::Pending };
-        let origin = this.sink.origin;
-        this.sink.record(TraceEvent::Poll { lane: this.lane, start_ms: start - origin, end_ms: end - origin, result });
+        this.sink.trace.borrow_mut().poll_ended(at, end, result);
         polled
     }
 }

@@ -9,9 +9,11 @@ pub fn LogPanel() -> impl IntoView {
     let res = expect_context::<Session>().resolution_ms;
     let shown = expect_context::<Runs>();
     let runs = move || {
-        let mut runs: Vec<_> = [shown.sequential.get(), shown.concurrent.get()].into_iter().flatten().collect();
-        runs.sort_by_key(|r| r.id);
-        runs
+        // Oldest first, of at most two: a general sort of `Run`s would cost the wasm a sort routine.
+        match (shown.sequential.get(), shown.concurrent.get()) {
+            (Some(a), Some(b)) if a.id > b.id => vec![b, a],
+            (a, b) => a.into_iter().chain(b).collect(),
+        }
     };
     let text = move || {
         let mut out = String::new();

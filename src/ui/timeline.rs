@@ -4,6 +4,7 @@ use super::widgets::{status_class, Table};
 use crate::session::{Runs, Session};
 use async_lab_core::format::{self, percent, tick_label, ticks, whole};
 use async_lab_core::run::TaskRecord;
+use async_lab_core::trace::Lane as TraceLane;
 use async_lab_core::work::BODY_CAP_BYTES;
 use async_lab_core::{Column, Outcome, Run, Source, TaskStatus};
 use leptos::prelude::*;
@@ -132,8 +133,13 @@ fn Lane(column: Column, index: usize, span_ms: Memo<f64>) -> impl IntoView {
     let status = move || task.with(|t| t.as_ref().map_or(TaskStatus::Waiting, TaskRecord::status));
     let label = move || task.with(|t| t.as_ref().map(|t| t.spec.label.clone()).unwrap_or_default());
     let state_text = move || task.with(|t| t.as_ref().map(|t| lane_state(t, runs.elapsed_ms.get(), resolution)).unwrap_or_default());
+    // Once the run has ended: its polls as dark marks on the lighter waiting bar, each wake as a
+    // line, the lane's facts as their tooltip. Numbers and fixed words only (core builds the
+    // markup), so inserting it as markup is safe; labels stay text.
+    let marks =
+        Memo::new(move |_| shown.with(|r| r.as_ref().map(|r| r.trace.marks(TraceLane::Task(index), y + 16, span_ms.get(), resolution)).unwrap_or_default()));
     view! {
-        <g class=move || format!("lane {}", status_class(status()))>
+        <g class=move || format!("lane {}{}", status_class(status()), if marks.with(String::is_empty) { "" } else { " traced" })>
             <text x="0" y=y + 13 class="lane-label">{label}</text>
             <text x="100%" y=y + 13 text-anchor="end" class="lane-state">{state_text}</text>
             <rect x="0" width="100%" y=y + 18 height="14" rx="3" class="track"/>
@@ -146,6 +152,7 @@ fn Lane(column: Column, index: usize, span_ms: Memo<f64>) -> impl IntoView {
                 let (end, added) = task.with(|t| t.as_ref().and_then(|t| Some((t.end_ms?, t.result.added_ms?))))?;
                 Some(view! { <rect x=pct(end - added) width=pct(added) y=y + 18 height="14" class="bar added"><title>"latency added on the client"</title></rect> })
             }}
+            <g inner_html=move || marks.get()/>
         </g>
     }
 }
