@@ -199,6 +199,7 @@ async fn the_lazy_lesson_runs_nothing_until_awaited() {
         timer::sleep(300).await;
         let _ = trigger.send(());
     };
+    let await_it = async_lab::runtime::trace::Tagged::new(await_it, async_lab_core::trace::WakeSource::AwaitIt);
     join(async_fn::main(Mode::Lazy, &tasks, &recorder, await_it), press_later).await;
     let events = events.borrow();
     let started = |i: usize| {

@@ -1,10 +1,10 @@
 //! The trace in headless Chromium: real runs' polls and wakes, as the lanes will draw them.
 
-use async_lab::lessons::{cpu_bound, sequential_vs_concurrent, Recorder, Task};
+use async_lab::lessons::{self, cpu_bound, sequential_vs_concurrent, Recorder, Task};
 use async_lab::runtime::trace::{TraceSink, Traced};
 use async_lab::runtime::work::Options;
 use async_lab_core::trace::{Lane, PollCause, PollResult, Trace, TraceEvent, WakeSource};
-use async_lab_core::{BusyLoop, Mode, TaskKind, TaskSpec};
+use async_lab_core::{BusyLoop, LessonId, Mode, TaskKind, TaskSpec};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -89,4 +89,23 @@ async fn a_sleep_outside_any_traced_future_records_nothing() {
     async_lab::runtime::timer::sleep(5).await;
     async_lab::runtime::yield_now::yield_now().await;
     assert!(sink.finish().events.is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn the_await_it_button_tags_its_own_wake() {
+    let specs = [TaskSpec::timer("greet(\"Alice\")", 10), TaskSpec::timer("promise", 10)];
+    let (press, await_it) = futures::channel::oneshot::channel();
+    let pressed = async {
+        async_lab::runtime::timer::sleep(100).await;
+        let _ = press.send(());
+    };
+    let program = async |tasks: &[Task<'_>], recorder: &Recorder| {
+        lessons::run(LessonId::AsyncFn, Mode::Lazy, tasks, recorder, await_it).await;
+    };
+    let ((trace, _), ()) = futures::future::join(traced(9006, &specs, Options::default(), program), pressed).await;
+    let wake = trace.events.iter().find_map(|e| match *e {
+        TraceEvent::Wake { lane, t_ms, by: WakeSource::AwaitIt } => Some((lane, t_ms)),
+        _ => None,
+    });
+    assert!(wake.is_some_and(|(lane, t)| lane == Lane::Spawned && t >= 99.0), "{wake:?}");
 }

@@ -1,8 +1,7 @@
 //! The async-fn lesson: a future is lazy; creating it starts nothing, awaiting it does.
 
-use super::{one_by_one, Recorder, Task};
+use super::{one_by_one, AwaitIt, Recorder, Task};
 use async_lab_core::{Milestone, Mode, TaskResult, TaskStatus};
-use futures::channel::oneshot;
 use futures::future::{join, join_all};
 use wasm_bindgen_futures::JsFuture;
 
@@ -17,7 +16,7 @@ async fn greet(task: &Task<'_>, name: String) -> String {
 
 /// Creates the future, waits for the learner to press "Await it", then awaits it. A JS promise
 /// created at the same moment is the contrast: its executor runs at once.
-async fn create_then_await(greeting: &Task<'_>, promise: &Task<'_>, recorder: &Recorder, await_it: oneshot::Receiver<()>) {
+async fn create_then_await(greeting: &Task<'_>, promise: &Task<'_>, recorder: &Recorder, await_it: AwaitIt) {
     let name = name_in(greeting.label());
     let future = greet(greeting, name); // a value: nothing has run yet
     recorder.mark(Milestone::FutureCreated { future: greeting.label().to_owned() });
@@ -31,7 +30,7 @@ async fn create_then_await(greeting: &Task<'_>, promise: &Task<'_>, recorder: &R
     join(awaited, settled).await;
 }
 
-pub async fn main(mode: Mode, tasks: &[Task<'_>], recorder: &Recorder, await_it: oneshot::Receiver<()>) {
+pub async fn main(mode: Mode, tasks: &[Task<'_>], recorder: &Recorder, await_it: AwaitIt) {
     match (mode, tasks) {
         (Mode::Lazy, [greeting, promise, ..]) => create_then_await(greeting, promise, recorder, await_it).await,
         (Mode::Sequential, ..) => {

@@ -4,9 +4,9 @@
 //! `build.rs` extracts that region at compile time, so the panel can never drift from what runs.
 
 use crate::runtime::clock::now;
-use crate::runtime::trace::{TraceSink, Traced};
+use crate::runtime::trace::{Tagged, TraceSink, Traced};
 use crate::runtime::work::{self, Options};
-use async_lab_core::trace::Lane;
+use async_lab_core::trace::{Lane, WakeSource};
 use async_lab_core::{LessonId, Milestone, Mode, RunEvent, TaskResult, TaskSpec};
 use futures::channel::oneshot;
 use futures::future::{FutureExt, LocalBoxFuture};
@@ -29,7 +29,7 @@ pub fn run<'a>(lesson: LessonId, mode: Mode, tasks: &'a [Task<'a>], recorder: &'
     async move {
         match lesson {
             LessonId::SequentialVsConcurrent => sequential_vs_concurrent::main(mode, tasks, recorder).await,
-            LessonId::AsyncFn => async_fn::main(mode, tasks, recorder, await_it).await,
+            LessonId::AsyncFn => async_fn::main(mode, tasks, recorder, Tagged::new(await_it, WakeSource::AwaitIt)).await,
             LessonId::Gather => gather::main(mode, tasks, recorder).await,
             LessonId::ApiRequests => api_requests::main(mode, tasks, recorder).await,
             LessonId::ContextManager => {
@@ -43,6 +43,9 @@ pub fn run<'a>(lesson: LessonId, mode: Mode, tasks: &'a [Task<'a>], recorder: &'
     }
     .boxed_local()
 }
+
+/// async-fn's **Await it**: resolves when the learner presses it, and its wake is traced as theirs.
+pub type AwaitIt = Tagged<oneshot::Receiver<()>>;
 
 /// Runs each task's future to the end before creating the next: the sequential pattern.
 pub async fn one_by_one<'t, 'a, T, F: std::future::Future<Output = T>>(tasks: &'t [Task<'a>], each: impl Fn(&'t Task<'a>) -> F) -> Vec<T> {

@@ -14,7 +14,8 @@ const withCsp = !process.argv.includes("--no-csp");
 // --cache serves Trunk's content-hashed files as a production host should (immutable, a year), so
 // the browser keeps them and their compiled code between visits; everything else is never cached.
 const withCache = process.argv.includes("--cache");
-const hashed = /-[0-9a-f]{12,16}(_bg)?\.(wasm|js|css|svg)$/;
+// Trunk's hashes are 64-bit numbers in hex without leading zeros: up to 16 digits, rarely fewer than 12.
+const hashed = /-[0-9a-f]{8,16}(_bg)?\.(wasm|js|css|svg)$/;
 // Test pages (host pages for embedding) live beside the tests, under /fixtures/.
 const fixtures = resolve(new URL(".", import.meta.url).pathname, "fixtures");
 const examples = resolve(new URL(".", import.meta.url).pathname, "../../examples");
