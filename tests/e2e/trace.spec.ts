@@ -13,7 +13,10 @@ test("two concurrent timers: each lane shows brief polls, the wake of its timer,
     const facts = await lanes.nth(i).locator(".marks title").textContent();
     // The first poll, then the one its own timer's wake caused (or join_all's re-poll that found
     // it ready when a sibling's wake came first), and about 600 ms of waiting between.
-    expect(facts).toMatch(/^[23] polls( \(1 not woken: the combinator polled it\))?, (< 0\.1 ms|\d+\.\d ms) in poll, (5\d\d|6\d\d|7\d\d)\.\d ms waiting, [01] wakes?$/);
+    const parts = /^[23] polls( \(1 not woken: the combinator polled it\))?, (< 0\.1 ms|\d+\.\d ms) in poll, (\d+\.\d) ms waiting, [01] wakes?$/.exec(facts ?? "");
+    expect(parts, facts ?? "").not.toBeNull();
+    // No upper bound: a loaded machine fires a timer late, and the lane then waits longer.
+    expect(Number(parts![3])).toBeGreaterThanOrEqual(500);
     expect(await lanes.nth(i).locator("path.poll").getAttribute("d")).toMatch(/^(M[\d.]+ 0H[\d.]+V1H[\d.]+Z){2,3}$/);
   }
   // The first task is always woken by its own timer: its wake is drawn.
