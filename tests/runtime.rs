@@ -321,11 +321,12 @@ async fn a_cancelled_scale_run_leaves_no_timer_behind() {
     use async_lab_core::scale::Progress;
     let before = timer::pending();
     let progress = RefCell::new(Progress::new(20_000));
-    let cancelled = futures::future::select(Box::pin(run(20_000, 10_000, &progress)), Box::pin(timer::sleep(100))).await;
+    // A second apart: on a loaded machine the four slices of 5,000 may take more than 100 ms to start.
+    let cancelled = futures::future::select(Box::pin(run(20_000, 10_000, &progress)), Box::pin(timer::sleep(1_000))).await;
     assert!(matches!(cancelled, futures::future::Either::Right(_)));
     // The app cancels the same way: the select's output, which still holds the run, is dropped.
     drop(cancelled);
-    assert_eq!(progress.borrow().started(), 20_000, "every slice started within 100 ms");
+    assert_eq!(progress.borrow().started(), 20_000, "every slice started within 1 s");
     assert_eq!(timer::pending(), before);
     assert_eq!(timer::browser_timers(), 0);
 }
