@@ -18,7 +18,8 @@ async fn two_timers_overlap_when_concurrent() {
     let start = clock::now();
     join(timer::sleep(300), timer::sleep(300)).await;
     let wall = clock::now() - start;
-    assert!((300.0..500.0).contains(&wall), "concurrent wall {wall} ms");
+    // Under the 600 ms they take in sequence: the claim, with room for a loaded machine's late timer.
+    assert!((300.0..600.0).contains(&wall), "concurrent wall {wall} ms");
 }
 
 #[wasm_bindgen_test]

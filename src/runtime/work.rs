@@ -72,13 +72,14 @@ async fn perform_untimed(spec: &TaskSpec, busy_loop: BusyLoop) -> TaskResult {
 async fn fetch(spec: &TaskSpec) -> TaskResult {
     let deadline = now() + f64::from(spec.delay_ms);
     // Without a service worker nothing answers api/: fetch a static file for real instead.
-    let route = route(is_api(&spec.url), &service_worker::status());
+    let own = is_api(&spec.url);
+    let route = route(own, &service_worker::status());
     let url = match &route {
         Route::AsTyped => spec.url.as_str(),
         Route::Sample { .. } => STATIC_SAMPLE,
     };
     let request = match &route {
-        Route::AsTyped if is_api(url) => Request::to_own_endpoint(url),
+        Route::AsTyped if own => Request::to_own_endpoint(url),
         Route::AsTyped | Route::Sample { .. } => Request::get(url),
     };
     let answer = request.send().await;

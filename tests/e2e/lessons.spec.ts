@@ -29,12 +29,13 @@ test("async-fn: creating a future starts nothing; awaiting it does; a JS promise
   expect(report.mode).toBe("lazy");
   const created = report.events.find((e) => e.what.startsWith("future created"))!;
   const polled = report.events.find((e) => e.what.startsWith("awaited"))!;
-  expect(created.t_ms).toBeLessThan(100);
+  // Created at once, polled only once awaited: far apart, whatever a loaded machine adds to each.
+  expect(created.t_ms).toBeLessThan(polled.t_ms - 500);
   expect(polled.t_ms).toBeGreaterThanOrEqual(700);
   const [greet, promise] = report.tasks;
   expect(greet.start_ms!).toBeGreaterThanOrEqual(polled.t_ms);
   expect(greet.end_ms! - greet.start_ms!).toBeGreaterThanOrEqual(1000);
-  expect(promise.start_ms!).toBeLessThan(100);
+  expect(promise.start_ms!).toBeLessThan(polled.t_ms - 500);
   expect(promise.end_ms!).toBeLessThan(greet.end_ms!);
   await expect(page.getByLabel("Log output")).toContainText("Hello, Alice!");
   await expect(page.getByText(/^The future was created at .* and did nothing until its first poll at/)).toBeVisible();
@@ -60,7 +61,8 @@ test("gather: results in submission order, completion order 2, 1, 3", async ({ p
   const byEnd = [...report.tasks].sort((a, b) => a.end_ms! - b.end_ms!).map((t) => t.label);
   expect(byEnd).toEqual(["Task 2", "Task 1", "Task 3"]);
   expect(report.wall_ms).toBeGreaterThanOrEqual(3000);
-  expect(report.wall_ms).toBeLessThan(4000);
+  // Upper bounds are fractions of the sum: what concurrency must save, with room for a loaded machine.
+  expect(report.wall_ms).toBeLessThan(0.75 * report.sum_ms);
   const completion = page.getByRole("list", { name: "Completion order" }).getByRole("listitem");
   await expect(completion).toHaveText([/^Task 2/, /^Task 1/, /^Task 3/]);
   const submission = page.getByRole("list", { name: "Submission order" }).getByRole("listitem");
@@ -85,7 +87,7 @@ test("api-requests: one client, real requests with status, size and timing", asy
     expect(t.end_ms! - t.start_ms!).toBeGreaterThanOrEqual(t.requested_ms);
   }
   expect(report.wall_ms).toBeGreaterThanOrEqual(1200);
-  expect(report.wall_ms).toBeLessThan(1900);
+  expect(report.wall_ms).toBeLessThan(0.75 * report.sum_ms);
   expect(report.events).toEqual([expect.objectContaining({ label: "client", what: "one client sent 3 requests" })]);
   await expect(page.getByLabel("Log output")).toContainText("Fetched 3 URLs");
   await expect(page.getByRole("figure").filter({ hasText: "Concurrent:" })).toContainText("HTTP 200");
@@ -128,7 +130,7 @@ test("async-methods: DataFetcher fetches users, posts and comments concurrently"
   const [seq, conc] = await runs(page, 2, 20_000);
   expect(seq.wall_ms).toBeGreaterThanOrEqual(3000);
   expect(conc.wall_ms).toBeGreaterThanOrEqual(1000);
-  expect(conc.wall_ms).toBeLessThan(1800);
+  expect(conc.wall_ms).toBeLessThan(0.75 * seq.wall_ms);
   expect(conc.tasks.map((t) => t.source)).toEqual(["service-worker", "service-worker", "service-worker"]);
   await expect(page.getByLabel("Log output")).toContainText(
     '["Data from api/delay/1000/users", "Data from api/delay/1000/posts", "Data from api/delay/1000/comments"]',

