@@ -36,11 +36,12 @@ test-native:
 test-wasm:
 	cargo test --target wasm32-unknown-unknown
 
-## The release build into dist/: Trunk, then the JS glue minified (terser; its integrity hash
-## rewritten) and the Content-Security-Policy written into index.html.
+## The release build into dist/: Trunk, then the JS glue, boot.js, embed.js, sw.js and the CSS
+## minified (scripts/minify.mjs; integrity hashes rewritten) and the Content-Security-Policy
+## written into index.html.
 build:
 	trunk build --release --offline
-	node scripts/minify-glue.mjs dist
+	node scripts/minify.mjs dist
 	node scripts/csp-meta.mjs dist/index.html
 
 ## A debug build with the test-only hooks (a panic trigger), served beside the release build.
@@ -69,9 +70,9 @@ size: build
 ## counter; then ratios measured side by side in headless Chromium (see BENCHMARKS.md).
 bench: setup-test build
 	trunk build --release --offline --features bench --dist target/bench/app
-	node scripts/minify-glue.mjs target/bench/app
+	node scripts/minify.mjs target/bench/app
 	cd bench/counter && CARGO_TARGET_DIR=$(CURDIR)/target trunk build --release --offline
-	node scripts/minify-glue.mjs target/bench/counter
+	node scripts/minify.mjs target/bench/counter
 	node bench/run.mjs dist target/bench/app target/bench/counter
 
 clean:

@@ -104,7 +104,7 @@ pub fn bench_trace_bytes() -> Vec<f64> {
         }
         run.complete(0.0);
         let document = serde_json::to_string(&trace.quantized(0.1)).map_or(0, |j| j.len());
-        let export = chrome_trace::export(&run, &trace, 0.1).to_string().len();
+        let export = chrome_trace::export(&run, &trace, 0.1).len();
         vec![trace.events.len() as f64, document as f64, export as f64]
     })
 }

@@ -7,10 +7,9 @@
 
 use crate::format::quantize;
 use crate::run::Run;
-use crate::trace::{Lane, PollResult, Trace, TraceEvent};
-use serde_json::{json, Value};
+use crate::trace::{Lane, PollCause, PollResult, Trace, TraceEvent, WakeSource};
+use std::fmt::Write;
 
-const PID: u32 = 1;
 /// The thread lane: when the one JS thread ran our futures.
 const THREAD_TID: usize = 1;
 
@@ -21,51 +20,127 @@ fn tid(lane: Lane) -> usize {
     }
 }
 
-/// The Chrome Trace Event document (`{"traceEvents": […], "displayTimeUnit": "ms"}`) of `run`.
-pub fn export(run: &Run, trace: &Trace, clock_resolution_ms: f64) -> Value {
-    let us = |ms: f64| (quantize(ms, clock_resolution_ms) * 1000.0).round();
-    let mut events = vec![
-        json!({ "ph": "M", "name": "process_name", "pid": PID, "tid": 0, "args": { "name": format!("Async Lab run {} ({})", run.id, run.mode.as_str()) } }),
-    ];
-    let mut name_thread = |tid: usize, name: String| {
-        events.push(json!({ "ph": "M", "name": "thread_name", "pid": PID, "tid": tid, "args": { "name": name } }));
-        events.push(json!({ "ph": "M", "name": "thread_sort_index", "pid": PID, "tid": tid, "args": { "sort_index": tid } }));
-    };
-    name_thread(THREAD_TID, "the JS thread (running our futures)".to_owned());
-    name_thread(tid(Lane::Spawned), "spawned future (spawn_local)".to_owned());
-    for (index, task) in run.tasks.iter().enumerate() {
-        name_thread(tid(Lane::Task(index)), format!("task {}: {}", index + 1, task.spec.label));
+/// A JSON string literal, escaped by serde_json (labels and log lines are the learner's text).
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
+}
+
+fn result_name(result: PollResult) -> &'static str {
+    match result {
+        PollResult::Pending => "pending",
+        PollResult::Ready => "ready",
     }
-    for (start, end) in trace.busy_spans() {
-        events
-            .push(json!({ "ph": "X", "name": "running futures", "cat": "thread", "pid": PID, "tid": THREAD_TID, "ts": us(start), "dur": us(end) - us(start) }));
+}
+
+fn cause_name(cause: PollCause) -> &'static str {
+    match cause {
+        PollCause::First => "first",
+        PollCause::Woken => "woken",
+        PollCause::NotWoken => "not-woken",
+    }
+}
+
+fn source_name(by: WakeSource) -> &'static str {
+    match by {
+        WakeSource::Timer => "timer",
+        WakeSource::Fetch => "fetch",
+        WakeSource::Yield => "yield",
+        WakeSource::AwaitIt => "await-it",
+    }
+}
+
+/// The document's events, written as JSON text. Written rather than derived: serde's generated
+/// code for the event shapes cost the wasm about 6 KiB, this about a fifth of it.
+struct Events {
+    json: String,
+    clock_resolution_ms: f64,
+}
+
+impl Events {
+    /// Whole µs, rounded to the clock's resolution first.
+    fn us(&self, ms: f64) -> i64 {
+        (quantize(ms, self.clock_resolution_ms) * 1000.0).round() as i64
+    }
+
+    /// Opens an event: `{"ph":…,"name":…,"cat":…,"pid":1,"tid":…`; the caller adds the rest and `}`.
+    fn open(&mut self, ph: &str, name: &str, cat: &str, tid: usize) {
+        if !self.json.ends_with('[') {
+            self.json.push(',');
+        }
+        let _ = write!(self.json, r#"{{"ph":"{ph}","name":{},"cat":"{cat}","pid":1,"tid":{tid}"#, quoted(name));
+    }
+
+    fn thread(&mut self, tid: usize, name: &str) {
+        self.open("M", "thread_name", "", tid);
+        let _ = write!(self.json, r#","args":{{"name":{}}}}}"#, quoted(name));
+        self.open("M", "thread_sort_index", "", tid);
+        let _ = write!(self.json, r#","args":{{"sort_index":{tid}}}}}"#);
+    }
+
+    /// A complete event, from `start` to `end` ms, with `args` (an object's members, or nothing).
+    fn complete(&mut self, name: &str, cat: &str, tid: usize, (start, end): (f64, f64), args: &str) {
+        let (ts, until) = (self.us(start), self.us(end));
+        self.open("X", name, cat, tid);
+        let _ = write!(self.json, r#","ts":{ts},"dur":{}"#, (until - ts).max(0));
+        self.close(args);
+    }
+
+    /// An instant event (`scope`: `t` its thread, `p` the process) or an async begin or end.
+    fn at(&mut self, ph: &str, name: &str, cat: &str, tid: usize, ms: f64, extra: &str) {
+        let ts = self.us(ms);
+        self.open(ph, name, cat, tid);
+        let _ = write!(self.json, r#","ts":{ts}{extra}"#);
+        self.json.push('}');
+    }
+
+    fn close(&mut self, args: &str) {
+        if !args.is_empty() {
+            let _ = write!(self.json, r#","args":{{{args}}}"#);
+        }
+        self.json.push('}');
+    }
+}
+
+/// The Chrome Trace Event document of `run`, as JSON text:
+/// `{"traceEvents":[…],"displayTimeUnit":"ms"}`.
+pub fn export(run: &Run, trace: &Trace, clock_resolution_ms: f64) -> String {
+    let mut out = Events { json: String::from(r#"{"traceEvents":["#), clock_resolution_ms };
+    out.open("M", "process_name", "", 0);
+    let _ = write!(out.json, r#","args":{{"name":"Async Lab run {} ({})"}}}}"#, run.id, run.mode.as_str());
+    out.thread(THREAD_TID, "the JS thread (running our futures)");
+    out.thread(tid(Lane::Spawned), "spawned future (spawn_local)");
+    for (index, task) in run.tasks.iter().enumerate() {
+        out.thread(tid(Lane::Task(index)), &format!("task {}: {}", index + 1, task.spec.label));
+    }
+    for span in trace.busy_spans() {
+        out.complete("running futures", "thread", THREAD_TID, span, "");
     }
     for lane in trace.lanes() {
         let polls = trace.polls(lane);
         for poll in &polls {
-            let args = json!({ "result": poll.result, "cause": poll.cause });
-            events.push(json!({ "ph": "X", "name": "poll", "cat": "poll", "pid": PID, "tid": tid(lane), "ts": us(poll.start_ms), "dur": us(poll.end_ms) - us(poll.start_ms), "args": args }));
+            let args = format!(r#""result":"{}","cause":"{}""#, result_name(poll.result), cause_name(poll.cause));
+            out.complete("poll", "poll", tid(lane), (poll.start_ms, poll.end_ms), &args);
         }
         for pair in polls.windows(2).filter(|w| w[0].result == PollResult::Pending) {
-            let (from, to) = (us(pair[0].end_ms), us(pair[1].start_ms));
-            events.push(json!({ "ph": "X", "name": "waiting", "cat": "wait", "pid": PID, "tid": tid(lane), "ts": from, "dur": (to - from).max(0.0) }));
+            out.complete("waiting", "wait", tid(lane), (pair[0].end_ms, pair[1].start_ms), "");
         }
     }
     for event in &trace.events {
         if let TraceEvent::Wake { lane, t_ms, by } = *event {
-            events.push(json!({ "ph": "i", "s": "t", "name": "wake", "cat": "wake", "pid": PID, "tid": tid(lane), "ts": us(t_ms), "args": { "by": by } }));
+            out.at("i", "wake", "wake", tid(lane), t_ms, &format!(r#","s":"t","args":{{"by":"{}"}}"#, source_name(by)));
         }
     }
     for line in &run.log {
-        events.push(json!({ "ph": "i", "s": "p", "name": line.text, "cat": "log", "pid": PID, "tid": THREAD_TID, "ts": us(line.t_ms) }));
+        out.at("i", &line.text, "log", THREAD_TID, line.t_ms, r#","s":"p""#);
     }
     for (index, task) in run.tasks.iter().enumerate() {
         let (Some(start), Some(end)) = (task.start_ms, task.end_ms) else { continue };
-        let span = |ph: &str, ms: f64| json!({ "ph": ph, "name": task.spec.label, "cat": "task", "id": index + 1, "pid": PID, "tid": tid(Lane::Task(index)), "ts": us(ms) });
-        events.push(span("b", start));
-        events.push(span("e", end));
+        let id = format!(r#","id":{}"#, index + 1);
+        out.at("b", &task.spec.label, "task", tid(Lane::Task(index)), start, &id);
+        out.at("e", &task.spec.label, "task", tid(Lane::Task(index)), end, &id);
     }
-    json!({ "traceEvents": events, "displayTimeUnit": "ms" })
+    out.json.push_str(r#"],"displayTimeUnit":"ms"}"#);
+    out.json
 }
 
 #[cfg(test)]
@@ -76,7 +151,13 @@ mod tests {
     use crate::task::TaskSpec;
     use crate::trace::WakeSource;
     use crate::{LessonId, Mode};
+    use serde_json::{json, Value};
     use std::collections::{BTreeMap, BTreeSet};
+
+    /// The document as JSON, as the file holds it.
+    fn exported(run: &Run, trace: &Trace, resolution: f64) -> Value {
+        serde_json::from_str(&export(run, trace, resolution)).unwrap()
+    }
 
     /// The structure Perfetto needs, checked without Perfetto: known phases, µs numbers, every
     /// thread named, complete events on one thread nested or apart (never half overlapping), and
@@ -142,7 +223,7 @@ mod tests {
     #[test]
     fn the_export_is_a_valid_trace_with_a_thread_per_task() {
         let (run, trace) = traced_run();
-        let doc = export(&run, &trace, 0.1);
+        let doc = exported(&run, &trace, 0.1);
         validate(&doc).unwrap();
         let names: Vec<String> = doc["traceEvents"]
             .as_array()
@@ -176,21 +257,27 @@ mod tests {
         fn any_trace_exports_valid(lanes in proptest::collection::vec(proptest::collection::vec((0.0f64..50.0, 0.0f64..5.0), 1..8), 1..5), resolution in proptest::sample::select(vec![0.005, 0.1, 1.0])) {
             let specs = (0..lanes.len()).map(|i| TaskSpec::timer(&format!("t{i}"), 10)).collect();
             let mut run = Run::new(1, LessonId::Gather, Mode::Concurrent, specs);
-            let mut trace = Trace::new(1);
+            // Each lane's wakes and polls, then recorded in time order, as the one thread records them.
+            let mut happened: Vec<(f64, TraceEvent)> = Vec::new();
             for (index, steps) in lanes.iter().enumerate() {
                 let mut t = 0.0;
                 run.apply(RunEvent::TaskStarted { index, t_ms: 0.0 });
                 for (n, (gap, dur)) in steps.iter().enumerate() {
                     t += gap;
                     let result = if n + 1 == steps.len() { PollResult::Ready } else { PollResult::Pending };
-                    trace.record(TraceEvent::Wake { lane: Lane::Task(index), t_ms: t, by: WakeSource::Timer });
-                    trace.record(TraceEvent::Poll { lane: Lane::Task(index), start_ms: t, end_ms: t + dur, result });
+                    happened.push((t, TraceEvent::Wake { lane: Lane::Task(index), t_ms: t, by: WakeSource::Timer }));
+                    happened.push((t, TraceEvent::Poll { lane: Lane::Task(index), start_ms: t, end_ms: t + dur, result }));
                     t += dur;
                 }
                 run.apply(RunEvent::TaskFinished { index, t_ms: t, result: TaskResult::timer(TaskStatus::Ok, "") });
             }
+            happened.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let mut trace = Trace::new(1);
+            for (_, event) in happened {
+                trace.record(event);
+            }
             run.complete(1000.0);
-            proptest::prop_assert_eq!(validate(&export(&run, &trace, resolution)), Ok(()));
+            proptest::prop_assert_eq!(validate(&exported(&run, &trace, resolution)), Ok(()));
         }
     }
 }

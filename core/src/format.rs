@@ -36,13 +36,14 @@ pub fn decimals_for(resolution_ms: f64) -> usize {
     if !(resolution_ms.is_finite() && resolution_ms > 0.0) || resolution_ms >= 1.0 {
         return 0;
     }
-    // A small epsilon keeps exact powers of ten (0.1, 0.01) from gaining a digit.
-    (-resolution_ms.log10() - 1e-9).ceil().clamp(0.0, 3.0) as usize
+    // Compared against the exact table, not through `log10`: libm's logarithm and power cost the
+    // wasm about 3 KB. A small epsilon keeps exact powers of ten (0.1, 0.01) from gaining a digit.
+    (0..MAX_PLACES).find(|&places| resolution_ms * SCALE[places] >= 1.0 - 1e-9).unwrap_or(MAX_PLACES)
 }
 
 /// Rounds a time to the digits the clock justifies, for the report.
 pub fn quantize(ms: f64, resolution_ms: f64) -> f64 {
-    let scale = 10f64.powi(decimals_for(resolution_ms) as i32);
+    let scale = SCALE[decimals_for(resolution_ms)];
     (ms * scale).round() / scale
 }
 
@@ -154,7 +155,14 @@ pub fn ticks(max_ms: f64, target: usize) -> Vec<f64> {
         return vec![0.0];
     }
     let raw = max_ms / target as f64;
-    let magnitude = 10f64.powf(raw.log10().floor());
+    // The power of ten at or below `raw`, by steps rather than `powf(log10)` (see `decimals_for`).
+    let mut magnitude = 1.0;
+    while magnitude * 10.0 <= raw {
+        magnitude *= 10.0;
+    }
+    while magnitude > raw {
+        magnitude /= 10.0;
+    }
     let step = [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * magnitude).find(|s| *s >= raw).unwrap_or(10.0 * magnitude);
     let count = (max_ms / step + 1e-9).floor() as usize;
     (0..=count).map(|i| i as f64 * step).collect()

@@ -7,6 +7,8 @@
 pub mod budget;
 /// A run's trace as Chrome Trace Event JSON, for Perfetto and Chrome DevTools.
 pub mod chrome_trace;
+/// The files a finished run can be saved as: its trace and its report.
+pub mod download;
 /// The iframe snippet a docs author pastes, and the report a parent page may see.
 pub mod embed;
 /// One-line takeaways computed from a finished run, in each lesson's terms.

@@ -117,12 +117,24 @@ impl Trace {
         }
     }
 
-    /// Every lane that has an event, the spawned future first.
+    /// Every lane that has an event, the spawned future first, then the tasks in order. (Marked
+    /// off in a table rather than sorted: each sort instantiation costs the wasm about 1.8 KiB.)
     pub fn lanes(&self) -> Vec<Lane> {
-        let mut lanes: Vec<Lane> = self.events.iter().map(TraceEvent::lane).collect();
-        lanes.sort();
-        lanes.dedup();
-        lanes
+        let mut spawned = false;
+        let mut tasks: Vec<bool> = Vec::new();
+        for event in &self.events {
+            match event.lane() {
+                Lane::Spawned => spawned = true,
+                Lane::Task(index) => {
+                    if tasks.len() <= index {
+                        tasks.resize(index + 1, false);
+                    }
+                    tasks[index] = true;
+                }
+            }
+        }
+        let present = tasks.iter().enumerate().filter(|(_, seen)| **seen).map(|(index, _)| Lane::Task(index));
+        spawned.then_some(Lane::Spawned).into_iter().chain(present).collect()
     }
 
     /// The polls of `lane` in order, each with its cause: a wake of the lane recorded since its
@@ -166,21 +178,15 @@ impl Trace {
 
     /// When the one thread was running our futures: the union of every poll, as disjoint spans.
     /// A task's poll runs inside the spawned future's poll, so the union is what the thread did.
+    /// Polls are recorded as they begin, on one thread, so their starts come in order: no sort.
     pub fn busy_spans(&self) -> Vec<(f64, f64)> {
-        let mut spans: Vec<(f64, f64)> = self
-            .events
-            .iter()
-            .filter_map(|e| match *e {
-                TraceEvent::Poll { start_ms, end_ms, .. } => Some((start_ms, end_ms.max(start_ms))),
-                TraceEvent::Wake { .. } => None,
-            })
-            .collect();
-        spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let mut merged: Vec<(f64, f64)> = Vec::with_capacity(spans.len());
-        for (start, end) in spans {
+        let mut merged: Vec<(f64, f64)> = Vec::new();
+        for event in &self.events {
+            let TraceEvent::Poll { start_ms, end_ms, .. } = *event else { continue };
+            let end_ms = end_ms.max(start_ms);
             match merged.last_mut() {
-                Some(last) if start <= last.1 => last.1 = last.1.max(end),
-                _ => merged.push((start, end)),
+                Some(last) if start_ms <= last.1 => *last = (last.0.min(start_ms), last.1.max(end_ms)),
+                _ => merged.push((start_ms, end_ms)),
             }
         }
         merged

@@ -10,6 +10,8 @@ pub mod clipboard;
 pub mod clock;
 /// Busy loops that block or yield.
 pub mod cpu;
+/// Saving a run's JSON as a file the browser downloads.
+pub mod download;
 /// The embedded page's height reports and "seen" moment.
 pub mod embed;
 /// The `async-lab:run` event and messages to a parent page.

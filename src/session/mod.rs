@@ -15,12 +15,13 @@ pub use drafts::{DraftRow, Drafts};
 pub use runs::Runs;
 pub use scale::{Scale, ScaleState};
 
-use crate::runtime::{clock, location, service_worker};
+use crate::runtime::{clock, download, location, service_worker};
+use async_lab_core::download::Download;
 use async_lab_core::embed;
 use async_lab_core::highlight::Language;
 use async_lab_core::query::{self, Decoded, Theme, UrlState};
 use async_lab_core::work::WorkerStatus;
-use async_lab_core::{Lesson, LessonId};
+use async_lab_core::{Column, Lesson, LessonId};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -121,6 +122,17 @@ impl Session {
     pub fn full_app_link(&self) -> Option<String> {
         let state = self.url_state()?;
         Some(format!("{}?{}", location::app_base(), query::encode(&state)))
+    }
+
+    /// Saves the run shown in `column` as `what`, once it has ended (the button shows only then).
+    pub fn download(&self, column: Column, what: Download) {
+        let file = self.runs.column(column).with_untracked(|run| {
+            let run = run.as_ref()?;
+            Some((what.file_name(run), what.contents(run, self.resolution_ms)?))
+        });
+        if let Some((name, json)) = file {
+            download::save_json(&name, &json);
+        }
     }
 
     /// The iframe snippet for the compact embed with the state on screen (Copy embed code).

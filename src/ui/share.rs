@@ -33,13 +33,16 @@ pub fn Share() -> impl IntoView {
     }
 }
 
-/// The embed's one piece of chrome: a link to the full app with the same state.
+/// The embed's one piece of chrome: a link to the full app with the same state, where what the
+/// frame leaves out is (the code panel, the Scale panel, downloads).
 #[component]
 pub fn OpenInLab() -> impl IntoView {
     let session = expect_context::<Session>();
     view! {
         <p class="open-in-lab">
             <a href=move || session.full_app_link() target="_blank" rel="noopener">"Open in Async Lab ↗"</a>
+            // The sandbox blocks downloads in a frame: the full app offers them.
+            " for the code and to download a run's trace"
         </p>
     }
 }

@@ -1,7 +1,8 @@
-//! The live timeline: one SVG lane per task, bars that grow while running, a "now" line and a time axis.
+//! The live timeline: one SVG lane per task, bars that grow while running, a "now" line, a time axis, and the finished run's downloads.
 
 use super::widgets::{status_class, Table};
 use crate::session::{Runs, Session};
+use async_lab_core::download::Download;
 use async_lab_core::format::{self, percent, tick_label, ticks, whole};
 use async_lab_core::run::TaskRecord;
 use async_lab_core::trace::Lane as TraceLane;
@@ -95,6 +96,7 @@ fn RunTimeline(column: Column, span_ms: Memo<f64>) -> impl IntoView {
                 <Notes list="events" run=shown lines=move |r: &Run| {
                     r.events.iter().map(|e| format!("{} · {}: {}", format::ms(e.t_ms, resolution), e.milestone.label(), e.milestone.what())).collect()
                 }/>
+                <Downloads column/>
             </figure>
         </Show>
     }
@@ -105,6 +107,23 @@ fn RunTimeline(column: Column, span_ms: Memo<f64>) -> impl IntoView {
 fn Notes(list: &'static str, run: RwSignal<Option<Run>>, lines: impl Fn(&Run) -> Vec<String> + Send + Sync + 'static) -> impl IntoView {
     let items = move || run.with(|r| r.as_ref().map(&lines).unwrap_or_default()).into_iter().map(|line| view! { <li>{line}</li> }).collect_view();
     view! { <ul class=list>{items}</ul> }
+}
+
+/// A finished run's files: Download trace and Download report. An embed's sandbox blocks downloads,
+/// so there they stay hidden and the embed's "Open in Async Lab ↗" offers them instead.
+#[component]
+pub fn Downloads(column: Column) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let embed = session.embed;
+    let hidden = move || embed || session.runs.column(column).with(|r| r.as_ref().is_none_or(|r| r.wall_ms.is_none()));
+    let save = move |what: Download| move |_| session.download(column, what);
+    // One static tree hidden by attribute: a `Show` or a view per case cost the wasm a few KiB.
+    view! {
+        <div class="downloads" hidden=hidden>
+            <button type="button" on:click=save(Download::Trace)>{Download::Trace.label()}</button>
+            <button type="button" on:click=save(Download::Report)>{Download::Report.label()}</button>
+        </div>
+    }
 }
 
 fn outcome_note(run: &Run) -> &'static str {
