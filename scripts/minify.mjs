@@ -34,12 +34,14 @@ function replace(name, code, hashed = true) {
   html = updated;
 }
 
-/** Comments out, runs of spaces to one, none around `{ } ; , >`; string literals kept as written. */
+/** Comments out, runs of spaces to one, none where CSS needs none; string literals kept as written. */
 function minifyCss(css) {
   return css
     .replace(/\/\*[\s\S]*?\*\//g, "")
     .split(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/\s+/g, " ").replace(/\s*([{};,>])\s*/g, "$1")))
+    // Spaces go around braces, semicolons, commas and `>`, and after a declaration's colon (a
+    // property name right after `{` or `;`); a selector's colon (`a:hover`) never has one after it.
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/\s+/g, " ").replace(/\s*([{};,>])\s*/g, "$1").replace(/([{;][a-z-]+):\s+/g, "$1:")))
     .join("")
     .replace(/;}/g, "}")
     .trim();
@@ -60,4 +62,5 @@ for (const name of ["boot.js", "embed.js", "sw.js"]) {
   const classic = await minify(readFileSync(join(dir, name), "utf8"), { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
   replace(name, classic.code, false);
 }
-writeFileSync(page, html);
+// The page itself: no whitespace between tags (its texts keep theirs).
+writeFileSync(page, html.replace(/>\s+</g, "><"));

@@ -51,13 +51,15 @@ fn RunTimeline(column: Column, span_ms: Memo<f64>) -> impl IntoView {
             })
         })
     };
-    let lanes_px = move || count.get() * LANE_PX;
+    // The thread lane on top, then a lane per task.
+    let lanes_px = move || (count.get() + 1) * LANE_PX;
     let pct = move |ms: f64| percent(ms, span_ms.get());
     view! {
         <Show when=move || { count.get() > 0 }>
             <figure class="timeline" class:live=running>
                 <figcaption>{heading}</figcaption>
                 <svg width="100%" height=move || lanes_px() + AXIS_PX role="img" aria-label=move || heading().unwrap_or_default()>
+                    <ThreadLane column span_ms/>
                     <For each=move || 0..count.get() key=|i| *i let:index>
                         <Lane column index span_ms/>
                     </For>
@@ -142,7 +144,7 @@ fn Lane(column: Column, index: usize, span_ms: Memo<f64>) -> impl IntoView {
     let resolution = expect_context::<Session>().resolution_ms;
     let shown = runs.column(column);
     let task = Memo::new(move |_| shown.with(|r| r.as_ref().and_then(|r| r.tasks.get(index).cloned())));
-    let y = index * LANE_PX;
+    let y = (index + 1) * LANE_PX;
     let pct = move |ms: f64| percent(ms, span_ms.get());
     let start = move || task.with(|t| t.as_ref().and_then(|t| t.start_ms));
     // A running bar ends at "now"; a finished one at its end.
@@ -174,6 +176,16 @@ fn Lane(column: Column, index: usize, span_ms: Memo<f64>) -> impl IntoView {
             <g inner_html=move || marks.get()/>
         </g>
     }
+}
+
+/// The one thread: when it ran our futures (the union of every poll), once the run has ended.
+/// Core builds its markup of fixed words and numbers, so inserting it as markup is safe.
+#[component]
+fn ThreadLane(column: Column, span_ms: Memo<f64>) -> impl IntoView {
+    let resolution = expect_context::<Session>().resolution_ms;
+    let shown = expect_context::<Runs>().column(column);
+    let markup = move || shown.with(|r| r.as_ref().map(|r| r.trace.thread_lane(span_ms.get(), r.wall_ms, resolution)).unwrap_or_default());
+    view! { <g class="lane thread" inner_html=markup/> }
 }
 
 fn lane_state(t: &TaskRecord, elapsed: f64, resolution: f64) -> String {

@@ -92,7 +92,7 @@ for (const c of catalogue.network as NetworkCase[]) {
       expect(probe.bytes).toBeGreaterThan(1024 * 1024);
       expect(probe.bytes).toBeLessThan(4 * 1024 * 1024);
       // The lane says what is known: at least the cap, not an exact size.
-      await expect(page.locator(".timeline .lane-state").first()).toContainText("HTTP 200, ≥ 1 MiB (stopped reading)");
+      await expect(page.locator(".timeline .lane:not(.thread) .lane-state").first()).toContainText("HTTP 200, ≥ 1 MiB (stopped reading)");
     }
     expect(await cspViolations(page)).toEqual(c.name === "an unreachable host" || c.name.includes("CORS") || c.name.includes("unicode") ? expect.any(Array) : []);
     await stillWorks(page);
