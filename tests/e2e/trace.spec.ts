@@ -1,7 +1,19 @@
 // The trace on the lanes: once a run ends, each lane shows its polls as marks on the lighter
 // waiting bar, the wakes that caused them, and its facts as a tooltip.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { open, runs, timers } from "./helpers";
+
+/** The first timeline's thread lane, "ran our futures 0.4 ms of 603.2 ms", as [busy, wall] in ms
+ *  ("< 0.1 ms" reads as 0); its marks and the tooltip that says what it cannot observe are checked too. */
+async function threadLane(page: Page): Promise<[number, number]> {
+  const lane = page.locator(".timeline .lane.thread").first();
+  const state = (await lane.locator(".lane-state").textContent()) ?? "";
+  const parts = /^ran our futures (< )?([\d.]+) ms of ([\d.]+) ms$/.exec(state);
+  expect(parts, state).not.toBeNull();
+  expect(await lane.locator(".marks title").textContent()).toContain("Not measured here: the browser's own work");
+  expect(await lane.locator("path.poll").getAttribute("d")).toMatch(/^(M[\d.]+ 0H[\d.]+V1H[\d.]+Z)+$/);
+  return [parts![1] ? 0 : Number(parts![2]), Number(parts![3])];
+}
 
 test("two concurrent timers: each lane shows brief polls, the wake of its timer, and the waiting between", async ({ page }) => {
   await open(page, "?" + timers(["Data 1", 600], ["Data 2", 600]));
@@ -19,6 +31,10 @@ test("two concurrent timers: each lane shows brief polls, the wake of its timer,
     expect(Number(parts![3])).toBeGreaterThanOrEqual(500);
     expect(await lanes.nth(i).locator("path.poll").getAttribute("d")).toMatch(/^(M[\d.]+ 0H[\d.]+V1H[\d.]+Z){2,3}$/);
   }
+  // The thread lane: our futures took the one thread a sliver of the run; it was free the rest.
+  const [busy, wall] = await threadLane(page);
+  expect(busy).toBeLessThan(0.05 * wall);
+  expect(wall).toBeGreaterThanOrEqual(600);
   // The first task is always woken by its own timer: its wake is drawn.
   expect(await lanes.nth(0).locator("path.wake").getAttribute("d")).toMatch(/^M[\d.]+ 0V1$/);
   await page.locator(".timeline").first().screenshot({ path: "tests/e2e/screenshots/trace-concurrent.png" });
@@ -35,5 +51,8 @@ test("a blocking loop is one long poll, and the timer beside it is polled only a
   const timer = await lanes.nth(0).locator(".marks title").textContent();
   // The timer's wake waited behind the loop; its polls themselves were brief.
   expect(timer).toMatch(/^2 polls, /);
+  // The thread lane: the loop's one poll held the thread for at least its 400 ms of work.
+  const [busy] = await threadLane(page);
+  expect(busy).toBeGreaterThanOrEqual(400);
   await page.locator(".timeline").first().screenshot({ path: "tests/e2e/screenshots/trace-blocking.png" });
 });
