@@ -219,9 +219,16 @@ fn TimelineTable() -> impl IntoView {
     let rows = move || {
         runs.latest().map(|run| {
             let mode = run.mode.title();
+            // The lanes' tooltips, for keyboard and screen-reader users: once the run has ended.
+            let ended = run.wall_ms.is_some();
+            let polls = move |index: usize| match ended {
+                true => run.trace.stats(TraceLane::Task(index)).describe(resolution),
+                false => "—".to_owned(),
+            };
             run.tasks
-                .into_iter()
-                .map(|t| {
+                .iter()
+                .enumerate()
+                .map(|(index, t)| {
                     view! {
                         <tr>
                             <td>{mode}</td>
@@ -232,18 +239,22 @@ fn TimelineTable() -> impl IntoView {
                             <td>{cell(t.end_ms)}</td>
                             <td>{cell(t.duration_ms())}</td>
                             <td>{t.result.detail.clone()}</td>
+                            <td>{polls(index)}</td>
                         </tr>
                     }
                 })
                 .collect_view()
         })
     };
+    let thread =
+        move || runs.latest().and_then(|run| Some(format!("The one thread {} (polls of our futures).", run.trace.thread_state(run.wall_ms?, resolution))));
     view! {
         <details class="timeline-table">
             <summary>"Timeline as a table"</summary>
-            <Table columns=&["Mode", "Task", "State", "Requested", "Start", "End", "Duration", "Detail"]>
+            <Table columns=&["Mode", "Task", "State", "Requested", "Start", "End", "Duration", "Detail", "Polls and waiting"]>
                 {rows}
             </Table>
+            <p class="fine">{thread}</p>
         </details>
     }
 }

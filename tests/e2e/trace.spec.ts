@@ -35,6 +35,15 @@ test("two concurrent timers: each lane shows brief polls, the wake of its timer,
   const [busy, wall] = await threadLane(page);
   expect(busy).toBeLessThan(0.05 * wall);
   expect(wall).toBeGreaterThanOrEqual(600);
+  // The same facts for keyboard and screen-reader users: the timeline table's last column and the
+  // thread's line under it.
+  await page.getByText("Timeline as a table").click();
+  const table = page.locator("details.timeline-table table");
+  for (let i = 0; i < 2; i++) {
+    const facts = await lanes.nth(i).locator(".marks title").textContent();
+    await expect(table.getByRole("row", { name: new RegExp(`Data ${i + 1}`) }).getByRole("cell").last()).toHaveText(facts!);
+  }
+  await expect(page.getByText(/^The one thread ran our futures (< )?[\d.]+ ms of [\d.]+ ms \(polls of our futures\)\.$/)).toBeVisible();
   // The first task is always woken by its own timer: its wake is drawn.
   expect(await lanes.nth(0).locator("path.wake").getAttribute("d")).toMatch(/^M[\d.]+ 0V1$/);
   await page.locator(".timeline").first().screenshot({ path: "tests/e2e/screenshots/trace-concurrent.png" });

@@ -22,7 +22,7 @@ impl Trace {
 
     /// The thread lane's words: how long the one thread ran our futures, out of the run's
     /// wall-clock: "ran our futures 0.4 ms of 603.2 ms".
-    pub(super) fn thread_state(&self, wall_ms: f64, clock_resolution_ms: f64) -> String {
+    pub fn thread_state(&self, wall_ms: f64, clock_resolution_ms: f64) -> String {
         let busy: f64 = self.busy_spans().iter().map(|(start, end)| end - start).sum();
         format!("ran our futures {} of {}", below_clock(busy, clock_resolution_ms), format_ms(wall_ms, clock_resolution_ms))
     }
