@@ -7,7 +7,7 @@
 
 use crate::format::quantize;
 use crate::run::Run;
-use crate::trace::{Lane, PollCause, PollResult, Trace, TraceEvent, WakeSource};
+use crate::trace::{Lane, PollResult, Trace, TraceEvent};
 use std::fmt::Write;
 
 /// The thread lane: when the one JS thread ran our futures.
@@ -23,30 +23,6 @@ fn tid(lane: Lane) -> usize {
 /// A JSON string literal, escaped by serde_json (labels and log lines are the learner's text).
 fn quoted(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
-}
-
-fn result_name(result: PollResult) -> &'static str {
-    match result {
-        PollResult::Pending => "pending",
-        PollResult::Ready => "ready",
-    }
-}
-
-fn cause_name(cause: PollCause) -> &'static str {
-    match cause {
-        PollCause::First => "first",
-        PollCause::Woken => "woken",
-        PollCause::NotWoken => "not-woken",
-    }
-}
-
-fn source_name(by: WakeSource) -> &'static str {
-    match by {
-        WakeSource::Timer => "timer",
-        WakeSource::Fetch => "fetch",
-        WakeSource::Yield => "yield",
-        WakeSource::AwaitIt => "await-it",
-    }
 }
 
 /// The document's events, written as JSON text. Written rather than derived: serde's generated
@@ -118,7 +94,7 @@ pub fn export(run: &Run, trace: &Trace, clock_resolution_ms: f64) -> String {
     for lane in trace.lanes() {
         let polls = trace.polls(lane);
         for poll in &polls {
-            let args = format!(r#""result":"{}","cause":"{}""#, result_name(poll.result), cause_name(poll.cause));
+            let args = format!(r#""result":"{}","cause":"{}""#, poll.result.as_str(), poll.cause.as_str());
             out.complete("poll", "poll", tid(lane), (poll.start_ms, poll.end_ms), &args);
         }
         for pair in polls.windows(2).filter(|w| w[0].result == PollResult::Pending) {
@@ -127,7 +103,7 @@ pub fn export(run: &Run, trace: &Trace, clock_resolution_ms: f64) -> String {
     }
     for event in &trace.events {
         if let TraceEvent::Wake { lane, t_ms, by } = *event {
-            out.at("i", "wake", "wake", tid(lane), t_ms, &format!(r#","s":"t","args":{{"by":"{}"}}"#, source_name(by)));
+            out.at("i", "wake", "wake", tid(lane), t_ms, &format!(r#","s":"t","args":{{"by":"{}"}}"#, by.as_str()));
         }
     }
     for line in &run.log {

@@ -114,7 +114,7 @@ fn Notes(list: &'static str, run: RwSignal<Option<Run>>, lines: impl Fn(&Run) ->
 /// A finished run's files: Download trace and Download report. An embed's sandbox blocks downloads,
 /// so there they stay hidden and the embed's "Open in Async Lab ↗" offers them instead.
 #[component]
-pub fn Downloads(column: Column) -> impl IntoView {
+fn Downloads(column: Column) -> impl IntoView {
     let session = expect_context::<Session>();
     let embed = session.embed;
     let hidden = move || embed || session.runs.column(column).with(|r| r.as_ref().is_none_or(|r| r.wall_ms.is_none()));

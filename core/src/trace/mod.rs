@@ -54,6 +54,38 @@ pub enum PollCause {
     NotWoken,
 }
 
+// Their names as the trace document spells them (serde's renames above), for the Chrome export,
+// which writes its JSON by hand; a test holds the two spellings equal.
+impl PollResult {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PollResult::Pending => "pending",
+            PollResult::Ready => "ready",
+        }
+    }
+}
+
+impl WakeSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WakeSource::Timer => "timer",
+            WakeSource::Fetch => "fetch",
+            WakeSource::Yield => "yield",
+            WakeSource::AwaitIt => "await-it",
+        }
+    }
+}
+
+impl PollCause {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PollCause::First => "first",
+            PollCause::Woken => "woken",
+            PollCause::NotWoken => "not-woken",
+        }
+    }
+}
+
 /// One measured event; times are ms since the run started.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
@@ -301,6 +333,20 @@ mod tests {
         let running = trace.thread_lane(400.0, None, 0.1);
         assert!(running.contains(">Thread</text>") && running.contains(r#"class="lane-state"></text>"#) && !running.contains("<svg"), "{running}");
         assert!(trace.thread_lane(400.0, Some(300.7), 0.1).contains(">ran our futures 0.4 ms of 300.7 ms</text>"));
+    }
+
+    #[test]
+    fn each_name_is_the_one_serde_writes() {
+        let serde = |value: serde_json::Value| value.as_str().unwrap().to_owned();
+        for result in [PollResult::Pending, PollResult::Ready] {
+            assert_eq!(result.as_str(), serde(serde_json::to_value(result).unwrap()));
+        }
+        for by in [WakeSource::Timer, WakeSource::Fetch, WakeSource::Yield, WakeSource::AwaitIt] {
+            assert_eq!(by.as_str(), serde(serde_json::to_value(by).unwrap()));
+        }
+        for cause in [PollCause::First, PollCause::Woken, PollCause::NotWoken] {
+            assert_eq!(cause.as_str(), serde(serde_json::to_value(cause).unwrap()));
+        }
     }
 
     #[test]
