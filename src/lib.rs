@@ -25,7 +25,9 @@ use wasm_bindgen::JsCast;
 /// Starts the app: reads the URL, replaces the static shell's placeholder and mounts the lesson page.
 pub fn start() {
     panic::install();
+    runtime::executor::install();
     runtime::visibility::watch();
+    runtime::long_frames::watch();
     let window = web_sys::window().expect("a window");
     let document = window.document().expect("a document");
     let search = window.location().search().unwrap_or_default();

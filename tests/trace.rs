@@ -1,6 +1,9 @@
 //! The trace in headless Chromium: real runs' polls and wakes, as the lanes will draw them.
 
 use async_lab::lessons::{self, cpu_bound, sequential_vs_concurrent, Recorder, Task};
+use async_lab::runtime::clock::now;
+use async_lab::runtime::long_frames;
+use async_lab::runtime::timer::sleep;
 use async_lab::runtime::trace::{TraceSink, Traced};
 use async_lab::runtime::work::Options;
 use async_lab_core::trace::{Lane, PollCause, PollResult, Trace, TraceEvent, WakeSource};
@@ -108,4 +111,45 @@ async fn the_await_it_button_tags_its_own_wake() {
         _ => None,
     });
     assert!(wake.is_some_and(|(lane, t)| lane == Lane::Spawned && t >= 99.0), "{wake:?}");
+}
+
+#[wasm_bindgen_test]
+async fn the_labs_own_tasks_count_as_drawing_and_a_lessons_polls_do_not() {
+    async_lab::runtime::executor::install();
+    let sink = TraceSink::start(9100);
+    // A task of the lab's own (as Leptos spawns its effects) that keeps the thread 3 ms.
+    any_spawner::Executor::spawn_local(async {
+        let start = now();
+        while now() - start < 3.0 {}
+    });
+    // A task that polls a traced future: a lesson's program, already in the trace poll by poll.
+    let lesson = sink.clone();
+    any_spawner::Executor::spawn_local(async move {
+        Traced::new(lesson, Lane::Task(0), async {
+            let start = now();
+            while now() - start < 30.0 {}
+        })
+        .await;
+    });
+    sleep(50).await;
+    let trace = sink.finish();
+    assert!(trace.drawing.iter().any(|(start, end)| end - start >= 2.9), "{:?}", trace.drawing);
+    let drawn: f64 = trace.drawing.iter().map(|(start, end)| end - start).sum();
+    assert!(drawn < 25.0, "the lesson's 30 ms poll was counted as drawing: {:?}", trace.drawing);
+    assert_eq!(trace.polls(Lane::Task(0)).len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_long_frame_the_browser_reports_lands_in_the_traces_in_flight() {
+    long_frames::watch();
+    assert!(long_frames::observed(), "Chromium reports long animation frames");
+    let sink = TraceSink::start(9200);
+    assert!(sink.finish().long_frames_observed);
+    let sink = TraceSink::start(9201);
+    sleep(20).await;
+    let start = now();
+    while now() - start < 120.0 {}
+    sleep(long_frames::LATE_MS).await;
+    let trace = sink.finish();
+    assert!(trace.long_frames.iter().any(|(start, end)| end - start >= 110.0), "{:?}", trace.long_frames);
 }

@@ -1,16 +1,17 @@
 //! A run's trace as Chrome Trace Event JSON, the format Perfetto and Chrome DevTools open.
 //!
-//! One process for the run; one thread for the JS thread (when it ran our futures), one for the
-//! spawned future and one per task. Polls and the waits between them are complete events (`X`)
-//! that never overlap on a thread; wakes and log lines are instant events (`i`); each task's life
-//! is an async span (`b`/`e`). Times are µs, rounded to the clock's resolution.
+//! One process for the run; one thread for the JS thread (when it ran our futures, when it drew the
+//! lab), one for the spawned future and one per task. Polls and the waits between them are complete
+//! events (`X`) that never overlap on a thread; wakes and log lines are instant events (`i`); each
+//! task's life, and each long frame the browser reported, is an async span (`b`/`e`). Times are µs,
+//! rounded to the clock's resolution.
 
 use crate::format::quantize;
 use crate::run::Run;
 use crate::trace::{Lane, PollResult, Trace, TraceEvent};
 use std::fmt::Write;
 
-/// The thread lane: when the one JS thread ran our futures.
+/// The thread lane: when the one JS thread ran our futures or drew the lab.
 const THREAD_TID: usize = 1;
 
 fn tid(lane: Lane) -> usize {
@@ -83,13 +84,22 @@ pub fn export(run: &Run, trace: &Trace, clock_resolution_ms: f64) -> String {
     let mut out = Events { json: String::from(r#"{"traceEvents":["#), clock_resolution_ms };
     out.open("M", "process_name", "", 0);
     let _ = write!(out.json, r#","args":{{"name":"Async Lab run {} ({})"}}}}"#, run.id, run.mode.as_str());
-    out.thread(THREAD_TID, "the JS thread (running our futures)");
+    out.thread(THREAD_TID, "the JS thread (our futures, drawing the lab, long frames)");
     out.thread(tid(Lane::Spawned), "spawned future (spawn_local)");
     for (index, task) in run.tasks.iter().enumerate() {
         out.thread(tid(Lane::Task(index)), &format!("task {}: {}", index + 1, task.spec.label));
     }
     for span in trace.busy_spans() {
         out.complete("running futures", "thread", THREAD_TID, span, "");
+    }
+    for &span in &trace.drawing {
+        out.complete("drawing the lab", "thread", THREAD_TID, span, "");
+    }
+    // Long frames hold our polls and drawing: async spans, which may overlap the thread's others.
+    for (n, &(start, end)) in trace.long_frames.iter().enumerate() {
+        let id = format!(r#","id":{}"#, n + 1);
+        out.at("b", "long animation frame", "long-frame", THREAD_TID, start, &id);
+        out.at("e", "long animation frame", "long-frame", THREAD_TID, end, &id);
     }
     for lane in trace.lanes() {
         let polls = trace.polls(lane);
@@ -191,6 +201,8 @@ mod tests {
         }
         trace.record(TraceEvent::Poll { lane: Lane::Spawned, start_ms: 0.0, end_ms: 0.2, result: PollResult::Pending });
         trace.record(TraceEvent::Poll { lane: Lane::Spawned, start_ms: 300.1, end_ms: 300.7, result: PollResult::Ready });
+        trace.drew(100.0, 100.4);
+        trace.long_frame(290.0, 301.0);
         run.apply(RunEvent::Log { t_ms: 300.7, text: "Total time: 0.30 seconds".into() });
         run.complete(300.7);
         (run, trace)
@@ -208,7 +220,11 @@ mod tests {
             .filter(|e| e["name"] == "thread_name")
             .map(|e| e["args"]["name"].as_str().unwrap().to_owned())
             .collect();
-        assert_eq!(names, ["the JS thread (running our futures)", "spawned future (spawn_local)", "task 1: Data 1", "task 2: Data 2"]);
+        assert_eq!(names, ["the JS thread (our futures, drawing the lab, long frames)", "spawned future (spawn_local)", "task 1: Data 1", "task 2: Data 2"]);
+        let on_thread = |name: &str| doc["traceEvents"].as_array().unwrap().iter().filter(|e| e["name"] == name && e["tid"] == 1).cloned().collect::<Vec<_>>();
+        assert_eq!(on_thread("drawing the lab")[0]["dur"], 400);
+        let long: Vec<(Value, Value)> = on_thread("long animation frame").iter().map(|e| (e["ph"].clone(), e["ts"].clone())).collect();
+        assert_eq!(long, [(json!("b"), json!(290_000)), (json!("e"), json!(301_000))]);
         let polls = doc["traceEvents"].as_array().unwrap().iter().filter(|e| e["name"] == "poll" && e["tid"] == 3).count();
         assert_eq!(polls, 2);
         let wait = doc["traceEvents"].as_array().unwrap().iter().find(|e| e["name"] == "waiting" && e["tid"] == 3).unwrap();

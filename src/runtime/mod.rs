@@ -16,12 +16,16 @@ pub mod download;
 pub mod embed;
 /// The `async-lab:run` event and messages to a parent page.
 pub mod events;
+/// Leptos's tasks on wasm-bindgen-futures, each poll measured while a run is traced ("drew the lab").
+pub mod executor;
 /// `fetch` that aborts its `AbortController` when dropped, with capped body reading.
 pub mod fetch;
 /// Animation frames, the frame meter, reduced motion.
 pub mod frames;
 /// The page's origin and folder, the address bar, and which URLs stay on this origin.
 pub mod location;
+/// The browser's reports of long animation frames, into the runs being traced.
+pub mod long_frames;
 /// The Scale panel's N concurrent sleeps, started in slices.
 pub mod scale;
 /// Registering `sw.js` and knowing whether it answers `api/`.

@@ -6,8 +6,9 @@
 //! hands it back with its source when it wakes. Untraced code pays one thread-local read.
 
 use super::clock::now;
+use super::long_frames;
 use async_lab_core::trace::{Lane, PollResult, Trace, TraceEvent, WakeSource};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -19,6 +20,8 @@ thread_local! {
     static SINKS: RefCell<Vec<Rc<TraceSink>>> = const { RefCell::new(Vec::new()) };
     /// The lanes being polled right now, innermost last.
     static POLLING: RefCell<Vec<WakeTag>> = const { RefCell::new(Vec::new()) };
+    /// Polls of traced futures so far: a task that polled one ran a lesson, not the lab's drawing.
+    static POLLS: Cell<u64> = const { Cell::new(0) };
 }
 
 /// Where a run's trace is recorded, and the origin of its times.
@@ -31,7 +34,9 @@ pub struct TraceSink {
 impl TraceSink {
     /// Starts the trace of run `run_id` now: its times count from this moment.
     pub fn start(run_id: u32) -> Rc<TraceSink> {
-        let sink = Rc::new(TraceSink { run_id, origin: now(), trace: RefCell::new(Trace::new(run_id)) });
+        let mut trace = Trace::new(run_id);
+        trace.long_frames_observed = long_frames::observed();
+        let sink = Rc::new(TraceSink { run_id, origin: now(), trace: RefCell::new(trace) });
         SINKS.with(|s| s.borrow_mut().push(sink.clone()));
         sink
     }
@@ -50,6 +55,27 @@ impl TraceSink {
     fn record(&self, event: TraceEvent) -> usize {
         self.trace.borrow_mut().record(event)
     }
+}
+
+/// Whether any run is being traced: the thread's other work is measured only then.
+pub fn tracing() -> bool {
+    SINKS.with(|s| !s.borrow().is_empty())
+}
+
+/// How many polls of traced futures there have been: unchanged across a task's poll when that
+/// poll ran none of a lesson's futures.
+pub fn traced_polls() -> u64 {
+    POLLS.with(Cell::get)
+}
+
+/// Records in every run being traced what the thread did from `start` to `end`
+/// (`performance.now()` values): `Trace::drew` or `Trace::long_frame`.
+pub fn thread_did(record: fn(&mut Trace, f64, f64), start: f64, end: f64) {
+    SINKS.with(|s| {
+        for sink in s.borrow().iter() {
+            record(&mut sink.trace.borrow_mut(), start - sink.origin, end - sink.origin);
+        }
+    });
 }
 
 /// A lane of a traced run, as a leaf future keeps it to tag its wake.
@@ -96,6 +122,7 @@ impl<F: Future> Future for Traced<F> {
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
         let this = self.get_mut();
         POLLING.with(|p| p.borrow_mut().push(WakeTag { run_id: this.sink.run_id, lane: this.lane }));
+        POLLS.with(|n| n.set(n.get() + 1));
         let origin = this.sink.origin;
         let start = now() - origin;
         // Recorded as it begins, completed as it ends: events stay in the order things happened.

@@ -58,7 +58,7 @@ fn RunTimeline(column: Column, span_ms: Memo<f64>) -> impl IntoView {
         <Show when=move || { count.get() > 0 }>
             <figure class="timeline" class:live=running>
                 <figcaption>{heading}</figcaption>
-                <svg width="100%" height=move || lanes_px() + AXIS_PX role="img" aria-label=move || heading().unwrap_or_default()>
+                <svg width="100%" height=move || lanes_px() + AXIS_PX role="group" aria-label=move || heading().unwrap_or_default()>
                     <ThreadLane column span_ms/>
                     <For each=move || 0..count.get() key=|i| *i let:index>
                         <Lane column index span_ms/>
@@ -117,7 +117,8 @@ fn Notes(list: &'static str, run: RwSignal<Option<Run>>, lines: impl Fn(&Run) ->
 fn Downloads(column: Column) -> impl IntoView {
     let session = expect_context::<Session>();
     let embed = session.embed;
-    let hidden = move || embed || session.runs.column(column).with(|r| r.as_ref().is_none_or(|r| r.wall_ms.is_none()));
+    // Shown once the run has ended and its trace has landed (a moment after, for the last frame's report).
+    let hidden = move || embed || session.runs.column(column).with(|r| r.as_ref().is_none_or(|r| r.wall_ms.is_none() || r.trace.events.is_empty()));
     let save = move |what: Download| move |_| session.download(column, what);
     // One static tree hidden by attribute: a `Show` or a view per case cost the wasm a few KiB.
     view! {
@@ -246,8 +247,7 @@ fn TimelineTable() -> impl IntoView {
                 .collect_view()
         })
     };
-    let thread =
-        move || runs.latest().and_then(|run| Some(format!("The one thread {} (polls of our futures).", run.trace.thread_state(run.wall_ms?, resolution))));
+    let thread = move || runs.latest().and_then(|run| Some(run.trace.thread_sentence(run.wall_ms?, resolution)));
     view! {
         <details class="timeline-table">
             <summary>"Timeline as a table"</summary>

@@ -56,7 +56,7 @@ test("Download trace saves a valid Chrome trace with a thread per task; Download
   const events = (trace as { traceEvents: TraceEvent[] }).traceEvents;
   validate(events);
   const threads = events.filter((e) => e.ph === "M" && e.name === "thread_name").map((e) => e.args!.name);
-  expect(threads).toEqual(["the JS thread (running our futures)", "spawned future (spawn_local)", "task 1: Data 1", "task 2: Data 2"]);
+  expect(threads).toEqual(["the JS thread (our futures, drawing the lab, long frames)", "spawned future (spawn_local)", "task 1: Data 1", "task 2: Data 2"]);
   // Each task: polls on its own thread, the last one Ready, and waiting that matches its timer.
   for (const [index, delay] of [[0, 400], [1, 200]]) {
     const tid = events.find((e) => e.args?.name === `task ${index + 1}: Data ${index + 1}`)!.tid;

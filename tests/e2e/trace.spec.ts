@@ -3,16 +3,29 @@
 import { expect, test, type Page } from "@playwright/test";
 import { open, runs, timers } from "./helpers";
 
-/** The first timeline's thread lane, "ran our futures 0.4 ms of 603.2 ms", as [busy, wall] in ms
- *  ("< 0.1 ms" reads as 0); its marks and the tooltip that says what it cannot observe are checked too. */
-async function threadLane(page: Page): Promise<[number, number]> {
+/** A time as the lanes print it, in ms: "< 0.1 ms" reads as 0. */
+const ms = (text: string) => (text.startsWith("<") ? 0 : Number(/[\d.]+/.exec(text)![0]));
+
+/** The first timeline's thread lane, "ran our futures 0.4 ms of 603.2 ms · drew the lab 3.1 ms",
+ *  and its facts on hover, "idle 590.2 ms · no long frames" or "… · long frames: 1, 412.3 ms", as
+ *  numbers in ms; its marks
+ *  and the tooltip that says what it cannot observe are checked too. */
+async function threadLane(page: Page) {
   const lane = page.locator(".timeline .lane.thread").first();
   const state = (await lane.locator(".lane-state").textContent()) ?? "";
-  const parts = /^ran our futures (< )?([\d.]+) ms of ([\d.]+) ms$/.exec(state);
+  const parts = /^ran our futures ((?:< )?[\d.]+ ms) of ([\d.]+) ms · drew the lab ((?:< )?[\d.]+ ms)$/.exec(state);
   expect(parts, state).not.toBeNull();
-  expect(await lane.locator(".marks title").textContent()).toContain("Not measured here: the browser's own work");
+  expect(await lane.locator(".marks title").textContent()).toContain("Not measured: the browser's style, layout, paint and other work outside long frames");
   expect(await lane.locator("path.poll").getAttribute("d")).toMatch(/^(M[\d.]+ 0H[\d.]+V1H[\d.]+Z)+$/);
-  return [parts![1] ? 0 : Number(parts![2]), Number(parts![3])];
+  // Hovering the lane shows its facts in place of its state.
+  await expect(lane.locator(".facts")).toBeHidden();
+  await lane.hover();
+  await expect(lane.locator(".lane-state")).toBeHidden();
+  const facts = (await lane.locator(".facts").textContent()) ?? "";
+  const more = /^idle ((?:< )?[\d.]+ ms) · (?:no long frames|long frames: (\d+), ((?:< )?[\d.]+ ms))$/.exec(facts);
+  expect(more, facts).not.toBeNull();
+  await page.mouse.move(0, 0);
+  return { busy: ms(parts![1]), wall: Number(parts![2]), drew: ms(parts![3]), idle: ms(more![1]), longFrames: Number(more![2] ?? 0), long: more![3] ? ms(more![3]) : 0 };
 }
 
 test("two concurrent timers: each lane shows brief polls, the wake of its timer, and the waiting between", async ({ page }) => {
@@ -31,10 +44,15 @@ test("two concurrent timers: each lane shows brief polls, the wake of its timer,
     expect(Number(parts![3])).toBeGreaterThanOrEqual(500);
     expect(await lanes.nth(i).locator("path.poll").getAttribute("d")).toMatch(/^(M[\d.]+ 0H[\d.]+V1H[\d.]+Z){2,3}$/);
   }
-  // The thread lane: our futures took the one thread a sliver of the run; it was free the rest.
-  const [busy, wall] = await threadLane(page);
-  expect(busy).toBeLessThan(0.05 * wall);
-  expect(wall).toBeGreaterThanOrEqual(600);
+  // The thread lane: our futures took the one thread a sliver of the run, drawing the lab some
+  // more (the bars grew every frame); it was idle most of the rest.
+  const thread = await threadLane(page);
+  expect(thread.busy).toBeLessThan(0.05 * thread.wall);
+  expect(thread.wall).toBeGreaterThanOrEqual(600);
+  expect(thread.drew).toBeGreaterThan(0);
+  expect(thread.idle).toBeGreaterThan(0.5 * thread.wall);
+  expect(thread.idle).toBeLessThanOrEqual(thread.wall - thread.busy);
+  expect(await page.locator(".timeline .lane.thread path.draw").first().getAttribute("d")).toMatch(/^(M[\d.]+ 0H[\d.]+V1H[\d.]+Z)+$/);
   // The same facts for keyboard and screen-reader users: the timeline table's last column and the
   // thread's line under it.
   await page.getByText("Timeline as a table").click();
@@ -43,7 +61,7 @@ test("two concurrent timers: each lane shows brief polls, the wake of its timer,
     const facts = await lanes.nth(i).locator(".marks title").textContent();
     await expect(table.getByRole("row", { name: new RegExp(`Data ${i + 1}`) }).getByRole("cell").last()).toHaveText(facts!);
   }
-  await expect(page.getByText(/^The one thread ran our futures (< )?[\d.]+ ms of [\d.]+ ms \(polls of our futures\)\.$/)).toBeVisible();
+  await expect(page.locator("details.timeline-table p.fine")).toHaveText(/^The one thread ran our futures (< )?[\d.]+ ms of [\d.]+ ms · drew the lab (< )?[\d.]+ ms \(Leptos updating the page\); idle (< )?[\d.]+ ms · .+\. Not measured: .+\.$/);
   // The first task is always woken by its own timer: its wake is drawn.
   expect(await lanes.nth(0).locator("path.wake").getAttribute("d")).toMatch(/^M[\d.]+ 0V1$/);
   await page.locator(".timeline").first().screenshot({ path: "tests/e2e/screenshots/trace-concurrent.png" });
@@ -60,8 +78,32 @@ test("a blocking loop is one long poll, and the timer beside it is polled only a
   const timer = await lanes.nth(0).locator(".marks title").textContent();
   // The timer's wake waited behind the loop; its polls themselves were brief.
   expect(timer).toMatch(/^2 polls, /);
-  // The thread lane: the loop's one poll held the thread for at least its 400 ms of work.
-  const [busy] = await threadLane(page);
-  expect(busy).toBeGreaterThanOrEqual(400);
+  // The thread lane: the loop's one poll held the thread for at least its 400 ms of work, and the
+  // browser reported that frame as long (Chromium reports long animation frames).
+  const thread = await threadLane(page);
+  expect(thread.busy).toBeGreaterThanOrEqual(400);
+  expect(thread.longFrames).toBeGreaterThanOrEqual(1);
+  expect(thread.long).toBeGreaterThanOrEqual(400);
+  expect(await page.locator(".timeline .lane.thread path.long").first().getAttribute("d")).toMatch(/^(M[\d.]+ 0H[\d.]+V1H[\d.]+Z)+$/);
   await page.locator(".timeline").first().screenshot({ path: "tests/e2e/screenshots/trace-blocking.png" });
+});
+
+test("a lane takes keyboard focus and then shows its facts in place of its state", async ({ page }) => {
+  await open(page, "?" + timers(["Data 1", 300], ["Data 2", 300]));
+  await page.getByRole("button", { name: "Run concurrently" }).click();
+  await runs(page, 1);
+  const lane = page.locator(".timeline .lane.traced").first();
+  const marks = lane.locator(".marks");
+  await expect(marks).toHaveAttribute("tabindex", "0");
+  await expect(lane.locator(".facts")).toBeHidden();
+  // Tab from the control before the timeline until a lane has focus.
+  await page.locator(".timeline figcaption").first().click();
+  for (let i = 0; i < 4 && !(await marks.evaluate((m) => m.ownerDocument.activeElement?.closest(".lane.traced") !== null)); i++) await page.keyboard.press("Tab");
+  await expect(page.locator(".lane.traced .marks:focus")).toHaveCount(1);
+  const focused = page.locator(".lane.traced:focus-within");
+  await expect(focused.locator(".facts")).toBeVisible();
+  await expect(focused.locator(".facts")).toHaveText(/^[23] polls/);
+  await expect(focused.locator(".lane-state")).toBeHidden();
+  // Its accessible name is the same facts.
+  await expect(page.getByRole("img", { name: /^[23] polls/ }).first()).toBeVisible();
 });

@@ -2,6 +2,7 @@
 //! from the `RunReport` (which stays version 2), with what a lane shows of them.
 
 mod marks;
+mod thread;
 
 use crate::format::quantize;
 use marks::below_clock;
@@ -124,17 +125,24 @@ pub struct LaneStats {
     pub waiting_ms: f64,
 }
 
-/// The trace of one run: the events in the order they were recorded.
+/// The trace of one run: the events in the order they were recorded, and what else the one
+/// thread did as far as the page can see.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Trace {
     pub version: u32,
     pub run_id: u32,
     pub events: Vec<TraceEvent>,
+    /// When the lab drew itself (Leptos's updates of the page), as `[start_ms, end_ms]`.
+    pub drawing: Vec<(f64, f64)>,
+    /// Frames the browser reported as long (50 ms or more), as `[start_ms, end_ms]`.
+    pub long_frames: Vec<(f64, f64)>,
+    /// Whether this browser reports long animation frames (else `long_frames` is empty by necessity).
+    pub long_frames_observed: bool,
 }
 
 impl Trace {
     pub fn new(run_id: u32) -> Trace {
-        Trace { version: TRACE_VERSION, run_id, events: Vec::new() }
+        Trace { version: TRACE_VERSION, run_id, events: Vec::new(), drawing: Vec::new(), long_frames: Vec::new(), long_frames_observed: false }
     }
 
     /// Appends `event`; returns its place, for [`Trace::poll_ended`].
@@ -238,7 +246,8 @@ impl Trace {
                 TraceEvent::Wake { lane, t_ms, by } => TraceEvent::Wake { lane, t_ms: q(t_ms), by },
             })
             .collect();
-        Trace { events, ..self.clone() }
+        let spans = |list: &[(f64, f64)]| list.iter().map(|&(start, end)| (q(start), q(end))).collect();
+        Trace { events, drawing: spans(&self.drawing), long_frames: spans(&self.long_frames), ..self.clone() }
     }
 }
 
@@ -322,20 +331,6 @@ mod tests {
     }
 
     #[test]
-    fn the_thread_lane_says_how_little_of_the_wall_clock_our_futures_took() {
-        let trace = two_timers();
-        assert_eq!(trace.thread_state(300.7, 0.1), "ran our futures 0.4 ms of 300.7 ms");
-        assert_eq!(trace.thread_state(300.7, 1.0), "ran our futures < 1 ms of 301 ms");
-        let marks = trace.thread_marks(16, 400.0, 300.7, 0.1);
-        assert!(marks.contains(r#"<path d="M0.000 0H0.200V1H0.000Z"#), "{marks}");
-        assert!(marks.contains("Not measured here: the browser's own work"), "{marks}");
-        assert_eq!(Trace::new(2).thread_marks(16, 400.0, 1.0, 0.1), "");
-        let running = trace.thread_lane(400.0, None, 0.1);
-        assert!(running.contains(">Thread</text>") && running.contains(r#"class="lane-state"></text>"#) && !running.contains("<svg"), "{running}");
-        assert!(trace.thread_lane(400.0, Some(300.7), 0.1).contains(">ran our futures 0.4 ms of 300.7 ms</text>"));
-    }
-
-    #[test]
     fn each_name_is_the_one_serde_writes() {
         let serde = |value: serde_json::Value| value.as_str().unwrap().to_owned();
         for result in [PollResult::Pending, PollResult::Ready] {
@@ -356,6 +351,13 @@ mod tests {
         assert_eq!(json["events"][1], serde_json::json!({ "type": "poll", "lane": { "task": 0 }, "start_ms": 0.1, "end_ms": 0.1, "result": "pending" }));
         assert_eq!(json["events"][3], serde_json::json!({ "type": "wake", "lane": { "task": 0 }, "t_ms": 300.1, "by": "timer" }));
         assert_eq!(json["events"][0]["lane"], "spawned");
+        let mut trace = two_timers();
+        trace.drew(0.31, 0.44);
+        trace.long_frames_observed = true;
+        let json = serde_json::to_value(trace.quantized(0.1)).unwrap();
+        assert_eq!(json["drawing"], serde_json::json!([[0.3, 0.4]]));
+        assert_eq!(json["long_frames"], serde_json::json!([]));
+        assert_eq!(json["long_frames_observed"], true);
     }
 
     #[test]
@@ -369,7 +371,11 @@ mod tests {
     #[test]
     fn a_lane_draws_its_polls_and_wakes_as_paths() {
         let marks = two_timers().marks(Lane::Task(0), 56, 600.0, 0.1);
-        assert!(marks.starts_with("<svg y=\"56\" width=\"100%\" height=\"18\" viewBox=\"0 0 600.000 1\""), "{marks}");
+        assert!(
+            marks.starts_with("<text x=\"100%\" y=\"53\" text-anchor=\"end\" class=\"facts\">2 polls, < 0.1 ms in poll, 300.1 ms waiting, 1 wake</text>"),
+            "{marks}"
+        );
+        assert!(marks.contains("<svg y=\"56\" width=\"100%\" height=\"18\" viewBox=\"0 0 600.000 1\" preserveAspectRatio=\"none\" class=\"marks\" tabindex=\"0\" role=\"img\">"), "{marks}");
         assert!(marks.contains("<title>2 polls, < 0.1 ms in poll, 300.1 ms waiting, 1 wake</title>"), "{marks}");
         assert!(marks.contains("<path d=\"M0.050 0H0.080V1H0.050ZM300.210 0H300.230V1H300.210Z\" class=\"poll\"/>"), "{marks}");
         assert!(marks.contains("<path d=\"M300.100 0V1\" class=\"wake\"/>"), "{marks}");
