@@ -4,7 +4,7 @@
 
 use crate::runtime::trace::{TraceSink, Traced};
 use crate::runtime::{clock::now, fetch::Request, timer::sleep};
-use async_lab_core::trace::{Lane, PollResult, Trace};
+use async_lab_core::trace::{Lane, PollResult, Trace, TraceEvent};
 use async_lab_core::{chrome_trace, LessonId, Mode, Run, RunEvent, TaskResult, TaskSpec, TaskStatus};
 use futures::channel::oneshot;
 use futures::future::join_all;
@@ -88,7 +88,20 @@ pub async fn bench_noop_traced(n: u32) -> f64 {
     traced(n, || async {}).await
 }
 
-/// The last traced run's size: `[events, trace document bytes, Chrome Trace Event bytes]`, the
+/// Wall-clock of `n` reads of the clock (`performance.now()`), the floor under any trace that
+/// timestamps each poll: two reads per poll.
+#[wasm_bindgen]
+pub fn bench_clock(n: u32) -> f64 {
+    let start = now();
+    let mut last = start;
+    for _ in 0..n {
+        // Each read kept, so none is optimised away.
+        last = last.max(now());
+    }
+    last.max(now()) - start
+}
+
+/// The last traced run's size: `[events, trace document bytes, Chrome Trace Event bytes, polls]`, the
 /// documents as JSON; its tasks start at their first poll and end at their Ready poll.
 #[wasm_bindgen]
 pub fn bench_trace_bytes() -> Vec<f64> {
@@ -105,6 +118,7 @@ pub fn bench_trace_bytes() -> Vec<f64> {
         run.complete(0.0);
         let document = serde_json::to_string(&trace.quantized(0.1)).map_or(0, |j| j.len());
         let export = chrome_trace::export(&run, &trace, 0.1).len();
-        vec![trace.events.len() as f64, document as f64, export as f64]
+        let polls = trace.events.iter().filter(|e| matches!(e, TraceEvent::Poll { .. })).count();
+        vec![trace.events.len() as f64, document as f64, export as f64, polls as f64]
     })
 }

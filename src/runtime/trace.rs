@@ -18,8 +18,9 @@ use std::task::{Context, Poll, Wake, Waker};
 thread_local! {
     /// The traces of the runs in flight, by run id.
     static SINKS: RefCell<Vec<Rc<TraceSink>>> = const { RefCell::new(Vec::new()) };
-    /// The lanes being polled right now, innermost last.
-    static POLLING: RefCell<Vec<WakeTag>> = const { RefCell::new(Vec::new()) };
+    /// The lane being polled right now (the innermost, when traced futures nest); each poll puts
+    /// back the one it found, so the stack lives in the polls' own frames.
+    static POLLING: Cell<Option<WakeTag>> = const { Cell::new(None) };
     /// Polls of traced futures so far: a task that polled one ran a lesson, not the lab's drawing.
     static POLLS: Cell<u64> = const { Cell::new(0) };
 }
@@ -99,20 +100,24 @@ impl WakeTag {
 
 /// The lane being polled right now, if a traced future is polling.
 pub fn current() -> Option<WakeTag> {
-    POLLING.with(|p| p.borrow().last().copied())
+    POLLING.with(Cell::get)
 }
 
-/// A future whose every poll is measured and recorded on `lane`.
-#[must_use = "futures do nothing unless polled"]
-pub struct Traced<F> {
-    inner: Pin<Box<F>>,
-    lane: Lane,
-    sink: Rc<TraceSink>,
+pin_project_lite::pin_project! {
+    /// A future whose every poll is measured and recorded on `lane`.
+    #[must_use = "futures do nothing unless polled"]
+    pub struct Traced<F> {
+        // Pinned in place (no box): the trace costs a poll two clock reads and two small records.
+        #[pin]
+        inner: F,
+        lane: Lane,
+        sink: Rc<TraceSink>,
+    }
 }
 
 impl<F: Future> Traced<F> {
     pub fn new(sink: Rc<TraceSink>, lane: Lane, inner: F) -> Traced<F> {
-        Traced { inner: Box::pin(inner), lane, sink }
+        Traced { inner, lane, sink }
     }
 }
 
@@ -120,18 +125,18 @@ impl<F: Future> Future for Traced<F> {
     type Output = F::Output;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
-        let this = self.get_mut();
-        POLLING.with(|p| p.borrow_mut().push(WakeTag { run_id: this.sink.run_id, lane: this.lane }));
+        let this = self.project();
+        let (lane, sink) = (*this.lane, &**this.sink);
+        let outer = POLLING.with(|p| p.replace(Some(WakeTag { run_id: sink.run_id, lane })));
         POLLS.with(|n| n.set(n.get() + 1));
-        let origin = this.sink.origin;
-        let start = now() - origin;
+        let start = now() - sink.origin;
         // Recorded as it begins, completed as it ends: events stay in the order things happened.
-        let at = this.sink.record(TraceEvent::Poll { lane: this.lane, start_ms: start, end_ms: start, result: PollResult::Pending });
-        let polled = this.inner.as_mut().poll(cx);
-        let end = now() - origin;
-        POLLING.with(|p| p.borrow_mut().pop());
+        let at = sink.record(TraceEvent::Poll { lane, start_ms: start, end_ms: start, result: PollResult::Pending });
+        let polled = this.inner.poll(cx);
+        let end = now() - sink.origin;
+        POLLING.with(|p| p.set(outer));
         let result = if polled.is_ready() { PollResult::Ready } else { PollResult::Pending };
-        this.sink.trace.borrow_mut().poll_ended(at, end, result);
+        sink.trace.borrow_mut().poll_ended(at, end, result);
         polled
     }
 }
