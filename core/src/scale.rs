@@ -1,5 +1,7 @@
 //! The scale control's live timeline as geometry: one lane per task up to a limit, shared lanes past it.
 
+use crate::trace::{Lane as TraceLane, Trace, TraceEvent};
+
 /// Up to this many tasks each gets its own bar; past it, tasks share lanes, so a frame stays cheap
 /// to draw and the picture stays readable at 100,000 tasks.
 pub const BAR_LIMIT: usize = 1_000;
@@ -19,6 +21,29 @@ pub fn summary(n: u32, delay_ms: u32, wall_ms: f64, resolution_ms: f64) -> Strin
         crate::format::seconds(sequential, resolution_ms),
         crate::format::seconds(wall_ms, resolution_ms)
     )
+}
+
+/// A scale run traces this many tasks on a lane each; later ones run inside the spawned future's
+/// polls, untraced one by one (a trace of 100,000 tasks would hold about 16 MB).
+pub const TRACED_TASKS: usize = 10_000;
+
+/// The trace's sentence after a scale run of `n` tasks: its polls and wakes, then the Thread
+/// lane's sentence; says when tasks past [`TRACED_TASKS`] were not traced one by one.
+pub fn traced(trace: &Trace, n: u32, wall_ms: f64, resolution_ms: f64) -> String {
+    let (mut polls, mut wakes) = (0, 0);
+    for event in &trace.events {
+        match event {
+            TraceEvent::Poll { lane: TraceLane::Task(_), .. } => polls += 1,
+            TraceEvent::Wake { lane: TraceLane::Task(_), .. } => wakes += 1,
+            TraceEvent::Poll { .. } | TraceEvent::Wake { .. } => {}
+        }
+    }
+    let traced = (n as usize).min(TRACED_TASKS);
+    let beyond = match n as usize > TRACED_TASKS {
+        true => " (the rest run inside the spawned future's polls, not traced one by one)",
+        false => "",
+    };
+    format!("Traced {traced} tasks{beyond}: {polls} polls, {wakes} wakes. {}", trace.thread_sentence(wall_ms, resolution_ms))
 }
 
 /// Tasks per lane for a run of `n`: 1 up to [`BAR_LIMIT`], then as many as fill [`AGGREGATE_LANES`].
@@ -147,6 +172,24 @@ impl Progress {
 
 #[cfg(test)]
 mod tests {
+    use crate::trace::{PollResult, WakeSource};
+
+    #[test]
+    fn a_scale_trace_counts_its_tasks_polls_and_wakes_and_says_what_it_left_out() {
+        let mut trace = Trace::new(1 << 31);
+        for index in 0..2 {
+            let lane = TraceLane::Task(index);
+            trace.record(TraceEvent::Poll { lane, start_ms: 0.0, end_ms: 0.0, result: PollResult::Pending });
+            trace.record(TraceEvent::Wake { lane, t_ms: 100.0, by: WakeSource::Timer });
+            trace.record(TraceEvent::Wake { lane: TraceLane::Spawned, t_ms: 100.0, by: WakeSource::Timer });
+            trace.record(TraceEvent::Poll { lane, start_ms: 100.1, end_ms: 100.1, result: PollResult::Ready });
+        }
+        let line = traced(&trace, 2, 101.0, 0.1);
+        assert!(line.starts_with("Traced 2 tasks: 4 polls, 2 wakes. The one thread ran our futures"), "{line}");
+        let beyond = traced(&trace, 20_000, 101.0, 0.1);
+        assert!(beyond.starts_with("Traced 10000 tasks (the rest run inside the spawned future's polls, not traced one by one): 4 polls"), "{beyond}");
+    }
+
     use super::*;
     use proptest::prelude::*;
 

@@ -2,10 +2,13 @@
 
 use super::clock::now;
 use super::timer::sleep;
+use super::trace::{TraceSink, Traced};
 use super::yield_now::yield_now;
-use async_lab_core::scale::Progress;
-use futures::future::join_all;
+use async_lab_core::scale::{Progress, TRACED_TASKS};
+use async_lab_core::trace::Lane;
+use futures::future::{join_all, Either};
 use std::cell::RefCell;
+use std::rc::Rc;
 
 /// Tasks started in one go. Starting 100,000 sleeps at once holds the page for about 40 ms, a frame
 /// too long; slices of this size take a couple of ms each, with a browser task between them.
@@ -15,7 +18,9 @@ pub const SLICE: usize = 5_000;
 /// frame can draw the run live; returns the wall-clock. Past [`SLICE`] tasks, slice k starts after
 /// k trips through the browser's task queue, so the page keeps drawing while they start; the
 /// timeline shows those later starts as they are. Dropping the future cancels every sleep.
-pub async fn run(n: u32, ms: u32, progress: &RefCell<Progress>) -> f64 {
+/// The first [`TRACED_TASKS`] tasks are traced on a lane each into `trace`; the caller polls the
+/// whole run inside the trace's spawned lane, so later tasks' polls still count within its polls.
+pub async fn run(n: u32, ms: u32, progress: &RefCell<Progress>, trace: &Rc<TraceSink>) -> f64 {
     let start = now();
     progress.borrow_mut().set_origin_ms(start);
     let n = n as usize;
@@ -28,7 +33,11 @@ pub async fn run(n: u32, ms: u32, progress: &RefCell<Progress>) -> f64 {
         for _ in 0..k {
             yield_now().await;
         }
-        join_all((k * SLICE..((k + 1) * SLICE).min(n)).map(task)).await;
+        join_all((k * SLICE..((k + 1) * SLICE).min(n)).map(|i| match i < TRACED_TASKS {
+            true => Either::Left(Traced::new(trace.clone(), Lane::Task(i), task(i))),
+            false => Either::Right(task(i)),
+        }))
+        .await;
     }))
     .await;
     now() - start

@@ -2,11 +2,13 @@
 
 use super::trigger::Trigger;
 use crate::runtime::canvas::{Colors, Painter};
-use crate::runtime::{clock, frames};
+use crate::runtime::trace::{TraceSink, Traced};
+use crate::runtime::{clock, frames, long_frames, timer};
 use async_lab_core::format;
-use async_lab_core::scale::{summary, Progress, HISTOGRAM_BINS};
+use async_lab_core::scale::{self, summary, Progress, HISTOGRAM_BINS};
 use async_lab_core::stats::histogram;
 use async_lab_core::task::{parse_delay, parse_scale_count};
+use async_lab_core::trace::Lane;
 use futures::future::{select, Either};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -17,8 +19,18 @@ use std::rc::Rc;
 #[derive(Clone, Debug, PartialEq)]
 pub enum ScaleState {
     Idle,
-    Running { n: u32, delay_ms: u32 },
-    Done { n: u32, delay_ms: u32, wall_ms: f64, bins: Vec<u32> },
+    Running {
+        n: u32,
+        delay_ms: u32,
+    },
+    /// `traced`: the run's polls and wakes and the Thread lane's sentence (`core::scale::traced`).
+    Done {
+        n: u32,
+        delay_ms: u32,
+        wall_ms: f64,
+        bins: Vec<u32>,
+        traced: String,
+    },
     Refused(String),
 }
 
@@ -35,6 +47,9 @@ pub struct Scale {
     cancel: Trigger,
     resolution_ms: f64,
 }
+
+/// The high bit marks a scale run's trace id (a lesson's run ids count up from 1).
+const SCALE_TRACE_IDS: u32 = 1 << 31;
 
 impl Scale {
     pub fn new(resolution_ms: f64) -> Scale {
@@ -61,13 +76,22 @@ impl Scale {
         self.state.set(ScaleState::Running { n, delay_ms });
         let this = *self;
         spawn_local(async move {
-            let work = std::pin::pin!(crate::runtime::scale::run(n, delay_ms, &progress));
+            // Scale runs are traced under ids of their own, above any lesson run's.
+            let trace = TraceSink::start(SCALE_TRACE_IDS | n);
+            let work = std::pin::pin!(Traced::new(trace.clone(), Lane::Spawned, crate::runtime::scale::run(n, delay_ms, &progress, &trace)));
             // A superseded run lands nothing: the newer one owns the display.
-            if let Either::Left((wall_ms, _)) = select(work, cancelled).await {
-                let bins = histogram(&progress.borrow().end_times(), wall_ms, HISTOGRAM_BINS);
-                this.state.set(ScaleState::Done { n, delay_ms, wall_ms, bins });
-                this.cancel.disarm();
-            }
+            let Either::Left((wall_ms, _)) = select(work, cancelled).await else {
+                trace.finish();
+                return;
+            };
+            // The browser reports a long frame after it ends: the trace waits a moment for the last.
+            timer::sleep(long_frames::LATE_MS).await;
+            let mut finished = trace.finish();
+            finished.end_at(wall_ms);
+            let bins = histogram(&progress.borrow().end_times(), wall_ms, HISTOGRAM_BINS);
+            let traced = scale::traced(&finished, n, wall_ms, this.resolution_ms);
+            this.state.set(ScaleState::Done { n, delay_ms, wall_ms, bins, traced });
+            this.cancel.disarm();
         });
     }
 
@@ -78,6 +102,14 @@ impl Scale {
             ScaleState::Running { n, delay_ms } => format!("Running {n} tasks of {delay_ms} ms concurrently…"),
             ScaleState::Refused(why) => why,
             ScaleState::Done { n, delay_ms, wall_ms, .. } => summary(n, delay_ms, wall_ms, self.resolution_ms),
+        }
+    }
+
+    /// The last finished run's trace in one paragraph: polls, wakes, the one thread's time.
+    pub fn traced(&self) -> String {
+        match self.state.get() {
+            ScaleState::Done { traced, .. } => traced,
+            ScaleState::Idle | ScaleState::Running { .. } | ScaleState::Refused(_) => String::new(),
         }
     }
 

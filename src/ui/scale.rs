@@ -39,6 +39,7 @@ pub fn ScalePanel() -> impl IntoView {
         </div>
         <p class="takeaway" role="status">{move || scale.summary()}</p>
         <LiveTimeline/>
+        <p class="fine">{move || scale.traced()}</p>
         <Histogram/>
     }
 }

@@ -20,6 +20,16 @@ for (const n of [10000, 100000]) {
     const figure = page.getByRole("figure").filter({ hasText: "When the tasks ended" });
     await expect(figure.locator("rect")).toHaveCount(40);
     await expect(figure.getByRole("img")).toHaveAttribute("aria-label", new RegExp(`End times of ${n} tasks`));
+    // The trace stays on up to 10,000 tasks, each on its own lane: a poll that found its sleep
+    // pending and the one its timer's wake caused (join_all over many futures polls only the
+    // woken); past that, the paragraph says what it counts.
+    const traced = page.getByText(/^Traced \d+ tasks/);
+    await expect(traced).toBeVisible({ timeout: 5_000 });
+    const parts = /^Traced 10000 tasks( \(the rest run inside the spawned future's polls, not traced one by one\))?: (\d+) polls, (\d+) wakes\. The one thread ran our futures .+ of [\d.]+ ms · drew the lab .+; idle .+\.$/.exec((await traced.textContent()) ?? "");
+    expect(parts, await traced.textContent()).not.toBeNull();
+    expect(Boolean(parts![1])).toBe(n > 10000);
+    expect(Number(parts![2])).toBeGreaterThanOrEqual(20000);
+    expect(Number(parts![3])).toBeGreaterThanOrEqual(10000);
   });
 }
 
