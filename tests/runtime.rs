@@ -305,7 +305,8 @@ async fn a_scale_run_starts_in_slices_and_records_every_task() {
     use async_lab_core::scale::Progress;
     let n = 2 * SLICE + 10;
     let progress = RefCell::new(Progress::new(n));
-    let mut work = Box::pin(run(n as u32, 50, &progress));
+    let trace = async_lab::runtime::trace::TraceSink::start(7000);
+    let mut work = Box::pin(run(n as u32, 50, &progress, &trace));
     // The first poll starts only the first slice: the rest wait for a trip through the task queue.
     assert!(futures::poll!(work.as_mut()).is_pending());
     assert_eq!(progress.borrow().started(), SLICE);
@@ -314,6 +315,13 @@ async fn a_scale_run_starts_in_slices_and_records_every_task() {
     assert_eq!((p.started(), p.ended()), (n, n));
     assert!((50.0..2_000.0).contains(&wall), "wall {wall} ms");
     assert!(p.end_times().iter().all(|&t| t >= 50.0), "no sleep ends before its 50 ms");
+    // The first 10,000 tasks are traced on a lane each (a poll that found the sleep pending, the
+    // one its wake caused); the 10 past them run untraced inside the caller's polls.
+    use async_lab_core::{scale::TRACED_TASKS, trace::Lane};
+    let trace = trace.finish();
+    let (first, last_traced) = (trace.polls(Lane::Task(0)), trace.polls(Lane::Task(TRACED_TASKS - 1)));
+    assert!(first.len() == 2 && last_traced.len() == 2, "{first:?} {last_traced:?}");
+    assert!(trace.polls(Lane::Task(TRACED_TASKS)).is_empty());
 }
 
 #[wasm_bindgen_test]
@@ -323,7 +331,8 @@ async fn a_cancelled_scale_run_leaves_no_timer_behind() {
     let before = timer::pending();
     let progress = RefCell::new(Progress::new(20_000));
     // A second apart: on a loaded machine the four slices of 5,000 may take more than 100 ms to start.
-    let cancelled = futures::future::select(Box::pin(run(20_000, 10_000, &progress)), Box::pin(timer::sleep(1_000))).await;
+    let trace = async_lab::runtime::trace::TraceSink::start(7001);
+    let cancelled = futures::future::select(Box::pin(run(20_000, 10_000, &progress, &trace)), Box::pin(timer::sleep(1_000))).await;
     assert!(matches!(cancelled, futures::future::Either::Right(_)));
     // The app cancels the same way: the select's output, which still holds the run, is dropped.
     drop(cancelled);
