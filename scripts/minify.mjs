@@ -1,6 +1,7 @@
 // Minifies a release build in place, every file a visitor downloads that Trunk leaves as written:
 // the wasm-bindgen JS glue (terser, as a module: the exported names and the property names the wasm
-// imports by stay), the stylesheet (comments and spaces out, strings untouched), and the copied
+// imports by stay; then every import's name, a name and a 16-digit hash written twice, in the
+// wasm's import section and as a key of the glue's imports object, becomes a short one), the stylesheet (comments and spaces out, strings untouched), and the copied
 // classic scripts `boot.js`, `embed.js`, `sw.js` (terser, no top-level renaming). Then it writes each
 // hashed file's new sha384 into the integrity attribute of index.html that names it, so the browser
 // still accepts it. The readable sources stay in static/ and style/.
@@ -34,6 +35,86 @@ function replace(name, code, hashed = true) {
   html = updated;
 }
 
+/** Writes the binary `bytes` as `name`, and its sha384 into the integrity attribute that names it. */
+function replaceBinary(name, bytes) {
+  const before = readFileSync(join(dir, name)).length;
+  writeFileSync(join(dir, name), bytes);
+  console.log(`minify: ${name} ${before} → ${bytes.length} bytes`);
+  const integrity = `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+  const tag = new RegExp(`(<link[^>]*href="\\./${name.replace(/[.]/g, "\\.")}"[^>]*integrity=")[^"]*(")`, "g");
+  const updated = html.replace(tag, `$1${integrity}$2`);
+  if (updated === html && html.includes("integrity=")) throw new Error(`${page}: no integrity attribute names ${name}`);
+  html = updated;
+}
+
+/** An unsigned LEB128 number of `bytes` at `at`: [value, the position after it]. */
+function leb(bytes, at) {
+  let value = 0;
+  for (let shift = 0; ; shift += 7) {
+    const byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) return [value, at];
+  }
+}
+
+function toLeb(value) {
+  const out = [];
+  do {
+    out.push((value & 0x7f) | (value > 0x7f ? 0x80 : 0));
+    value = Math.floor(value / 128);
+  } while (value > 0);
+  return out;
+}
+
+/** "$a", "$b", … "$Z", "$aa", …: valid JS property names, never a wasm-bindgen one. */
+function shortName(n) {
+  const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  let name = "";
+  for (n += 1; n > 0; n = Math.floor((n - 1) / 52)) name = letters[(n - 1) % 52] + name;
+  return "$" + name;
+}
+
+/**
+ * The wasm with each import renamed to a short name, and the map of old to new names. Only the
+ * import section changes (its entries are module name, field name, then a description copied as
+ * is); the module is compiled once to prove it is still valid.
+ */
+function shortImports(wasm) {
+  const renamed = new Map();
+  const sections = [wasm.subarray(0, 8)];
+  for (let at = 8; at < wasm.length; ) {
+    const id = wasm[at];
+    const [size, body] = leb(wasm, at + 1);
+    const end = body + size;
+    if (id !== 2) {
+      sections.push(wasm.subarray(at, end));
+      at = end;
+      continue;
+    }
+    let [count, p] = leb(wasm, body);
+    const out = toLeb(count);
+    for (let i = 0; i < count; i++) {
+      const [moduleLength, moduleAt] = leb(wasm, p);
+      const [nameLength, nameAt] = leb(wasm, moduleAt + moduleLength);
+      const name = wasm.subarray(nameAt, nameAt + nameLength).toString();
+      const kind = wasm[nameAt + nameLength];
+      // Only functions are renamed (wasm-bindgen imports nothing else); the description is a type index.
+      if (kind !== 0) throw new Error(`minify: import ${name} is not a function`);
+      const [, descriptionEnd] = leb(wasm, nameAt + nameLength + 1);
+      const short = shortName(renamed.size);
+      renamed.set(name, short);
+      out.push(...wasm.subarray(p, moduleAt + moduleLength), ...toLeb(short.length), ...Buffer.from(short), ...wasm.subarray(nameAt + nameLength, descriptionEnd));
+      p = descriptionEnd;
+    }
+    if (p !== end) throw new Error("minify: the wasm's import section did not parse to its end");
+    sections.push(Buffer.from([2, ...toLeb(out.length), ...out]));
+    at = end;
+  }
+  const shorter = Buffer.concat(sections);
+  new WebAssembly.Module(shorter);
+  return [shorter, renamed];
+}
+
 /** Comments out, runs of spaces to one, none where CSS needs none; string literals kept as written. */
 function minifyCss(css) {
   return css
@@ -50,7 +131,17 @@ function minifyCss(css) {
 const glue = linked("modulepreload", "js");
 const source = readFileSync(join(dir, glue), "utf8");
 const module = await minify(source, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
-replace(glue, module.code);
+const wasmFile = linked("preload", "wasm");
+const [wasm, renamed] = shortImports(readFileSync(join(dir, wasmFile)));
+let code = module.code;
+for (const [name, short] of renamed) {
+  // Each name must be exactly one key of the imports object and appear nowhere else.
+  const uses = code.split(name).length - 1;
+  if (uses !== 1 || !code.includes(`${name}:`)) throw new Error(`minify: ${name} appears ${uses} times in ${glue}, not once as a key`);
+  code = code.replace(`${name}:`, `${short}:`);
+}
+replace(glue, code);
+replaceBinary(wasmFile, wasm);
 
 if (/<link rel="stylesheet"/.test(html)) {
   const css = linked("stylesheet", "css");
