@@ -22,25 +22,13 @@ function linked(rel, extension) {
   return found[1];
 }
 
-/** Writes `code` as `name`, and (for a hashed file) its sha384 into the integrity attributes that name it. */
+/** Writes `code` (text or bytes) as `name`, and (for a hashed file) its sha384 into the integrity attributes that name it. */
 function replace(name, code, hashed = true) {
-  const before = readFileSync(join(dir, name), "utf8").length;
+  const before = readFileSync(join(dir, name)).length;
   writeFileSync(join(dir, name), code);
-  console.log(`minify: ${name} ${before} → ${code.length} bytes`);
+  console.log(`minify: ${name} ${before} → ${Buffer.byteLength(code)} bytes`);
   if (!hashed) return;
   const integrity = `sha384-${createHash("sha384").update(code).digest("base64")}`;
-  const tag = new RegExp(`(<link[^>]*href="\\./${name.replace(/[.]/g, "\\.")}"[^>]*integrity=")[^"]*(")`, "g");
-  const updated = html.replace(tag, `$1${integrity}$2`);
-  if (updated === html && html.includes("integrity=")) throw new Error(`${page}: no integrity attribute names ${name}`);
-  html = updated;
-}
-
-/** Writes the binary `bytes` as `name`, and its sha384 into the integrity attribute that names it. */
-function replaceBinary(name, bytes) {
-  const before = readFileSync(join(dir, name)).length;
-  writeFileSync(join(dir, name), bytes);
-  console.log(`minify: ${name} ${before} → ${bytes.length} bytes`);
-  const integrity = `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
   const tag = new RegExp(`(<link[^>]*href="\\./${name.replace(/[.]/g, "\\.")}"[^>]*integrity=")[^"]*(")`, "g");
   const updated = html.replace(tag, `$1${integrity}$2`);
   if (updated === html && html.includes("integrity=")) throw new Error(`${page}: no integrity attribute names ${name}`);
@@ -141,7 +129,7 @@ for (const [name, short] of renamed) {
   code = code.replace(`${name}:`, `${short}:`);
 }
 replace(glue, code);
-replaceBinary(wasmFile, wasm);
+replace(wasmFile, wasm);
 
 if (/<link rel="stylesheet"/.test(html)) {
   const css = linked("stylesheet", "css");
