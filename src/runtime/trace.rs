@@ -49,7 +49,7 @@ impl TraceSink {
 
     /// Ends the trace and returns it; wakes that arrive later (a cancelled run's timers) are dropped.
     pub fn finish(&self) -> Trace {
-        SINKS.with(|s| s.borrow_mut().retain(|sink| sink.run_id != self.run_id));
+        SINKS.with(|s| s.borrow_mut().retain(|sink| !std::ptr::eq(&**sink, self)));
         self.trace.take()
     }
 

@@ -45,10 +45,12 @@ pub struct Scale {
     /// because 100,000 tasks would mean 200,000 signal updates.
     progress: StoredValue<Rc<RefCell<Progress>>, LocalStorage>,
     cancel: Trigger,
+    /// Scale runs so far: each one's trace gets an id of its own.
+    started: StoredValue<u32>,
     resolution_ms: f64,
 }
 
-/// The high bit marks a scale run's trace id (a lesson's run ids count up from 1).
+/// The high bit marks a scale run's trace id (a lesson's run ids count up from 1 without it).
 const SCALE_TRACE_IDS: u32 = 1 << 31;
 
 impl Scale {
@@ -59,6 +61,7 @@ impl Scale {
             state: RwSignal::new(ScaleState::Idle),
             progress: StoredValue::new_local(Rc::new(RefCell::new(Progress::default()))),
             cancel: Trigger::new(),
+            started: StoredValue::new(0),
             resolution_ms,
         }
     }
@@ -75,9 +78,11 @@ impl Scale {
         self.progress.set_value(progress.clone());
         self.state.set(ScaleState::Running { n, delay_ms });
         let this = *self;
+        self.started.update_value(|count| *count += 1);
+        let id = SCALE_TRACE_IDS | self.started.get_value();
         spawn_local(async move {
-            // Scale runs are traced under ids of their own, above any lesson run's.
-            let trace = TraceSink::start(SCALE_TRACE_IDS | n);
+            // Scale runs are traced under ids of their own, apart from any lesson run's.
+            let trace = TraceSink::start(id);
             let work = std::pin::pin!(Traced::new(trace.clone(), Lane::Spawned, crate::runtime::scale::run(n, delay_ms, &progress, &trace)));
             // A superseded run lands nothing: the newer one owns the display.
             let Either::Left((wall_ms, _)) = select(work, cancelled).await else {
