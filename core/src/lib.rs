@@ -29,6 +29,8 @@ pub mod mode;
 pub mod outputs;
 /// URL state: the public query parameters, decoded with a notice per bad part.
 pub mod query;
+/// Replay: a recorded run as it stood at any moment, and the moments to step between.
+pub mod replay;
 /// The `RunReport`: the public JSON of a finished run.
 pub mod report;
 /// How a task ends: `TaskStatus`, `Source`, `TaskResult`.
