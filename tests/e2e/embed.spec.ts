@@ -133,7 +133,8 @@ for (const [query, scheme, dark] of [["theme=dark", "light", true], ["theme=ligh
 test("with reduced motion the lesson still runs and reports", async ({ browser }) => {
   const context = await browser.newContext({ reducedMotion: "reduce" });
   const page = await context.newPage();
-  await open(page, "?" + timers(["A", 200], ["B", 200]));
+  // 600 ms timers: a loaded machine's stall of a few hundred ms still leaves concurrency visible.
+  await open(page, "?" + timers(["A", 600], ["B", 600]));
   await page.getByRole("button", { name: "Run both" }).click();
   const [seq, conc] = await runs(page, 2);
   expect(conc.wall_ms).toBeLessThan(0.75 * seq.wall_ms);

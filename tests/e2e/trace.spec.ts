@@ -47,7 +47,8 @@ test("two concurrent timers: each lane shows brief polls, the wake of its timer,
   // The thread lane: our futures took the one thread a sliver of the run, drawing the lab some
   // more (the bars grew every frame); it was idle most of the rest.
   const thread = await threadLane(page);
-  expect(thread.busy).toBeLessThan(0.05 * thread.wall);
+  // Generous: a loaded machine can preempt a poll (the blocking test below holds the thread ≥ 400 ms of ~420).
+  expect(thread.busy).toBeLessThan(0.2 * thread.wall);
   expect(thread.wall).toBeGreaterThanOrEqual(600);
   expect(thread.drew).toBeGreaterThan(0);
   expect(thread.idle).toBeGreaterThan(0.5 * thread.wall);
