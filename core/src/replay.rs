@@ -29,21 +29,28 @@ impl Run {
         }
     }
 
-    /// Every moment something recorded happened, in order and without repeats: tasks' starts and
-    /// ends, log lines, milestones, polls' starts and ends, wakes, and the run's end. A replay's
-    /// Previous event and Next event step between these.
-    pub fn moments(&self) -> Vec<f64> {
+    /// Each moment something recorded happened, unordered and with repeats: tasks' starts and
+    /// ends, log lines, milestones, polls' starts and ends, wakes, and the run's end.
+    fn each_moment(&self) -> impl Iterator<Item = f64> + '_ {
         let tasks = self.tasks.iter().flat_map(|t| [t.start_ms, t.end_ms]).flatten();
         let lines = self.log.iter().map(|l| l.t_ms).chain(self.events.iter().map(|e| e.t_ms));
         let trace = self.trace.events.iter().flat_map(|e| match *e {
             TraceEvent::Poll { start_ms, end_ms, .. } => [Some(start_ms), Some(end_ms)],
             TraceEvent::Wake { t_ms, .. } => [Some(t_ms), None],
         });
-        let mut all: Vec<f64> = tasks.chain(lines).chain(trace.flatten()).chain(self.wall_ms).filter(|t| t.is_finite()).collect();
-        all.sort_by(f64::total_cmp);
-        all.dedup();
-        all
+        tasks.chain(lines).chain(trace.flatten()).chain(self.wall_ms).filter(|t| t.is_finite())
     }
+}
+
+/// The first moment recorded in any of `runs` after `after_ms`: a replay's Next event. Found by a
+/// scan rather than a sorted list: a sort would cost the wasm about 3 KB for a step a click asks for.
+pub fn next_moment(runs: &[&Run], after_ms: f64) -> Option<f64> {
+    runs.iter().flat_map(|r| r.each_moment()).filter(|&t| t > after_ms).min_by(f64::total_cmp)
+}
+
+/// The last moment recorded in any of `runs` before `before_ms`: a replay's Previous event.
+pub fn previous_moment(runs: &[&Run], before_ms: f64) -> Option<f64> {
+    runs.iter().flat_map(|r| r.each_moment()).filter(|&t| t < before_ms).max_by(f64::total_cmp)
 }
 
 /// One task at `at_ms`: as recorded once it has ended, running once it has started, else waiting.
@@ -184,7 +191,12 @@ mod tests {
         let mut run = built(2, &events, end);
         run.trace.record(TraceEvent::Poll { lane: Lane::Task(0), start_ms: 0.0, end_ms: 0.05, result: PollResult::Pending });
         run.trace.record(TraceEvent::Wake { lane: Lane::Task(0), t_ms: 299.9, by: WakeSource::Timer });
-        assert_eq!(run.moments(), [0.0, 0.05, 200.0, 299.9, 300.0, 300.5]);
+        let other = built(1, &recording(&[(100.0, Some(100.0), false)], &[], None).0, None);
+        let forward: Vec<f64> = std::iter::successors(next_moment(&[&run, &other], f64::NEG_INFINITY), |&t| next_moment(&[&run, &other], t)).collect();
+        assert_eq!(forward, [0.0, 0.05, 100.0, 200.0, 299.9, 300.0, 300.5]);
+        let backward: Vec<f64> = std::iter::successors(previous_moment(&[&run], f64::INFINITY), |&t| previous_moment(&[&run], t)).collect();
+        assert_eq!(backward, [300.5, 300.0, 299.9, 200.0, 0.05, 0.0]);
+        assert_eq!(next_moment(&[&run], 300.5), None);
         // Before the run's end it is not finished, whatever its tasks did; from its end on it is the run.
         assert!(!run.at(300.0).is_finished());
         assert_eq!(run.at(300.5), run);
