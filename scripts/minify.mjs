@@ -1,7 +1,8 @@
 // Minifies a release build in place, every file a visitor downloads that Trunk leaves as written:
 // the wasm-bindgen JS glue (terser, as a module: the exported names and the property names the wasm
 // imports by stay; then every import's name, a name and a 16-digit hash written twice, in the
-// wasm's import section and as a key of the glue's imports object, becomes a short one), the stylesheet (comments and spaces out, strings untouched), and the copied
+// wasm's import section and as a key of the glue's imports object, becomes a short one; what the
+// optimised wasm no longer exports or imports leaves the glue first), the stylesheet (comments and spaces out, strings untouched), and the copied
 // classic scripts `boot.js`, `embed.js`, `sw.js` (terser, no top-level renaming). Then it writes each
 // hashed file's new sha384 into the integrity attribute of index.html that names it, so the browser
 // still accepts it. The readable sources stay in static/ and style/.
@@ -116,11 +117,42 @@ function minifyCss(css) {
     .trim();
 }
 
+/**
+ * The glue without what the optimised wasm no longer has: wasm-opt removes the exports of
+ * wasm-streams (`data-wasm-opt-params` in index.html: Leptos's server functions bring the crate in,
+ * this app never streams) and then every import only they used. So each exported class that calls
+ * a removed export goes, with its finalization registry, and each entry of the imports object the
+ * wasm no longer imports. Afterwards every `wasm.name` the glue calls must be a wasm export.
+ */
+function pruneGlue(source, module) {
+  const exported = new Set(WebAssembly.Module.exports(module).map((e) => e.name));
+  const imported = new Set(WebAssembly.Module.imports(module).map((i) => i.name));
+  const calls = (code) => [...code.matchAll(/\bwasm\.(\w+)/g)].map((m) => m[1]);
+  const classes = /^export class (\w+) \{\n[\s\S]*?\n\}\nif \(Symbol\.dispose\) \1\.prototype\[Symbol\.dispose\] = \1\.prototype\.free;\n/gm;
+  const dropped = [];
+  let code = source.replace(classes, (block, name) => {
+    if (calls(block).every((e) => exported.has(e))) return block;
+    dropped.push(name);
+    return "";
+  });
+  for (const name of dropped) {
+    const registry = new RegExp(`^const ${name}Finalization = [^;]*;\n`, "m");
+    if (!registry.test(code)) throw new Error(`minify: no finalization registry for ${name}`);
+    code = code.replace(registry, "");
+  }
+  // An entry of the imports object: its key at eight spaces, its body deeper, its end at eight again.
+  code = code.replace(/^ {8}(\w+): function\([\s\S]*?\n {8}\}(?:, arguments\); \})?,\n/gm, (entry, name) => (imported.has(name) ? entry : ""));
+  const missing = calls(code).filter((e) => !exported.has(e));
+  if (missing.length) throw new Error(`minify: the glue still calls ${[...new Set(missing)]}, which the wasm does not export`);
+  return code;
+}
+
 const glue = linked("modulepreload", "js");
-const source = readFileSync(join(dir, glue), "utf8");
-const module = await minify(source, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
 const wasmFile = linked("preload", "wasm");
-const [wasm, renamed] = shortImports(readFileSync(join(dir, wasmFile)));
+const optimised = readFileSync(join(dir, wasmFile));
+const source = pruneGlue(readFileSync(join(dir, glue), "utf8"), new WebAssembly.Module(optimised));
+const module = await minify(source, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+const [wasm, renamed] = shortImports(optimised);
 let code = module.code;
 for (const [name, short] of renamed) {
   // Each name must be exactly one key of the imports object and appear nowhere else.
