@@ -3,9 +3,8 @@
 //! A replay shows only what the recording holds: the state at a moment is exactly what the events
 //! up to that moment built, never an interpolation between them.
 
-use crate::result::{TaskResult, TaskStatus};
 use crate::run::{Run, TaskRecord};
-use crate::trace::{PollResult, Trace, TraceEvent};
+use crate::trace::{spans_until, PollResult, Trace, TraceEvent};
 
 impl Run {
     /// This run as it stood `at_ms` into it: the tasks started and ended by then, the log lines and
@@ -53,17 +52,16 @@ pub fn previous_moment(runs: &[&Run], before_ms: f64) -> Option<f64> {
     runs.iter().flat_map(|r| r.each_moment()).filter(|&t| t < before_ms).max_by(f64::total_cmp)
 }
 
-/// One task at `at_ms`: as recorded once it has ended, running once it has started, else waiting.
+/// One task at `at_ms`: as recorded once it has ended; else as a new record, started if it had.
 fn task_at(task: &TaskRecord, at_ms: f64) -> TaskRecord {
-    match (task.start_ms.filter(|&s| s <= at_ms), task.end_ms.filter(|&e| e <= at_ms)) {
-        (_, Some(_)) => task.clone(),
-        (Some(start), None) => {
-            let mut result = TaskResult::waiting(task.spec.kind);
-            result.status = TaskStatus::Running;
-            TaskRecord { spec: task.spec.clone(), start_ms: Some(start), end_ms: None, result }
-        }
-        (None, None) => TaskRecord { spec: task.spec.clone(), start_ms: None, end_ms: None, result: TaskResult::waiting(task.spec.kind) },
+    if task.end_ms.is_some_and(|e| e <= at_ms) {
+        return task.clone();
     }
+    let mut shown = TaskRecord::new(task.spec.clone());
+    if let Some(start) = task.start_ms.filter(|&s| s <= at_ms) {
+        shown.start(start);
+    }
+    shown
 }
 
 impl Trace {
@@ -82,8 +80,7 @@ impl Trace {
                 TraceEvent::Poll { .. } | TraceEvent::Wake { .. } => None,
             })
             .collect();
-        let cut = |list: &[(f64, f64)]| list.iter().filter(|s| s.0 <= at_ms).map(|&(start, end)| (start, end.min(at_ms))).collect();
-        Trace { events, drawing: cut(&self.drawing), long_frames: cut(&self.long_frames), ..self.clone() }
+        Trace { events, drawing: spans_until(&self.drawing, at_ms), long_frames: spans_until(&self.long_frames, at_ms), ..self.clone() }
     }
 }
 
@@ -91,6 +88,7 @@ impl Trace {
 mod tests {
     use super::*;
     use crate::milestone::Milestone;
+    use crate::result::{TaskResult, TaskStatus};
     use crate::run::RunEvent;
     use crate::task::TaskSpec;
     use crate::trace::{Lane, WakeSource};

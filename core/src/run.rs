@@ -59,9 +59,15 @@ pub struct TaskRecord {
 }
 
 impl TaskRecord {
-    fn new(spec: TaskSpec) -> TaskRecord {
+    pub(crate) fn new(spec: TaskSpec) -> TaskRecord {
         let result = TaskResult::waiting(spec.kind);
         TaskRecord { spec, start_ms: None, end_ms: None, result }
+    }
+
+    /// What `RunEvent::TaskStarted` does to the record; a replay starts records the same way.
+    pub(crate) fn start(&mut self, t_ms: f64) {
+        self.start_ms = Some(t_ms);
+        self.result.status = TaskStatus::Running;
     }
 
     pub fn status(&self) -> TaskStatus {
@@ -162,8 +168,7 @@ impl Run {
         match event {
             RunEvent::TaskStarted { index, t_ms } => {
                 if let Some(task) = self.tasks.get_mut(index) {
-                    task.start_ms = Some(t_ms);
-                    task.result.status = TaskStatus::Running;
+                    task.start(t_ms);
                 }
             }
             RunEvent::TaskFinished { index, t_ms, result } => {

@@ -4,6 +4,8 @@
 mod marks;
 mod thread;
 
+pub(crate) use thread::spans_until;
+
 use crate::format::quantize;
 use marks::below_clock;
 use serde::Serialize;

@@ -26,12 +26,8 @@ impl Trace {
     /// Drops what was recorded after the run's end (`wall_ms`): the trace stays open a moment after
     /// the run, for the browser's report of its last frame.
     pub fn end_at(&mut self, wall_ms: f64) {
-        for list in [&mut self.drawing, &mut self.long_frames] {
-            list.retain(|s| s.0 <= wall_ms);
-            for span in list.iter_mut() {
-                span.1 = span.1.min(wall_ms);
-            }
-        }
+        self.drawing = spans_until(&self.drawing, wall_ms);
+        self.long_frames = spans_until(&self.long_frames, wall_ms);
     }
 
     /// The thread lane's words once the run has ended: its state, "ran our futures 0.4 ms of
@@ -98,6 +94,11 @@ impl Trace {
         );
         marks_svg(y, span_ms, &self.thread_sentence(wall_ms, clock_resolution_ms), &self.thread_words(wall_ms, clock_resolution_ms)[1], &paths)
     }
+}
+
+/// The spans begun by `at_ms`, each cut there: a run's end, or a replay's moment.
+pub(crate) fn spans_until(list: &[(f64, f64)], at_ms: f64) -> Vec<(f64, f64)> {
+    list.iter().filter(|s| s.0 <= at_ms).map(|&(start, end)| (start, end.min(at_ms))).collect()
 }
 
 fn total(list: &[(f64, f64)]) -> f64 {
