@@ -7,6 +7,7 @@
 
 use super::clock::now;
 use super::long_frames;
+use super::timer::sleep;
 use async_lab_core::trace::{Lane, PollResult, Trace, TraceEvent, WakeSource};
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -51,6 +52,16 @@ impl TraceSink {
     pub fn finish(&self) -> Trace {
         SINKS.with(|s| s.borrow_mut().retain(|sink| !std::ptr::eq(&**sink, self)));
         self.trace.take()
+    }
+
+    /// Ends the trace of a run that ended `end_ms` into it, once the browser has had time to report
+    /// the run's last long frame (a frame is reported after it ends); what the page recorded after
+    /// `end_ms` in that wait is dropped.
+    pub async fn settle(&self, end_ms: f64) -> Trace {
+        sleep(long_frames::LATE_MS).await;
+        let mut trace = self.finish();
+        trace.end_at(end_ms);
+        trace
     }
 
     fn record(&self, event: TraceEvent) -> usize {

@@ -3,7 +3,7 @@
 use super::trigger::Trigger;
 use crate::runtime::canvas::{Colors, Painter};
 use crate::runtime::trace::{TraceSink, Traced};
-use crate::runtime::{clock, frames, long_frames, timer};
+use crate::runtime::{clock, frames};
 use async_lab_core::format;
 use async_lab_core::scale::{self, summary, Progress, HISTOGRAM_BINS};
 use async_lab_core::stats::histogram;
@@ -89,10 +89,7 @@ impl Scale {
                 trace.finish();
                 return;
             };
-            // The browser reports a long frame after it ends: the trace waits a moment for the last.
-            timer::sleep(long_frames::LATE_MS).await;
-            let mut finished = trace.finish();
-            finished.end_at(wall_ms);
+            let finished = trace.settle(wall_ms).await;
             let bins = histogram(&progress.borrow().end_times(), wall_ms, HISTOGRAM_BINS);
             let traced = scale::traced(&finished, n, wall_ms, this.resolution_ms);
             this.state.set(ScaleState::Done { n, delay_ms, wall_ms, bins, traced });

@@ -7,7 +7,7 @@ use super::drafts::Drafts;
 use super::trigger::Trigger;
 use crate::runtime::trace::{TraceSink, Traced};
 use crate::runtime::work::Options;
-use crate::runtime::{clock, frames, location, long_frames, service_worker, timer};
+use crate::runtime::{clock, frames, location, service_worker};
 use async_lab_core::budget::{Click, StartedBy};
 use async_lab_core::stats::Comparison;
 use async_lab_core::trace::Lane;
@@ -204,11 +204,7 @@ impl Runs {
             let trace = TraceSink::start(id);
             let program = this.execute(run, options, Signals { cancelled, await_it, finished }, trace.clone());
             Traced::new(trace.clone(), Lane::Spawned, program).await;
-            let end = clock::now() - trace.origin();
-            // The browser reports a long frame after it ends: the trace waits a moment for the last.
-            timer::sleep(long_frames::LATE_MS).await;
-            let mut trace = trace.finish();
-            trace.end_at(end);
+            let trace = trace.settle(clock::now() - trace.origin()).await;
             column.update(|r| {
                 if let Some(r) = r.as_mut().filter(|r| r.id == id) {
                     r.trace = trace;
