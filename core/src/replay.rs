@@ -11,76 +11,86 @@ impl Run {
     /// milestones up to then, the trace cut there; finished only from its wall-clock on. A task's
     /// note (what it was doing, recorded without a time) shows once the task has ended.
     pub fn at(&self, at_ms: f64) -> Run {
+        let mut run = self.clone();
         if self.wall_ms.is_some_and(|wall| at_ms >= wall) {
-            return self.clone();
+            return run;
         }
-        let upto = |t: f64| t <= at_ms;
-        let tasks = self.tasks.iter().map(|task| task_at(task, at_ms)).collect();
-        Run {
-            tasks,
-            log: self.log.iter().filter(|l| upto(l.t_ms)).cloned().collect(),
-            events: self.events.iter().filter(|e| upto(e.t_ms)).cloned().collect(),
-            completion_order: self.completion_order.iter().copied().filter(|&i| self.tasks[i].end_ms.is_some_and(upto)).collect(),
-            wall_ms: None,
-            outcome: None,
-            trace: self.trace.until(at_ms),
-            ..self.clone()
+        // Cut in place: filtered copies of each list would cost the wasm a collect per list.
+        for task in &mut run.tasks {
+            if task.end_ms.is_none_or(|end| end > at_ms) {
+                let started = task.start_ms.filter(|&start| start <= at_ms);
+                *task = TaskRecord::new(task.spec.clone());
+                if let Some(start) = started {
+                    task.start(start);
+                }
+            }
         }
+        run.log.retain(|l| l.t_ms <= at_ms);
+        run.events.retain(|e| e.t_ms <= at_ms);
+        run.completion_order.retain(|&i| self.tasks[i].end_ms.is_some_and(|end| end <= at_ms));
+        run.wall_ms = None;
+        run.outcome = None;
+        run.trace.cut(at_ms);
+        run
     }
 
-    /// Each moment something recorded happened, unordered and with repeats: tasks' starts and
-    /// ends, log lines, milestones, polls' starts and ends, wakes, and the run's end.
-    fn each_moment(&self) -> impl Iterator<Item = f64> + '_ {
-        let tasks = self.tasks.iter().flat_map(|t| [t.start_ms, t.end_ms]).flatten();
-        let lines = self.log.iter().map(|l| l.t_ms).chain(self.events.iter().map(|e| e.t_ms));
-        let trace = self.trace.events.iter().flat_map(|e| match *e {
-            TraceEvent::Poll { start_ms, end_ms, .. } => [Some(start_ms), Some(end_ms)],
-            TraceEvent::Wake { t_ms, .. } => [Some(t_ms), None],
-        });
-        tasks.chain(lines).chain(trace.flatten()).chain(self.wall_ms).filter(|t| t.is_finite())
+    /// Calls `moment` with each time something recorded happened, unordered and with repeats:
+    /// tasks' starts and ends, log lines, milestones, polls' starts and ends, wakes, the run's end.
+    /// A visitor, not an iterator: chained and flattened iterators cost the wasm about 5 KB.
+    fn each_moment(&self, moment: &mut dyn FnMut(f64)) {
+        for task in &self.tasks {
+            task.start_ms.into_iter().chain(task.end_ms).for_each(&mut *moment);
+        }
+        self.log.iter().for_each(|l| moment(l.t_ms));
+        self.events.iter().for_each(|e| moment(e.t_ms));
+        for event in &self.trace.events {
+            match *event {
+                TraceEvent::Poll { start_ms, end_ms, .. } => {
+                    moment(start_ms);
+                    moment(end_ms);
+                }
+                TraceEvent::Wake { t_ms, .. } => moment(t_ms),
+            }
+        }
+        self.wall_ms.into_iter().for_each(moment);
     }
 }
 
 /// The first moment recorded in any of `runs` after `after_ms`: a replay's Next event. Found by a
 /// scan rather than a sorted list: a sort would cost the wasm about 3 KB for a step a click asks for.
 pub fn next_moment(runs: &[&Run], after_ms: f64) -> Option<f64> {
-    runs.iter().flat_map(|r| r.each_moment()).filter(|&t| t > after_ms).min_by(f64::total_cmp)
+    let mut next = f64::INFINITY;
+    for run in runs {
+        run.each_moment(&mut |t| next = if t > after_ms { next.min(t) } else { next });
+    }
+    next.is_finite().then_some(next)
 }
 
 /// The last moment recorded in any of `runs` before `before_ms`: a replay's Previous event.
 pub fn previous_moment(runs: &[&Run], before_ms: f64) -> Option<f64> {
-    runs.iter().flat_map(|r| r.each_moment()).filter(|&t| t < before_ms).max_by(f64::total_cmp)
-}
-
-/// One task at `at_ms`: as recorded once it has ended; else as a new record, started if it had.
-fn task_at(task: &TaskRecord, at_ms: f64) -> TaskRecord {
-    if task.end_ms.is_some_and(|e| e <= at_ms) {
-        return task.clone();
+    let mut previous = f64::NEG_INFINITY;
+    for run in runs {
+        run.each_moment(&mut |t| previous = if t < before_ms { previous.max(t) } else { previous });
     }
-    let mut shown = TaskRecord::new(task.spec.clone());
-    if let Some(start) = task.start_ms.filter(|&s| s <= at_ms) {
-        shown.start(start);
-    }
-    shown
+    previous.is_finite().then_some(previous)
 }
 
 impl Trace {
-    /// The trace up to `at_ms`: polls begun by then (one still running is cut at `at_ms` and has
+    /// Cuts the trace at `at_ms`: polls begun by then (one still running is cut at `at_ms` and has
     /// returned nothing yet, so it reads Pending), wakes by then, and the thread's spans cut there.
-    pub fn until(&self, at_ms: f64) -> Trace {
-        let events = self
-            .events
-            .iter()
-            .filter_map(|e| match *e {
-                TraceEvent::Poll { lane, start_ms, end_ms, result } if start_ms <= at_ms => Some(match end_ms <= at_ms {
-                    true => TraceEvent::Poll { lane, start_ms, end_ms, result },
-                    false => TraceEvent::Poll { lane, start_ms, end_ms: at_ms, result: PollResult::Pending },
-                }),
-                TraceEvent::Wake { t_ms, .. } if t_ms <= at_ms => Some(*e),
-                TraceEvent::Poll { .. } | TraceEvent::Wake { .. } => None,
-            })
-            .collect();
-        Trace { events, drawing: spans_until(&self.drawing, at_ms), long_frames: spans_until(&self.long_frames, at_ms), ..self.clone() }
+    pub fn cut(&mut self, at_ms: f64) {
+        self.events.retain_mut(|e| match e {
+            TraceEvent::Poll { start_ms, end_ms, result, .. } if *start_ms <= at_ms => {
+                if *end_ms > at_ms {
+                    (*end_ms, *result) = (at_ms, PollResult::Pending);
+                }
+                true
+            }
+            TraceEvent::Wake { t_ms, .. } => *t_ms <= at_ms,
+            TraceEvent::Poll { .. } => false,
+        });
+        self.drawing = spans_until(&self.drawing, at_ms);
+        self.long_frames = spans_until(&self.long_frames, at_ms);
     }
 }
 
@@ -124,6 +134,12 @@ mod tests {
         (timed, end.map(|(after, cancelled)| (last + after, cancelled)))
     }
 
+    fn until(trace: &Trace, at: f64) -> Trace {
+        let mut cut = trace.clone();
+        cut.cut(at);
+        cut
+    }
+
     fn built(n: usize, events: &[(f64, RunEvent)], end: Ending) -> Run {
         let mut run = Run::new(4, LessonId::Gather, Mode::Concurrent, specs(n));
         for (_, event) in events {
@@ -155,7 +171,7 @@ mod tests {
             let ended = end.filter(|(wall, _)| *wall <= at);
             let mut expected = built(tasks.len(), &upto, ended);
             // The trace is cut the same way, and tested on its own below.
-            expected.trace = full.trace.until(at);
+            expected.trace = until(&full.trace, at);
             prop_assert_eq!(full.at(at), expected);
         }
     }
@@ -169,7 +185,7 @@ mod tests {
         trace.record(TraceEvent::Poll { lane, start_ms: 300.1, end_ms: 900.0, result: PollResult::Ready });
         trace.drew(10.0, 12.0);
         trace.long_frame(300.1, 900.0);
-        let cut = trace.until(500.0);
+        let cut = until(&trace, 500.0);
         assert_eq!(
             cut.events,
             [
@@ -179,8 +195,8 @@ mod tests {
             ]
         );
         assert_eq!((cut.drawing, cut.long_frames), (vec![(10.0, 12.0)], vec![(300.1, 500.0)]));
-        assert_eq!(trace.until(200.0).events.len(), 1);
-        assert_eq!(trace.until(1000.0), trace);
+        assert_eq!(until(&trace, 200.0).events.len(), 1);
+        assert_eq!(until(&trace, 1000.0), trace);
     }
 
     #[test]

@@ -126,7 +126,7 @@ impl Session {
 
     /// Saves the run shown in `column` as `what`, once it has ended (the button shows only then).
     pub fn download(&self, column: Column, what: Download) {
-        let file = self.runs.column(column).with_untracked(|run| {
+        let file = self.runs.recorded(column).with_untracked(|run| {
             let run = run.as_ref()?;
             Some((what.file_name(run), what.contents(run, self.resolution_ms)?))
         });

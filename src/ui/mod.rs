@@ -6,6 +6,7 @@ mod code_panel;
 mod controls;
 mod log_panel;
 mod page;
+mod replay;
 mod results;
 mod scale;
 mod share;
@@ -46,6 +47,7 @@ pub fn App(session: Session) -> impl IntoView {
             </Panel>
             <Panel id="timeline" title="Timeline">
                 <timeline::Timelines/>
+                <replay::ReplayBar/>
             </Panel>
             <Panel id="totals" title="Totals">
                 <totals::Totals/>

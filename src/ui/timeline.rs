@@ -21,7 +21,8 @@ pub fn Timelines() -> impl IntoView {
     let span_ms = Memo::new(move |_| {
         let elapsed = if runs.is_running() { runs.elapsed_ms.get() } else { 0.0 };
         let extent = |run: &Option<Run>| run.as_ref().map_or(0.0, |r| r.expected_wall_ms().max(r.wall_ms.unwrap_or(0.0)));
-        let longest = extent(&runs.sequential.get()).max(extent(&runs.concurrent.get())).max(elapsed);
+        // The recorded runs set the axis, so a replay does not rescale it.
+        let longest = extent(&runs.recorded(Column::Sequential).get()).max(extent(&runs.recorded(Column::Concurrent).get())).max(elapsed);
         (longest * 1.05).max(1.0)
     });
     let any = move || runs.sequential.with(Option::is_some) || runs.concurrent.with(Option::is_some);
@@ -41,13 +42,16 @@ fn RunTimeline(column: Column, span_ms: Memo<f64>) -> impl IntoView {
     let shown = runs.column(column);
     let count = Memo::new(move |_| shown.with(|r| r.as_ref().map_or(0, |r| r.tasks.len())));
     let running = move || runs.in_flight.get().is_some_and(|m| m.column() == column);
+    // Named from the recorded run: a replay says so, and never reads as a run in flight.
     let heading = move || {
-        shown.with(|r| {
+        let replay = runs.playhead.get();
+        runs.recorded(column).with(|r| {
             let r = r.as_ref()?;
-            let expected = format::seconds(r.expected_wall_ms(), resolution);
-            Some(match r.wall_ms {
-                Some(wall) => format!("{}: {} measured, {} expected{}", r.mode.title(), format::seconds(wall, resolution), expected, outcome_note(r)),
-                None => format!("{}: running, {} expected", r.mode.title(), expected),
+            let (title, seconds) = (r.mode.title(), |ms: f64| format::seconds(ms, resolution));
+            Some(match (replay, r.wall_ms) {
+                (Some(t), _) => format!("{title}: replay at {} of the run recorded", seconds(t)),
+                (None, Some(wall)) => format!("{title}: {} measured, {} expected{}", seconds(wall), seconds(r.expected_wall_ms()), outcome_note(r)),
+                (None, None) => format!("{title}: running, {} expected", seconds(r.expected_wall_ms())),
             })
         })
     };
@@ -60,9 +64,9 @@ fn RunTimeline(column: Column, span_ms: Memo<f64>) -> impl IntoView {
                 <figcaption>{heading}</figcaption>
                 <svg width="100%" height=move || lanes_px() + AXIS_PX role="group" aria-label=move || heading().unwrap_or_default()>
                     <ThreadLane column span_ms/>
-                    <For each=move || 0..count.get() key=|i| *i let:index>
-                        <Lane column index span_ms/>
-                    </For>
+                    // Redrawn whole only when a run with another number of tasks starts: a keyed
+                    // `For` of its own would cost the wasm more than it saves the page.
+                    {move || (0..count.get()).map(|index| view! { <Lane column index span_ms/> }).collect_view()}
                     <g class="axis">
                         {move || {
                             let y = lanes_px();
@@ -84,8 +88,8 @@ fn RunTimeline(column: Column, span_ms: Memo<f64>) -> impl IntoView {
                             r.as_ref().map(|r| r.events.iter().map(|e| view! { <line class="event" x1=pct(e.t_ms) x2=pct(e.t_ms) y1="0" y2=bottom/> }).collect_view())
                         })
                     }}
-                    <Show when=running>
-                        <line class="now" x1=move || pct(runs.elapsed_ms.get()) x2=move || pct(runs.elapsed_ms.get()) y1="0" y2=lanes_px/>
+                    <Show when=move || running() || runs.playhead.with(Option::is_some)>
+                        <line class="now" class:playhead=move || runs.playhead.with(Option::is_some) x1=move || pct(runs.now_ms()) x2=move || pct(runs.now_ms()) y1="0" y2=lanes_px/>
                     </Show>
                 </svg>
                 <Notes list="errors" run=shown lines=move |r: &Run| {
@@ -118,7 +122,7 @@ fn Downloads(column: Column) -> impl IntoView {
     let session = expect_context::<Session>();
     let embed = session.embed;
     // Shown once the run has ended and its trace has landed (a moment after, for the last frame's report).
-    let hidden = move || embed || session.runs.column(column).with(|r| r.as_ref().is_none_or(|r| r.wall_ms.is_none() || r.trace.events.is_empty()));
+    let hidden = move || embed || session.runs.recorded(column).with(|r| r.as_ref().is_none_or(|r| r.wall_ms.is_none() || r.trace.events.is_empty()));
     let save = move |what: Download| move |_| session.download(column, what);
     // One static tree hidden by attribute: a `Show` or a view per case cost the wasm a few KiB.
     view! {
@@ -149,12 +153,12 @@ fn Lane(column: Column, index: usize, span_ms: Memo<f64>) -> impl IntoView {
     let pct = move |ms: f64| percent(ms, span_ms.get());
     let start = move || task.with(|t| t.as_ref().and_then(|t| t.start_ms));
     // A running bar ends at "now"; a finished one at its end.
-    let end = move || task.with(|t| t.as_ref().and_then(|t| t.end_ms.or(t.start_ms.map(|_| runs.elapsed_ms.get()))));
+    let end = move || task.with(|t| t.as_ref().and_then(|t| t.end_ms.or(t.start_ms.map(|_| runs.now_ms()))));
     let bar_width = move || pct(end().unwrap_or(0.0) - start().unwrap_or(0.0));
     let requested = move || task.with(|t| t.as_ref().map_or(0.0, |t| f64::from(t.spec.delay_ms)));
     let status = move || task.with(|t| t.as_ref().map_or(TaskStatus::Waiting, TaskRecord::status));
     let label = move || task.with(|t| t.as_ref().map(|t| t.spec.label.clone()).unwrap_or_default());
-    let state_text = move || task.with(|t| t.as_ref().map(|t| lane_state(t, runs.elapsed_ms.get(), resolution)).unwrap_or_default());
+    let state_text = move || task.with(|t| t.as_ref().map(|t| lane_state(t, runs.now_ms(), resolution)).unwrap_or_default());
     // Once the run has ended: its polls as dark marks on the lighter waiting bar, each wake as a
     // line, the lane's facts as their tooltip. Numbers and fixed words only (core builds the
     // markup), so inserting it as markup is safe; labels stay text.
@@ -184,8 +188,11 @@ fn Lane(column: Column, index: usize, span_ms: Memo<f64>) -> impl IntoView {
 #[component]
 fn ThreadLane(column: Column, span_ms: Memo<f64>) -> impl IntoView {
     let resolution = expect_context::<Session>().resolution_ms;
-    let shown = expect_context::<Runs>().column(column);
-    let markup = move || shown.with(|r| r.as_ref().map(|r| r.trace.thread_lane(span_ms.get(), r.wall_ms, resolution)).unwrap_or_default());
+    let runs = expect_context::<Runs>();
+    let shown = runs.column(column);
+    // A replay's thread is drawn up to the playhead.
+    let markup =
+        move || shown.with(|r| r.as_ref().map(|r| r.trace.thread_lane(span_ms.get(), r.wall_ms.or(runs.playhead.get()), resolution)).unwrap_or_default());
     view! { <g class="lane thread" inner_html=markup/> }
 }
 

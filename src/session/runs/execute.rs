@@ -30,7 +30,7 @@ impl Runs {
         let Signals { cancelled, await_it, finished } = signals;
         let (id, mode) = (run.id, run.mode);
         let specs: Vec<TaskSpec> = run.tasks.iter().map(|t| t.spec.clone()).collect();
-        let column = self.column(mode.column());
+        let column = mode.column();
         // The task keeps its own copy of the run, so a superseded run still reports how it ended
         // even after the UI has moved on to a newer one.
         let own = Rc::new(RefCell::new(run));
@@ -38,11 +38,12 @@ impl Runs {
             let own = own.clone();
             move |event: RunEvent| {
                 own.borrow_mut().apply(event.clone());
-                column.update(|r| {
+                self.recorded(column).update(|r| {
                     if let Some(r) = r.as_mut().filter(|r| r.id == id) {
                         r.apply(event);
                     }
                 });
+                self.show(column);
             }
         };
         let mark = visibility::mark();
@@ -68,11 +69,12 @@ impl Runs {
         };
         let report = RunReport::of(&settled, self.resolution_ms);
         let for_parent = report.as_ref().and_then(|r| embed::for_parent(r, &settled));
-        column.update(|r| {
+        self.recorded(column).update(|r| {
             if r.as_ref().is_some_and(|r| r.id == id) {
                 *r = Some(settled);
             }
         });
+        self.show(column);
         if self.current_id() == Some(id) {
             self.in_flight.set(None);
             self.cancel.disarm();

@@ -2,6 +2,7 @@
 //! `async` code, and the report every finished run sends out.
 
 mod execute;
+mod replay;
 
 use super::drafts::Drafts;
 use super::trigger::Trigger;
@@ -23,9 +24,19 @@ pub struct Runs {
     lesson: LessonId,
     drafts: Drafts,
     resolution_ms: f64,
-    /// The latest run shown in each column, so the two compare side by side.
+    /// The latest run of each column as recorded, so the two compare side by side.
+    recorded_sequential: RwSignal<Option<Run>>,
+    recorded_concurrent: RwSignal<Option<Run>>,
+    /// The same runs as shown: as recorded, or as they stood at the replay's playhead. Copied by
+    /// [`Runs::show`] after each change, not derived: a `Memo` of a run would need `PartialEq` on
+    /// every record, an effect its own closure type; both cost the wasm kilobytes.
     pub sequential: RwSignal<Option<Run>>,
     pub concurrent: RwSignal<Option<Run>>,
+    /// The replay's playhead in ms, while replaying; `None` shows the runs live.
+    pub playhead: RwSignal<Option<f64>>,
+    /// Whether a replay is playing, and at what speed, in quarters of real time.
+    pub playing: RwSignal<bool>,
+    pub speed_quarters: RwSignal<u32>,
     /// The mode of the run in flight.
     pub in_flight: RwSignal<Option<Mode>>,
     /// Milliseconds since the run in flight started, refreshed every animation frame.
@@ -49,8 +60,13 @@ impl Runs {
             lesson,
             drafts,
             resolution_ms,
+            recorded_sequential: RwSignal::new(None),
+            recorded_concurrent: RwSignal::new(None),
             sequential: RwSignal::new(None),
             concurrent: RwSignal::new(None),
+            playhead: RwSignal::new(None),
+            playing: RwSignal::new(false),
+            speed_quarters: RwSignal::new(4),
             in_flight: RwSignal::new(None),
             elapsed_ms: RwSignal::new(0.0),
             awaiting: RwSignal::new(false),
@@ -61,11 +77,19 @@ impl Runs {
         }
     }
 
-    /// The signal holding the latest run of `column`.
+    /// The latest run of `column` as shown: at the playhead while replaying.
     pub fn column(&self, column: Column) -> RwSignal<Option<Run>> {
         match column {
             Column::Sequential => self.sequential,
             Column::Concurrent => self.concurrent,
+        }
+    }
+
+    /// The latest run of `column` as recorded, whatever a replay shows.
+    pub fn recorded(&self, column: Column) -> RwSignal<Option<Run>> {
+        match column {
+            Column::Sequential => self.recorded_sequential,
+            Column::Concurrent => self.recorded_concurrent,
         }
     }
 
@@ -174,8 +198,10 @@ impl Runs {
     /// Cancels any run and forgets the runs shown.
     pub fn clear(&self) {
         self.cancel();
-        self.sequential.set(None);
-        self.concurrent.set(None);
+        self.leave_replay();
+        self.recorded_sequential.set(None);
+        self.recorded_concurrent.set(None);
+        self.show_both();
     }
 
     /// Starts a run at once, superseding any run in flight (which then reports itself cancelled).
@@ -187,8 +213,11 @@ impl Runs {
         let options = Options { started_by, ..self.drafts.options() };
         let needs_worker = run.tasks.iter().any(|t| t.spec.kind == TaskKind::Fetch && location::is_api(&t.spec.url));
         let id = run.id;
-        let column = self.column(mode.column());
-        column.set(Some(run.clone()));
+        // A new run is shown live.
+        self.leave_replay();
+        let column = mode.column();
+        self.recorded(column).set(Some(run.clone()));
+        self.show(column);
         self.in_flight.set(Some(mode));
         self.elapsed_ms.set(0.0);
         self.origin.set_value(clock::now());
@@ -205,11 +234,12 @@ impl Runs {
             let program = this.execute(run, options, Signals { cancelled, await_it, finished }, trace.clone());
             Traced::new(trace.clone(), Lane::Spawned, program).await;
             let trace = trace.settle(clock::now() - trace.origin()).await;
-            column.update(|r| {
+            this.recorded(column).update(|r| {
                 if let Some(r) = r.as_mut().filter(|r| r.id == id) {
                     r.trace = trace;
                 }
             });
+            this.show(column);
         });
         done
     }
@@ -217,7 +247,7 @@ impl Runs {
     /// The id of the run in flight, if any.
     fn current_id(&self) -> Option<u32> {
         let mode = self.in_flight.get_untracked()?;
-        self.column(mode.column()).with_untracked(|r| r.as_ref().map(|r| r.id))
+        self.recorded(mode.column()).with_untracked(|r| r.as_ref().map(|r| r.id))
     }
 
     /// Refreshes `elapsed_ms` every animation frame while run `id` is in flight, so bars grow smoothly.

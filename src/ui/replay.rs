@@ -1,0 +1,62 @@
+//! The replay bar: a playhead over the recorded runs, Play / Pause, Previous event and Next event,
+//! a speed; ← and → step between events while the slider has focus. The timelines' headings say
+//! where a replay stands, so the bar itself holds only controls.
+
+use crate::session::Runs;
+use async_lab_core::format;
+use leptos::prelude::*;
+
+#[component]
+pub fn ReplayBar() -> impl IntoView {
+    let runs = expect_context::<Runs>();
+    let none = move || runs.sequential.with(Option::is_none) && runs.concurrent.with(Option::is_none);
+    let span = move || runs.replay_span();
+    let at = move || runs.playhead.get().unwrap_or_else(span);
+    let keys = move |ev: leptos::ev::KeyboardEvent| {
+        let step = match ev.key().as_str() {
+            "ArrowLeft" => Runs::previous_event,
+            "ArrowRight" => Runs::next_event,
+            _ => return,
+        };
+        ev.prevent_default();
+        step(&runs);
+    };
+    let toggle = move |_| match runs.playing.get_untracked() {
+        true => runs.pause(),
+        false => runs.play(),
+    };
+    view! {
+        <div class="replay" hidden=none>
+            <input
+                type="range"
+                aria-label="Replay position"
+                min="0"
+                max=move || format::whole(span().ceil())
+                step="1"
+                prop:value=move || format::whole(at())
+                on:input=move |ev| {
+                    if let Ok(ms) = event_target_value(&ev).parse::<u32>() {
+                        runs.seek(f64::from(ms));
+                    }
+                }
+                on:keydown=keys
+            />
+            <div class="replay-controls">
+                <button type="button" on:click=toggle>{move || if runs.playing.get() { "Pause" } else { "Play" }}</button>
+                <button type="button" on:click=move |_| runs.previous_event()>"Previous event"</button>
+                <button type="button" on:click=move |_| runs.next_event()>"Next event"</button>
+                <label>
+                    "Replay speed "
+                    // Values in quarters of real time, so no float is parsed.
+                    <select aria-label="Replay speed" on:change=move |ev| runs.speed_quarters.set(event_target_value(&ev).parse().unwrap_or(4))>
+                        <option value="1">"0.25×"</option>
+                        <option value="2">"0.5×"</option>
+                        <option value="4" selected>"1×"</option>
+                        <option value="8">"2×"</option>
+                        <option value="16">"4×"</option>
+                    </select>
+                </label>
+            </div>
+        </div>
+    }
+}

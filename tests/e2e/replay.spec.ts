@@ -1,0 +1,103 @@
+// Replay: a finished run shown as it stood at any moment, from the recorded events only. The
+// playhead moves by slider, by step, by keyboard and by Play; nothing runs and nothing is reported.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { open, runs, timers } from "./helpers";
+
+const position = (page: Page) => page.getByRole("slider", { name: "Replay position" });
+
+/** The lane states of one column's tasks (0 sequential, 1 concurrent): "done", "running", "waiting". */
+async function states(page: Page, column: number): Promise<string[]> {
+  const lanes = page.locator(".timeline").nth(column).locator(".lane:not(.thread)");
+  return lanes.evaluateAll((gs) => gs.map((g) => ["done", "running", "waiting"].find((s) => g.classList.contains(s)) ?? "other"));
+}
+
+/** The log's timestamps, in ms. */
+async function logTimes(page: Page): Promise<number[]> {
+  const text = (await page.getByLabel("Log output").textContent()) ?? "";
+  return [...text.matchAll(/^\[\s*([\d.]+) ms\]/gm)].map((m) => Number(m[1]));
+}
+
+async function runBoth(page: Page) {
+  await open(page, "?" + timers(["Short", 300], ["Long", 600]));
+  await page.getByRole("button", { name: "Run both" }).click();
+  await runs(page, 2);
+  // The concurrent run's trace lands a moment after its end.
+  await expect(page.locator(".timeline").nth(1).locator(".lane.traced")).toHaveCount(2);
+}
+
+test("the playhead shows each run as it stood then: lanes, log and totals follow it, and nothing is reported", async ({ page }) => {
+  await runBoth(page);
+  const heading = page.locator(".timeline figcaption");
+  await expect(heading.first()).toContainText("measured");
+  const saved = page.getByRole("row", { name: /^Saved/ }).getByRole("cell").nth(1);
+  await expect(saved).not.toHaveText("—");
+
+  // 400 ms in: sequentially the short task is done and the long one running; concurrently too.
+  await position(page).fill("400");
+  await expect(heading.first()).toContainText("replay at 0.40 s of the run recorded");
+  await expect(heading.nth(1)).toContainText("replay at 0.40 s of the run recorded");
+  expect(await states(page, 0)).toEqual(["done", "running"]);
+  expect(await states(page, 1)).toEqual(["done", "running"]);
+  expect(Math.max(...(await logTimes(page)))).toBeLessThanOrEqual(400);
+  // The pair's saving needs both wall-clocks: at 400 ms the concurrent run has not ended.
+  await expect(saved).toHaveText("—");
+  await expect(page.locator(".timeline .now.playhead")).toHaveCount(2);
+
+  // 100 ms in: sequentially the long task has not started.
+  await position(page).fill("100");
+  expect(await states(page, 0)).toEqual(["running", "waiting"]);
+  expect(await states(page, 1)).toEqual(["running", "running"]);
+
+  // Play at 4× runs the replay to the end, which is the recorded runs again.
+  await page.getByLabel("Replay speed").selectOption("4×");
+  await page.getByRole("button", { name: "Play" }).click();
+  await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Play" })).toBeVisible({ timeout: 10_000 });
+  await expect(heading.first()).not.toContainText("replay");
+  await expect(saved).not.toHaveText("—");
+  expect(await states(page, 0)).toEqual(["done", "done"]);
+
+  // A replay ran nothing and reported nothing.
+  expect(await page.evaluate(() => (window as any).__runs.length)).toBe(2);
+});
+
+test("keyboard only: ← and → on the slider step one recorded moment at a time, Previous and Next event too", async ({ page }) => {
+  await runBoth(page);
+  const heading = page.locator(".timeline figcaption").nth(1);
+  const slider = position(page);
+  await slider.focus();
+  // From the end, ← steps back one moment at a time until the long task had not yet ended…
+  let presses = 0;
+  while ((await states(page, 1))[1] === "done") {
+    await page.keyboard.press("ArrowLeft");
+    await expect(heading).toContainText("replay at");
+    expect(++presses).toBeLessThan(12);
+  }
+  expect(await states(page, 1)).toEqual(["done", "running"]);
+  const before = Number(await slider.inputValue());
+  expect(before).toBeGreaterThan(500);
+  // …and → steps forward over exactly that moment again.
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => states(page, 1)).toEqual(["done", "done"]);
+  expect(Number(await slider.inputValue())).toBeGreaterThanOrEqual(before);
+  // Next event from the last moments reaches the end: the runs as recorded, no longer a replay.
+  for (let i = 0; i < presses && (await heading.textContent())!.includes("replay"); i++) {
+    await page.getByRole("button", { name: "Next event" }).click();
+  }
+  await expect(heading).not.toContainText("replay");
+  // From there, Next event starts the replay at the first moment; Previous event goes back.
+  await page.getByRole("button", { name: "Next event" }).click();
+  await expect(heading).toContainText("replay at 0.00 s");
+  expect(await states(page, 1)).not.toContain("done");
+  await page.getByRole("button", { name: "Previous event" }).click();
+  await expect(heading).toContainText("replay at 0.00 s");
+  expect(await page.evaluate(() => (window as any).__runs.length)).toBe(2);
+});
+
+test("axe finds no violations in a replay", async ({ page }) => {
+  await runBoth(page);
+  await position(page).fill("350");
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
+});
