@@ -1,7 +1,7 @@
-//! The task editor: one row per task (label, kind, delay, URL, fails) and Add, Remove, Reset.
+//! The task editor behind **Edit tasks**: one row per task (label, kind, delay, URL, fails) and Add, Remove, Reset.
 
 use super::widgets::Input;
-use crate::session::{DraftRow, Drafts, Session};
+use crate::session::{DraftRow, Drafts, Runs, Session};
 use async_lab_core::task::{Field, MAX_DELAY_MS, MAX_LABEL_CHARS, MAX_URL_CHARS};
 use async_lab_core::TaskKind;
 use leptos::prelude::*;
@@ -11,7 +11,11 @@ pub fn TaskEditor() -> impl IntoView {
     let session = expect_context::<Session>();
     let drafts = session.drafts;
     let numbered = move || drafts.rows.get().into_iter().enumerate().collect::<Vec<_>>();
+    // Set once, when the first run folds it; the learner's own toggles stay the browser's.
+    let open = expect_context::<Runs>().editor_open;
     view! {
+        <details class="editor" prop:open=move || open.get()>
+        <summary>"Edit tasks"</summary>
         <div class="task-list">
             <For each=numbered key=|(_, row)| row.id let:item>
                 <TaskRow number=item.0 + 1 row=item.1/>
@@ -22,6 +26,7 @@ pub fn TaskEditor() -> impl IntoView {
             <button type="button" disabled=move || !drafts.can_remove() on:click=move |_| drafts.remove_task()>"Remove task"</button>
             <button type="button" on:click=move |_| session.reset()>"Reset"</button>
         </div>
+        </details>
     }
 }
 

@@ -2,7 +2,7 @@
 // nothing from a label or a response is inserted as HTML, and the page keeps working.
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { cspViolations, open, runs } from "./helpers";
+import { cspViolations, editTasks, open, runs } from "./helpers";
 
 type Case = { value?: string; repeat?: [string, number]; prefix?: string; message?: string; query?: string; notice?: string };
 const catalogue = JSON.parse(readFileSync(new URL("./bad-input.json", import.meta.url), "utf8"));
@@ -14,6 +14,7 @@ async function stillWorks(page: Page) {
   await expect(page.locator(".panic")).toHaveCount(0);
   expect(await page.locator("main img, main script, main b").count()).toBe(0);
   const before = await page.evaluate(() => (window as any).__runs.length);
+  await editTasks(page);
   await page.getByLabel("Delay in ms of task 1").fill("0");
   await page.getByLabel("Label of task 1").fill("ok");
   if (await page.getByLabel("Kind of task 1").inputValue() === "fetch") await page.getByLabel("Kind of task 1").selectOption("timer");

@@ -60,3 +60,10 @@ export async function runs(page: Page, count: number, timeout = 30_000): Promise
 export function timers(...tasks: [string, number][]): string {
   return "tasks=" + tasks.map(([label, ms]) => `${encodeURIComponent(label)}~timer~${ms}~0~`).join(";");
 }
+
+/** Opens the task editor behind "Edit tasks" if a run has folded it (the first run does). */
+export async function editTasks(page: Page): Promise<void> {
+  const editor = page.locator("details.editor");
+  if (!(await editor.evaluate((d) => (d as HTMLDetailsElement).open))) await editor.locator("summary").click();
+  await expect(page.getByLabel("Label of task 1")).toBeVisible();
+}

@@ -1,6 +1,6 @@
 // One test per lesson, each asserting the lesson's key fact from its RunReport and from the page.
 import { expect, test, type Page } from "@playwright/test";
-import { open, runs } from "./helpers";
+import { editTasks, open, runs } from "./helpers";
 
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: `tests/e2e/screenshots/lesson-${name}.png`, fullPage: true });
@@ -104,6 +104,8 @@ test("context-manager: the connection closes on success, on error and on cancel"
   expect(ok.events.map((e) => e.what)).toEqual(["connecting to postgresql://localhost/db", "open", "closed (Drop)"]);
   expect(closed(ok)[0].t_ms).toBeGreaterThanOrEqual(Math.max(...ok.tasks.map((t) => t.end_ms!)));
 
+  // The first run folded the editor behind Edit tasks.
+  await editTasks(page);
   await page.getByRole("checkbox", { name: "Task 1 fails" }).check();
   await page.getByRole("button", { name: "Run concurrently" }).click();
   const [, failed] = await runs(page, 2);

@@ -1,6 +1,6 @@
 // The default lesson end to end: real timers and fetches, measured, reported and shown.
 import { expect, test } from "@playwright/test";
-import { open, runs, timers } from "./helpers";
+import { editTasks, open, runs, timers } from "./helpers";
 
 test("Run both measures sequential against concurrent and shows the savings", async ({ page }) => {
   await open(page, "?" + timers(["Data 1", 400], ["Data 2", 400]));
@@ -188,6 +188,7 @@ test("the expected wall-clock is the run shown's, not the drafts' edited since",
   await runs(page, 1);
   const expected = page.getByRole("row", { name: /Wall-clock \(expected\)/ });
   await expect(expected.getByRole("cell").nth(1)).toHaveText("0.30 s");
+  await editTasks(page);
   await page.getByLabel("Delay in ms of task 1").fill("1500");
   await expect(expected.getByRole("cell").nth(1)).toHaveText("0.30 s");
   // The column with no run yet predicts from the drafts as typed.

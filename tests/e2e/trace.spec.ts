@@ -96,6 +96,8 @@ test("a lane takes keyboard focus and then shows its facts in place of its state
   const lane = page.locator(".timeline .lane.traced").first();
   const marks = lane.locator(".marks");
   await expect(marks).toHaveAttribute("tabindex", "0");
+  // The first run folded the editor, so the lanes moved up under the pointer: move it away.
+  await page.mouse.move(0, 0);
   await expect(lane.locator(".facts")).toBeHidden();
   // Tab from the control before the timeline until a lane has focus.
   await page.locator(".timeline figcaption").first().click();

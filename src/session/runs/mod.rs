@@ -43,6 +43,9 @@ pub struct Runs {
     pub elapsed_ms: RwSignal<f64>,
     /// async-fn: a created future is waiting for **Await it**.
     pub awaiting: RwSignal<bool>,
+    /// Whether the task editor (behind **Edit tasks**) is open: until the page's first run, so the
+    /// timeline moves up once there is something to watch; the learner may open it again.
+    pub editor_open: RwSignal<bool>,
     /// `performance.now()` at the start of the run in flight: the origin of its times.
     origin: StoredValue<f64>,
     next_id: StoredValue<u32>,
@@ -70,6 +73,7 @@ impl Runs {
             in_flight: RwSignal::new(None),
             elapsed_ms: RwSignal::new(0.0),
             awaiting: RwSignal::new(false),
+            editor_open: RwSignal::new(true),
             origin: StoredValue::new(0.0),
             next_id: StoredValue::new(1),
             cancel: Trigger::new(),
@@ -213,6 +217,9 @@ impl Runs {
         let options = Options { started_by, ..self.drafts.options() };
         let needs_worker = run.tasks.iter().any(|t| t.spec.kind == TaskKind::Fetch && location::is_api(&t.spec.url));
         let id = run.id;
+        if id == 1 {
+            self.editor_open.set(false);
+        }
         // A new run is shown live.
         self.leave_replay();
         let column = mode.column();
