@@ -41,6 +41,8 @@ pub mod run;
 pub mod scale;
 /// Wall-clock, sum, ideal, savings, speed-up, expected, histogram.
 pub mod stats;
+/// The code in step with a run: the listing's lines at which its running tasks wait.
+pub mod step;
 /// Task specs, the editor's drafts, and their validation against the limits.
 pub mod task;
 /// The poll-level trace: every poll and wake, measured; each lane's polls, causes and waits.

@@ -18,8 +18,8 @@ impl Run {
         // Cut in place: filtered copies of each list would cost the wasm a collect per list.
         for task in &mut run.tasks {
             if task.end_ms.is_none_or(|end| end > at_ms) {
-                let started = task.start_ms.filter(|&start| start <= at_ms);
-                *task = TaskRecord::new(task.spec.clone());
+                let (started, line) = (task.start_ms.filter(|&start| start <= at_ms), task.line);
+                *task = TaskRecord { line, ..TaskRecord::new(task.spec.clone()) };
                 if let Some(start) = started {
                     task.start(start);
                 }

@@ -32,6 +32,12 @@ pub enum RunEvent {
         t_ms: f64,
         result: TaskResult,
     },
+    /// Where the lesson's code awaits the task: the line of its source file that created the
+    /// task's future (a `#[track_caller]` location recorded at run time, never typed by hand).
+    TaskAt {
+        index: usize,
+        line: u32,
+    },
     /// What a running task is doing, said before it ends (kept if the run is cancelled).
     TaskNote {
         index: usize,
@@ -56,12 +62,14 @@ pub struct TaskRecord {
     pub start_ms: Option<f64>,
     pub end_ms: Option<f64>,
     pub result: TaskResult,
+    /// The line of the lesson's source where the task's future was created and is awaited.
+    pub line: Option<u32>,
 }
 
 impl TaskRecord {
     pub(crate) fn new(spec: TaskSpec) -> TaskRecord {
         let result = TaskResult::waiting(spec.kind);
-        TaskRecord { spec, start_ms: None, end_ms: None, result }
+        TaskRecord { spec, start_ms: None, end_ms: None, result, line: None }
     }
 
     /// What `RunEvent::TaskStarted` does to the record; a replay starts records the same way.
@@ -180,6 +188,11 @@ impl Run {
                     task.end_ms = Some(t_ms);
                     task.result = result;
                     self.completion_order.push(index);
+                }
+            }
+            RunEvent::TaskAt { index, line } => {
+                if let Some(task) = self.tasks.get_mut(index) {
+                    task.line = Some(line);
                 }
             }
             RunEvent::TaskNote { index, detail } => {

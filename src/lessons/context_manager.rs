@@ -35,8 +35,8 @@ pub async fn main(mode: Mode, queries: &[Task<'_>], recorder: &Recorder) -> Resu
     let db = Connection::open("postgresql://localhost/db", recorder).await;
     recorder.print("Using database: {\"status\": \"connected\"}");
     let results = match mode.column() {
-        Column::Sequential => one_by_one(queries, Task::perform).await,
-        Column::Concurrent => join_all(queries.iter().map(Task::perform)).await,
+        Column::Sequential => one_by_one(queries, |query| query.perform()).await,
+        Column::Concurrent => join_all(queries.iter().map(|query| query.perform())).await,
     };
     if let Some((query, failed)) = queries.iter().zip(&results).find(|(_, r)| r.status != TaskStatus::Ok) {
         // Returning drops `db`: the connection closes on the error path too.

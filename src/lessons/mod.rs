@@ -10,6 +10,8 @@ use async_lab_core::trace::{Lane, WakeSource};
 use async_lab_core::{LessonId, Milestone, Mode, RunEvent, TaskResult, TaskSpec};
 use futures::channel::oneshot;
 use futures::future::{FutureExt, LocalBoxFuture};
+use std::future::Future;
+use std::panic::Location;
 use std::rc::Rc;
 
 pub mod api_requests;
@@ -151,14 +153,25 @@ impl<'a> Task<'a> {
         self.recorder.print(text);
     }
 
-    /// Waits on the task's timer or request; the thread is free meanwhile.
-    pub async fn perform(&self) -> TaskResult {
-        self.perform_spec(self.spec).await
+    /// Waits on the task's timer or request; the thread is free meanwhile. Not an `async fn`:
+    /// `#[track_caller]` is ignored on those, and the caller's line is where the code panel marks
+    /// the task while it runs.
+    #[track_caller]
+    pub fn perform(&self) -> impl Future<Output = TaskResult> + '_ {
+        self.created_at(Location::caller());
+        self.perform_spec(self.spec)
     }
 
     /// Waits on the task's request to `url`, which the lesson's code built, instead of its own URL.
-    pub async fn perform_at(&self, url: &str) -> TaskResult {
-        self.perform_spec(&TaskSpec { url: url.to_owned(), ..self.spec.clone() }).await
+    #[track_caller]
+    pub fn perform_at<'t>(&'t self, url: &str) -> impl Future<Output = TaskResult> + 't {
+        self.created_at(Location::caller());
+        let spec = TaskSpec { url: url.to_owned(), ..self.spec.clone() };
+        async move { self.perform_spec(&spec).await }
+    }
+
+    fn created_at(&self, location: &Location) {
+        self.recorder.emit(RunEvent::TaskAt { index: self.index, line: location.line() });
     }
 
     async fn perform_spec(&self, spec: &TaskSpec) -> TaskResult {

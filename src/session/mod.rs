@@ -20,8 +20,9 @@ use async_lab_core::download::Download;
 use async_lab_core::embed;
 use async_lab_core::highlight::Language;
 use async_lab_core::query::{self, Decoded, Theme, UrlState};
+use async_lab_core::step::{self, AtLine};
 use async_lab_core::work::WorkerStatus;
-use async_lab_core::{Column, Lesson, LessonId};
+use async_lab_core::{Column, Lesson, LessonId, Run};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -97,6 +98,14 @@ impl Session {
             Language::Python => self.lesson_texts().python,
             Language::JavaScript => self.lesson_texts().javascript,
         }
+    }
+
+    /// The Rust listing's lines at which the shown runs' tasks are running, at the playhead while
+    /// replaying: the code in step with the timeline.
+    pub fn at_lines(&self) -> Vec<AtLine> {
+        let (first, listing) = (crate::lessons::source::first_line(self.lesson), self.listing(Language::Rust));
+        let (sequential, concurrent) = (self.runs.sequential, self.runs.concurrent);
+        sequential.with(|a| concurrent.with(|b| step::at_lines(&a.iter().chain(b).collect::<Vec<&Run>>(), first, listing)))
     }
 
     /// What else runs for this lesson's point, outside its shown region: (title, Rust code).

@@ -116,6 +116,26 @@ pub fn CodePanel() -> impl IntoView {
             <p class="fine">{move || tab.get().note(lesson)}</p>
             {move || tab.get().warning(lesson).map(|w| view! { <p class="warning listing-note" role="note">{w}</p> })}
             <pre class="code" tabindex="0" aria-label=move || format!("{} code", tab.get().name())>
+                // The code in step: each line a running task waits at, with its labels (Rust only:
+                // the Python and JavaScript have no recorded lines). Placed by newlines over the
+                // listing, in its font (the CSP allows no inline style to position them); the
+                // line's code up to its `.await`, invisible, puts the labels right after it.
+                {move || {
+                    (tab.get() == Tab::Rust)
+                        .then(|| {
+                            let mut line = 1;
+                            let marks = session
+                                .at_lines()
+                                .into_iter()
+                                .map(|at| {
+                                    let down = "\n".repeat((at.line - line) as usize);
+                                    line = at.line;
+                                    view! { {down}<mark class="at" data-line=at.line><span class="lead">{at.lead}</span><span class="who">{at.who}</span></mark> }
+                                })
+                                .collect_view();
+                            view! { <span class="at-lines" aria-hidden="true">{marks}</span> }
+                        })
+                }}
                 <code>
                     {move || {
                         highlight(code(), tab.get().language())
@@ -125,7 +145,8 @@ pub fn CodePanel() -> impl IntoView {
                     }}
                 </code>
             </pre>
-            <Show when=move || tab.get() == Tab::Rust>
+            // Built once and hidden by attribute on the other tabs: cheaper in the wasm than a `Show`.
+            <div hidden=move || tab.get() != Tab::Rust>
                 {session
                     .also_runs()
                     .iter()
@@ -145,7 +166,7 @@ pub fn CodePanel() -> impl IntoView {
                         }
                     })
                     .collect_view()}
-            </Show>
+            </div>
         </div>
         <p class="fine" role="status">{copied}</p>
         <OutputDifferences/>

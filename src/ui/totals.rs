@@ -42,9 +42,10 @@ pub fn Totals() -> impl IntoView {
     let throttled = move || Column::BOTH.into_iter().any(|c| figures(c).is_some_and(|(_, throttled)| throttled));
     view! {
         <p class="takeaway" aria-live="polite">{takeaway}</p>
-        <Show when=throttled>
-            <p class="warning">"The page was hidden during a run: browsers throttle timers in background tabs, so those figures are not typical."</p>
-        </Show>
+        // Static text hidden by attribute: a `Show` of its own costs the wasm more than the text.
+        <p class="warning" hidden=move || !throttled()>
+            "The page was hidden during a run: browsers throttle timers in background tabs, so those figures are not typical."
+        </p>
         <div class="scroll">
             <table class="totals">
                 <thead>
@@ -76,9 +77,9 @@ pub fn Totals() -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <Show when=move || runs.comparison().is_none() && runs.concurrent.with(Option::is_some)>
-            <p class="fine">"Saved and speed-up compare two measured wall-clocks: press Run both to measure them."</p>
-        </Show>
+        <p class="fine" hidden=move || runs.comparison().is_some() || runs.concurrent.with(Option::is_none)>
+            "Saved and speed-up compare two measured wall-clocks: press Run both to measure them."
+        </p>
         <p class="fine">
             {format!("Times from performance.now(), whose resolution here is {} ms; no figure is shown finer than that.", format::resolution(res))}
         </p>
