@@ -39,6 +39,8 @@ pub mod result;
 pub mod run;
 /// The scale control's geometry and summary.
 pub mod scale;
+/// A recorded run as the payload of a link to a moment, decoded without parsing a float.
+pub mod share;
 /// Wall-clock, sum, ideal, savings, speed-up, expected, histogram.
 pub mod stats;
 /// The code in step with a run: the listing's lines at which its running tasks wait.
