@@ -103,6 +103,22 @@ test("keyboard only: ← and → on the slider step one recorded moment at a tim
   expect(await page.evaluate(() => (window as any).__runs.length)).toBe(2);
 });
 
+test("a run in flight can be replayed up to where it has got, and still runs and reports", async ({ page }) => {
+  await open(page, "?" + timers(["Short", 400], ["Long", 2500]));
+  await page.getByRole("button", { name: "Run concurrently" }).click();
+  const heading = page.locator(".timeline figcaption").first();
+  await expect(heading).toContainText("running");
+  await expect.poll(async () => Number(await position(page).getAttribute("max"))).toBeGreaterThan(600);
+  await position(page).fill("300");
+  await expect(heading).toContainText("replay at 0.30 s of the run recorded");
+  expect(await states(page, 0)).toEqual(["running", "running"]);
+  // The run goes on underneath: it ends and reports while the replay stays where it was.
+  const [report] = await runs(page, 1);
+  expect(report.outcome).toBe("completed");
+  await expect(heading).toContainText("replay at 0.30 s");
+  expect(await states(page, 0)).toEqual(["running", "running"]);
+});
+
 test("axe finds no violations in a replay", async ({ page }) => {
   await runBoth(page);
   await position(page).fill("350");
