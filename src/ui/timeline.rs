@@ -26,12 +26,14 @@ pub fn Timelines() -> impl IntoView {
         (longest * 1.05).max(1.0)
     });
     let any = move || runs.sequential.with(Option::is_some) || runs.concurrent.with(Option::is_some);
+    // Built once and hidden by attribute until there is a run: a `Show` costs the wasm more.
     view! {
-        <Show when=any fallback=|| view! { <p class="empty">"Press a Run button: each task gets a lane here, and its bar grows while it waits."</p> }>
+        <p class="empty" hidden=any>"Press a Run button: each task gets a lane here, and its bar grows while it waits."</p>
+        <div hidden=move || !any()>
             <RunTimeline column=Column::Sequential span_ms/>
             <RunTimeline column=Column::Concurrent span_ms/>
             <TimelineTable/>
-        </Show>
+        </div>
     }
 }
 
@@ -58,9 +60,9 @@ fn RunTimeline(column: Column, span_ms: Memo<f64>) -> impl IntoView {
     // The thread lane on top, then a lane per task.
     let lanes_px = move || (count.get() + 1) * LANE_PX;
     let pct = move |ms: f64| percent(ms, span_ms.get());
+    // Hidden, not removed, while the column has no run: a `Show` costs the wasm more.
     view! {
-        <Show when=move || { count.get() > 0 }>
-            <figure class="timeline" class:live=running>
+            <figure class="timeline" class:live=running hidden=move || count.get() == 0>
                 <figcaption>{heading}</figcaption>
                 <svg width="100%" height=move || lanes_px() + AXIS_PX role="group" aria-label=move || heading().unwrap_or_default()>
                     <ThreadLane column span_ms/>
@@ -111,7 +113,6 @@ fn RunTimeline(column: Column, span_ms: Memo<f64>) -> impl IntoView {
                 }/>
                 <Downloads column/>
             </figure>
-        </Show>
     }
 }
 

@@ -11,7 +11,7 @@ const ms = (text: string) => (text.startsWith("<") ? 0 : Number(/[\d.]+/.exec(te
  *  numbers in ms; its marks
  *  and the tooltip that says what it cannot observe are checked too. */
 async function threadLane(page: Page) {
-  const lane = page.locator(".timeline .lane.thread").first();
+  const lane = page.locator(".timeline:not([hidden]) .lane.thread").first();
   const state = (await lane.locator(".lane-state").textContent()) ?? "";
   const parts = /^ran our futures ((?:< )?[\d.]+ ms) of ([\d.]+) ms · drew the lab ((?:< )?[\d.]+ ms)$/.exec(state);
   expect(parts, state).not.toBeNull();
@@ -53,7 +53,7 @@ test("two concurrent timers: each lane shows brief polls, the wake of its timer,
   expect(thread.drew).toBeGreaterThan(0);
   expect(thread.idle).toBeGreaterThan(0.5 * thread.wall);
   expect(thread.idle).toBeLessThanOrEqual(thread.wall - thread.busy);
-  expect(await page.locator(".timeline .lane.thread path.draw").first().getAttribute("d")).toMatch(/^(M[\d.]+ 0H[\d.]+V1H[\d.]+Z)+$/);
+  expect(await page.locator(".timeline:not([hidden]) .lane.thread path.draw").first().getAttribute("d")).toMatch(/^(M[\d.]+ 0H[\d.]+V1H[\d.]+Z)+$/);
   // The same facts for keyboard and screen-reader users: the timeline table's last column and the
   // thread's line under it.
   await page.getByText("Timeline as a table").click();
@@ -65,7 +65,7 @@ test("two concurrent timers: each lane shows brief polls, the wake of its timer,
   await expect(page.locator("details.timeline-table p.fine")).toHaveText(/^The one thread ran our futures (< )?[\d.]+ ms of [\d.]+ ms · drew the lab (< )?[\d.]+ ms \(Leptos updating the page\); idle (< )?[\d.]+ ms · .+\. Not measured: .+\.$/);
   // The first task is always woken by its own timer: its wake is drawn.
   expect(await lanes.nth(0).locator("path.wake").getAttribute("d")).toMatch(/^M[\d.]+ 0V1$/);
-  await page.locator(".timeline").first().screenshot({ path: "tests/e2e/screenshots/trace-concurrent.png" });
+  await page.locator(".timeline:not([hidden])").first().screenshot({ path: "tests/e2e/screenshots/trace-concurrent.png" });
 });
 
 test("a blocking loop is one long poll, and the timer beside it is polled only after", async ({ page }) => {
@@ -85,8 +85,8 @@ test("a blocking loop is one long poll, and the timer beside it is polled only a
   expect(thread.busy).toBeGreaterThanOrEqual(400);
   expect(thread.longFrames).toBeGreaterThanOrEqual(1);
   expect(thread.long).toBeGreaterThanOrEqual(400);
-  expect(await page.locator(".timeline .lane.thread path.long").first().getAttribute("d")).toMatch(/^(M[\d.]+ 0H[\d.]+V1H[\d.]+Z)+$/);
-  await page.locator(".timeline").first().screenshot({ path: "tests/e2e/screenshots/trace-blocking.png" });
+  expect(await page.locator(".timeline:not([hidden]) .lane.thread path.long").first().getAttribute("d")).toMatch(/^(M[\d.]+ 0H[\d.]+V1H[\d.]+Z)+$/);
+  await page.locator(".timeline:not([hidden])").first().screenshot({ path: "tests/e2e/screenshots/trace-blocking.png" });
 });
 
 test("a lane takes keyboard focus and then shows its facts in place of its state", async ({ page }) => {
@@ -100,7 +100,7 @@ test("a lane takes keyboard focus and then shows its facts in place of its state
   await page.mouse.move(0, 0);
   await expect(lane.locator(".facts")).toBeHidden();
   // Tab from the control before the timeline until a lane has focus.
-  await page.locator(".timeline figcaption").first().click();
+  await page.locator(".timeline:not([hidden]) figcaption").first().click();
   for (let i = 0; i < 4 && !(await marks.evaluate((m) => m.ownerDocument.activeElement?.closest(".lane.traced") !== null)); i++) await page.keyboard.press("Tab");
   await expect(page.locator(".lane.traced .marks:focus")).toHaveCount(1);
   const focused = page.locator(".lane.traced:focus-within");
