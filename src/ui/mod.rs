@@ -48,6 +48,7 @@ pub fn App(session: Session) -> impl IntoView {
             <Panel id="timeline" title="Timeline">
                 <timeline::Timelines/>
                 <replay::ReplayBar/>
+                <timeline::TimelineTable/>
             </Panel>
             <Panel id="totals" title="Totals">
                 <totals::Totals/>

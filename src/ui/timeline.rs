@@ -32,7 +32,6 @@ pub fn Timelines() -> impl IntoView {
         <div hidden=move || !any()>
             <RunTimeline column=Column::Sequential span_ms/>
             <RunTimeline column=Column::Concurrent span_ms/>
-            <TimelineTable/>
         </div>
     }
 }
@@ -226,9 +225,10 @@ fn lane_state(t: &TaskRecord, elapsed: f64, resolution: f64) -> String {
     }
 }
 
-/// The timeline as a table, for screen readers and for anyone who wants the numbers.
+/// The timeline as a table, for screen readers and for anyone who wants the numbers; under the
+/// replay bar (the page assembles them), hidden until there is a run.
 #[component]
-fn TimelineTable() -> impl IntoView {
+pub fn TimelineTable() -> impl IntoView {
     let runs = expect_context::<Runs>();
     let resolution = expect_context::<Session>().resolution_ms;
     let cell = move |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format::ms(v, resolution));
@@ -264,7 +264,7 @@ fn TimelineTable() -> impl IntoView {
     };
     let thread = move || runs.latest().and_then(|run| Some(run.trace.thread_sentence(run.wall_ms?, resolution)));
     view! {
-        <details class="timeline-table">
+        <details class="timeline-table" hidden=move || runs.sequential.with(Option::is_none) && runs.concurrent.with(Option::is_none)>
             <summary>"Timeline as a table"</summary>
             <Table columns=&["Mode", "Task", "State", "Requested", "Start", "End", "Duration", "Detail", "Polls and waiting"]>
                 {rows}
