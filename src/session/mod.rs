@@ -22,7 +22,7 @@ use async_lab_core::highlight::Language;
 use async_lab_core::query::{self, Decoded, Theme, UrlState};
 use async_lab_core::step::{self, AtLine};
 use async_lab_core::work::WorkerStatus;
-use async_lab_core::{Column, Lesson, LessonId, Run};
+use async_lab_core::{Column, Lesson, LessonId};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -104,8 +104,7 @@ impl Session {
     /// replaying: the code in step with the timeline.
     pub fn at_lines(&self) -> Vec<AtLine> {
         let (first, listing) = (crate::lessons::source::first_line(self.lesson), self.listing(Language::Rust));
-        let (sequential, concurrent) = (self.runs.sequential, self.runs.concurrent);
-        sequential.with(|a| concurrent.with(|b| step::at_lines(&a.iter().chain(b).collect::<Vec<&Run>>(), first, listing)))
+        self.runs.with_shown(|runs| step::at_lines(runs, first, listing))
     }
 
     /// What else runs for this lesson's point, outside its shown region: (title, Rust code).

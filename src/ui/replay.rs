@@ -9,7 +9,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ReplayBar() -> impl IntoView {
     let runs = expect_context::<Runs>();
-    let none = move || runs.sequential.with(Option::is_none) && runs.concurrent.with(Option::is_none);
+    let none = move || !runs.any_shown();
     let span = move || runs.replay_span();
     let at = move || runs.playhead.get().unwrap_or_else(span);
     let keys = move |ev: leptos::ev::KeyboardEvent| {

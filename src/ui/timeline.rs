@@ -25,7 +25,7 @@ pub fn Timelines() -> impl IntoView {
         let longest = extent(&runs.recorded(Column::Sequential).get()).max(extent(&runs.recorded(Column::Concurrent).get())).max(elapsed);
         (longest * 1.05).max(1.0)
     });
-    let any = move || runs.sequential.with(Option::is_some) || runs.concurrent.with(Option::is_some);
+    let any = move || runs.any_shown();
     // Built once and hidden by attribute until there is a run: a `Show` costs the wasm more.
     view! {
         <p class="empty" hidden=any>"Press a Run button: each task gets a lane here, and its bar grows while it waits."</p>
@@ -92,8 +92,8 @@ fn RunTimeline(column: Column, span_ms: Memo<f64>) -> impl IntoView {
                     // Shown by SVG's `display`, not a `Show`: one element less to build and drop each run.
                     <line
                         class="now"
-                        class:playhead=move || runs.playhead.with(Option::is_some)
-                        display=move || if running() || runs.playhead.with(Option::is_some) { "inline" } else { "none" }
+                        class:playhead=move || runs.replaying()
+                        display=move || if running() || runs.replaying() { "inline" } else { "none" }
                         x1=move || pct(runs.now_ms())
                         x2=move || pct(runs.now_ms())
                         y1="0"
@@ -264,7 +264,7 @@ pub fn TimelineTable() -> impl IntoView {
     };
     let thread = move || runs.latest().and_then(|run| Some(run.trace.thread_sentence(run.wall_ms?, resolution)));
     view! {
-        <details class="timeline-table" hidden=move || runs.sequential.with(Option::is_none) && runs.concurrent.with(Option::is_none)>
+        <details class="timeline-table" hidden=move || !runs.any_shown()>
             <summary>"Timeline as a table"</summary>
             <Table columns=&["Mode", "Task", "State", "Requested", "Start", "End", "Duration", "Detail", "Polls and waiting"]>
                 {rows}

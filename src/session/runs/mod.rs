@@ -125,6 +125,16 @@ impl Runs {
         self.in_flight.with(Option::is_some)
     }
 
+    /// Whether either column shows a run (tracked).
+    pub fn any_shown(&self) -> bool {
+        self.sequential.with(Option::is_some) || self.concurrent.with(Option::is_some)
+    }
+
+    /// The runs shown, oldest column first (tracked): what the page draws, at the playhead while replaying.
+    pub fn with_shown<T>(&self, f: impl FnOnce(&[&Run]) -> T) -> T {
+        self.sequential.with(|a| self.concurrent.with(|b| f(&a.iter().chain(b).collect::<Vec<&Run>>())))
+    }
+
     pub fn run_sequentially(&self) {
         self.run(Mode::Sequential);
     }

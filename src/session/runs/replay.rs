@@ -16,6 +16,11 @@ impl Runs {
         wall(Column::Sequential).max(wall(Column::Concurrent)).max(elapsed)
     }
 
+    /// Whether the runs are shown at a playhead rather than live (tracked).
+    pub fn replaying(&self) -> bool {
+        self.playhead.with(Option::is_some)
+    }
+
     /// The moment the runs are shown at: the playhead while replaying, else the live run's now.
     pub fn now_ms(&self) -> f64 {
         self.playhead.get().unwrap_or_else(|| self.elapsed_ms.get())
@@ -90,7 +95,10 @@ impl Runs {
             at += (now - last) * f64::from(this.speed_quarters.get_untracked()) / 4.0;
             last = now;
             this.move_playhead(Some(at).filter(|&t| t < span));
-            this.playing.set(at < span);
+            // Set once at the end, not every frame: each set redraws the button.
+            if at >= span {
+                this.playing.set(false);
+            }
             at < span
         });
     }
