@@ -4,7 +4,8 @@ use async_lab::lessons::{sequential_vs_concurrent, Recorder, Task};
 use async_lab::runtime::cpu;
 use async_lab::runtime::work::Options;
 use async_lab::runtime::yield_now::yield_now;
-use async_lab::runtime::{clock, fetch, timer};
+use async_lab::runtime::{clock, compression, fetch, timer};
+use async_lab_core::share::ShareError;
 use async_lab_core::{BusyLoop, Mode, RunEvent, TaskSpec, TaskStatus};
 use futures::future::join;
 use std::cell::RefCell;
@@ -339,4 +340,21 @@ async fn a_cancelled_scale_run_leaves_no_timer_behind() {
     assert_eq!(progress.borrow().started(), 20_000, "every slice started within 1 s");
     assert_eq!(timer::pending(), before);
     assert_eq!(timer::browser_timers(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn a_payload_deflates_and_inflates_byte_for_byte() {
+    let text = "1,1,".to_owned() + &"Data 1 waits at .await; ".repeat(200);
+    let deflated = compression::deflate(text.as_bytes()).await.expect("CompressionStream in Chromium");
+    assert!(deflated.len() * 10 < text.len(), "{} bytes deflated to {}", text.len(), deflated.len());
+    assert_eq!(compression::inflate(&deflated, text.len()).await, Ok(text.into_bytes()));
+}
+
+#[wasm_bindgen_test]
+async fn inflating_stops_at_the_cap_and_refuses_what_is_not_deflate() {
+    let bomb = compression::deflate(&vec![b'9'; 1 << 20]).await.expect("CompressionStream in Chromium");
+    assert!(bomb.len() < 4096);
+    assert_eq!(compression::inflate(&bomb, 64 * 1024).await, Err(ShareError::TooLarge));
+    assert_eq!(compression::inflate(&[0; 8], 1024).await, Err(ShareError::Malformed));
+    assert_eq!(compression::inflate(b"not deflate at all", 1024).await, Err(ShareError::Malformed));
 }

@@ -43,3 +43,17 @@ pub fn is_api(url: &str) -> bool {
     };
     target.href().starts_with(&api.href())
 }
+
+/// The page's fragment, with its `#` (empty when there is none).
+pub fn hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Drops the fragment from the address bar without a reload (a link to a moment, once left).
+pub fn drop_fragment() {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(history) = window.history() else { return };
+    let location = window.location();
+    let url = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+}

@@ -8,6 +8,8 @@ pub mod canvas;
 pub mod clipboard;
 /// `performance.now()` and its measured resolution.
 pub mod clock;
+/// Raw deflate and capped inflate through the browser's compression streams (links to a moment).
+pub mod compression;
 /// Busy loops that block or yield.
 pub mod cpu;
 /// Saving a run's JSON as a file the browser downloads.
@@ -22,7 +24,7 @@ pub mod executor;
 pub mod fetch;
 /// Animation frames, the frame meter, reduced motion.
 pub mod frames;
-/// The page's origin and folder, the address bar, and which URLs stay on this origin.
+/// The page's origin and folder, the address bar and its fragment, and which URLs stay on this origin.
 pub mod location;
 /// The browser's reports of long animation frames, into the runs being traced.
 pub mod long_frames;

@@ -50,7 +50,7 @@ impl Drafts {
     }
 
     /// Replaces every row; the old rows' signals are disposed, since no owner would free them.
-    fn set_tasks(&self, tasks: &[TaskSpec]) {
+    pub fn set_tasks(&self, tasks: &[TaskSpec]) {
         let rows = tasks.iter().map(|t| self.row(t)).collect();
         let old = self.rows.try_update(|r| std::mem::replace(r, rows)).unwrap_or_default();
         old.into_iter().for_each(|row| row.draft.dispose());

@@ -56,3 +56,14 @@ pub fn copy_text(text: String, report: impl FnOnce(Copied) + 'static) {
         report(if clipboard::copy(&text).await { Copied::Done } else { Copied::Refused });
     });
 }
+
+/// Copies the link to the moment shown (**Copy link to this moment**), then tells `report` how
+/// it went: `None` when no link could be made (no `CompressionStream` here).
+pub fn copy_moment_link(session: Session, report: impl FnOnce(Option<Copied>) + 'static) {
+    spawn_local(async move {
+        match session.moment_link().await {
+            Some(link) => report(Some(if clipboard::copy(&link).await { Copied::Done } else { Copied::Refused })),
+            None => report(None),
+        }
+    });
+}

@@ -3,10 +3,12 @@
 //!
 //! One concern per module: [`drafts`] (the tasks as typed), [`runs`] (starting, cancelling and
 //! reporting runs), [`scale`] (the Scale panel, apart from the lesson's runs), [`trigger`] (the
-//! one-shot handle behind Cancel and Await it), [`hooks`] (browser effects a component starts).
+//! one-shot handle behind Cancel and Await it), [`hooks`] (browser effects a component starts),
+//! [`moment`] (links that carry a recorded run to replay elsewhere).
 
 pub mod drafts;
 pub mod hooks;
+pub mod moment;
 pub mod runs;
 pub mod scale;
 pub mod trigger;
@@ -70,6 +72,7 @@ impl Session {
         spawn_local(async move {
             session.network.set(Some(service_worker::ready().await));
         });
+        session.open_moment();
         session
     }
 

@@ -2,13 +2,25 @@
 //! a speed; ← and → step between events while the slider has focus. The timelines' headings say
 //! where a replay stands, so the bar itself holds only controls.
 
-use crate::session::Runs;
+use crate::session::hooks::{self, Copied};
+use crate::session::{Runs, Session};
 use async_lab_core::format;
 use leptos::prelude::*;
 
 #[component]
 pub fn ReplayBar() -> impl IntoView {
-    let runs = expect_context::<Runs>();
+    let session = expect_context::<Session>();
+    let runs = session.runs;
+    let (copied, set_copied) = signal("");
+    let copy_moment = move |_| {
+        hooks::copy_moment_link(session, move |how| {
+            set_copied.set(match how {
+                Some(Copied::Done) => "Copied a link that replays these runs at this moment.",
+                Some(Copied::Refused) => "The browser refused to copy the link.",
+                None => "This browser cannot compress a run into a link.",
+            })
+        });
+    };
     let none = move || !runs.any_shown();
     let span = move || runs.replay_span();
     let at = move || runs.playhead.get().unwrap_or_else(span);
@@ -27,6 +39,10 @@ pub fn ReplayBar() -> impl IntoView {
     };
     view! {
         <div class="replay" hidden=none>
+            <p class="warning shared" hidden=move || !runs.shared.get()>
+                "Recorded elsewhere, replayed — not measured here. "
+                <button type="button" on:click=move |_| runs.run_live()>"Run it live"</button>
+            </p>
             <input
                 type="range"
                 aria-label="Replay position"
@@ -56,6 +72,8 @@ pub fn ReplayBar() -> impl IntoView {
                         <option value="16">"4×"</option>
                     </select>
                 </label>
+                <button type="button" on:click=copy_moment disabled=move || runs.is_running()>"Copy link to this moment"</button>
+                <span class="fine" role="status">{copied}</span>
             </div>
         </div>
     }

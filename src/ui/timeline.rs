@@ -45,12 +45,14 @@ fn RunTimeline(column: Column, span_ms: Memo<f64>) -> impl IntoView {
     let running = move || runs.in_flight.get().is_some_and(|m| m.column() == column);
     // Named from the recorded run: a replay says so, and never reads as a run in flight.
     let heading = move || {
-        let replay = runs.playhead.get();
+        let (replay, elsewhere) = (runs.playhead.get(), runs.shared.get());
         runs.recorded(column).with(|r| {
             let r = r.as_ref()?;
             let (title, seconds) = (r.mode.title(), |ms: f64| format::seconds(ms, resolution));
             Some(match (replay, r.wall_ms) {
+                (Some(t), _) if elsewhere => format!("{title}: replay at {} of a run recorded elsewhere", seconds(t)),
                 (Some(t), _) => format!("{title}: replay at {} of the run recorded", seconds(t)),
+                (None, Some(wall)) if elsewhere => format!("{title}: {} recorded elsewhere, replayed — not measured here", seconds(wall)),
                 (None, Some(wall)) => format!("{title}: {} measured, {} expected{}", seconds(wall), seconds(r.expected_wall_ms()), outcome_note(r)),
                 (None, None) => format!("{title}: running, {} expected", seconds(r.expected_wall_ms())),
             })
@@ -123,13 +125,18 @@ fn Notes(list: &'static str, run: RwSignal<Option<Run>>, lines: impl Fn(&Run) ->
 }
 
 /// A finished run's files: Download trace and Download report. An embed's sandbox blocks downloads,
-/// so there they stay hidden and the embed's "Open in Async Lab ↗" offers them instead.
+/// so there they stay hidden and the embed's "Open in Async Lab ↗" offers them instead. A run
+/// from a link was not measured here: its files would read as if it had been, so none are offered.
 #[component]
 fn Downloads(column: Column) -> impl IntoView {
     let session = expect_context::<Session>();
     let embed = session.embed;
     // Shown once the run has ended and its trace has landed (a moment after, for the last frame's report).
-    let hidden = move || embed || session.runs.recorded(column).with(|r| r.as_ref().is_none_or(|r| r.wall_ms.is_none() || r.trace.events.is_empty()));
+    let hidden = move || {
+        embed
+            || session.runs.shared.get()
+            || session.runs.recorded(column).with(|r| r.as_ref().is_none_or(|r| r.wall_ms.is_none() || r.trace.events.is_empty()))
+    };
     let save = move |what: Download| move |_| session.download(column, what);
     // One static tree hidden by attribute: a `Show` or a view per case cost the wasm a few KiB.
     view! {

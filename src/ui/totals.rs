@@ -46,6 +46,7 @@ pub fn Totals() -> impl IntoView {
         <p class="warning" hidden=move || !throttled()>
             "The page was hidden during a run: browsers throttle timers in background tabs, so those figures are not typical."
         </p>
+        <p class="warning" hidden=move || !runs.shared.get()>"These figures were recorded elsewhere and are replayed from a link — not measured here."</p>
         <div class="scroll">
             <table class="totals">
                 <thead>

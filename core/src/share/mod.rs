@@ -8,6 +8,7 @@
 //! every length and count against the limits of a run the lab can record, so a hostile link
 //! cannot make it allocate without bound.
 
+mod link;
 mod read;
 #[cfg(test)]
 mod tests;
@@ -15,9 +16,10 @@ mod write;
 
 use crate::result::{Source, TaskStatus};
 use crate::run::{Outcome, Run};
-use crate::task::TaskKind;
+use crate::task::{TaskKind, TaskSpec};
 use crate::trace::{PollResult, WakeSource};
-use crate::{LessonId, Mode};
+use crate::{BusyLoop, LessonId, Mode};
+pub use link::{base64url, fragment, parse_fragment, unbase64url, Moment, MAX_LINK_CHARS};
 use read::In;
 use write::Out;
 
@@ -52,6 +54,19 @@ pub enum ShareError {
     TooLarge,
 }
 
+impl ShareError {
+    /// The notice a learner sees when a link to a moment is refused; the live lesson opens instead.
+    pub fn notice(self) -> &'static str {
+        match self {
+            ShareError::Version => {
+                "This link to a moment was made by another version of Async Lab, so its run cannot be replayed here; the lesson opened live instead."
+            }
+            ShareError::Malformed => "This link to a moment is damaged (cut short or edited), so its run cannot be replayed; the lesson opened live instead.",
+            ShareError::TooLarge => "This link to a moment holds more than any run Async Lab records, so it was not opened; the lesson opened live instead.",
+        }
+    }
+}
+
 /// The runs as a payload (at most two: the columns shown).
 pub fn encode(runs: &[&Run]) -> String {
     let mut out = Out(String::new());
@@ -73,11 +88,42 @@ pub fn decode(text: &str) -> Result<Vec<Run>, ShareError> {
         return Err(ShareError::Version);
     }
     let count = input.num(MAX_RUNS)?;
-    let runs = (0..count).map(|_| input.run()).collect::<Result<Vec<Run>, ShareError>>()?;
+    let mut runs = Vec::new();
+    for _ in 0..count {
+        runs.push(input.run()?);
+    }
     match input.0.is_empty() {
         true => Ok(runs),
         false => Err(ShareError::Malformed),
     }
+}
+
+/// The runs of a link opened on `lesson`'s page. Runs of another lesson, or none, or a run
+/// without tasks: the link was edited, since the lab makes none of these.
+pub fn decode_for(lesson: LessonId, text: &str) -> Result<Vec<Run>, ShareError> {
+    let runs = decode(text)?;
+    match !runs.is_empty() && runs.iter().all(|r| r.lesson == lesson && !r.tasks.is_empty()) {
+        true => Ok(runs),
+        false => Err(ShareError::Malformed),
+    }
+}
+
+/// The tasks as the learner typed them for `runs`: what **Run it live** runs again and the link's
+/// query holds. A lazy run (async-fn's Create the future) carries one task more than was typed,
+/// the JS promise it is contrasted with, so another run's tasks are preferred.
+pub fn typed_tasks(runs: &[&Run]) -> Vec<TaskSpec> {
+    let Some(run) = runs.iter().find(|r| r.mode != Mode::Lazy).or(runs.first()) else { return Vec::new() };
+    let typed = run.tasks.len().saturating_sub(usize::from(run.mode == Mode::Lazy)).max(1);
+    run.tasks.iter().take(typed).map(|t| t.spec.clone()).collect()
+}
+
+/// cpu-bound's Block / Yield choice the runs were made with, if one of them was a busy-loop run.
+pub fn typed_busy_loop(runs: &[&Run]) -> Option<BusyLoop> {
+    runs.iter().find_map(|r| match r.mode {
+        Mode::Blocking => Some(BusyLoop::Block),
+        Mode::Yielding => Some(BusyLoop::Yield),
+        Mode::Sequential | Mode::Concurrent | Mode::Lazy => None,
+    })
 }
 
 fn ticks(ms: f64) -> u64 {

@@ -83,14 +83,11 @@ impl In<'_> {
         let outcome = self.opt(OUTCOMES.len() as u64 - 1)?.map(|n| OUTCOMES[n as usize]);
         let throttled = self.flag()?;
         let sequential_wall_ms = self.opt_time()?;
-        let tasks = (0..self.num(MAX_TASKS as u64)?).map(|_| self.task()).collect::<Result<Vec<TaskRecord>, ShareError>>()?;
+        let tasks = self.list(MAX_TASKS as u64, In::task)?;
         let count = tasks.len() as u64;
-        let completion_order =
-            (0..self.num(count)?).map(|_| self.num(count.saturating_sub(1)).map(|i| i as usize)).collect::<Result<Vec<usize>, ShareError>>()?;
-        let log = (0..self.num(MAX_LIST)?).map(|_| Ok(LogLine { t_ms: self.time()?, text: self.text()? })).collect::<Result<Vec<LogLine>, ShareError>>()?;
-        let events = (0..self.num(MAX_LIST)?)
-            .map(|_| Ok(LessonEvent { t_ms: self.time()?, milestone: self.milestone()? }))
-            .collect::<Result<Vec<LessonEvent>, ShareError>>()?;
+        let completion_order = self.list(count, |i| i.num(count.saturating_sub(1)).map(|i| i as usize))?;
+        let log = self.list(MAX_LIST, |i| Ok(LogLine { t_ms: i.time()?, text: i.text()? }))?;
+        let events = self.list(MAX_LIST, |i| Ok(LessonEvent { t_ms: i.time()?, milestone: i.milestone()? }))?;
         let trace = self.trace(id, count)?;
         Ok(Run { id, lesson, mode, tasks, log, events, completion_order, wall_ms, outcome, throttled, sequential_wall_ms, trace })
     }
@@ -126,7 +123,7 @@ impl In<'_> {
             5 => Milestone::Frames(Frames { count: self.num(u64::from(u32::MAX))? as u32, longest_gap_ms: self.time()?, span_ms: self.time()? }),
             6 => Milestone::ClientSent { requests: self.num(MAX_TASKS as u64)? as usize },
             // 7, the only other number `num(7)` lets through.
-            _ => Milestone::Returned { values: (0..self.num(MAX_TASKS as u64)?).map(|_| self.text()).collect::<Result<Vec<String>, ShareError>>()? },
+            _ => Milestone::Returned { values: self.list(MAX_TASKS as u64, In::text)? },
         })
     }
 
@@ -150,6 +147,16 @@ impl In<'_> {
     }
 
     fn spans(&mut self) -> Result<Vec<(f64, f64)>, ShareError> {
-        (0..self.num(MAX_LIST)?).map(|_| Ok((self.time()?, self.time()?))).collect()
+        self.list(MAX_LIST, |i| Ok((i.time()?, i.time()?)))
+    }
+
+    /// A count up to `max`, then that many items. A plain loop: collecting `Result`s costs the
+    /// wasm an iterator adapter per item type.
+    fn list<T>(&mut self, max: u64, mut item: impl FnMut(&mut Self) -> Result<T, ShareError>) -> Result<Vec<T>, ShareError> {
+        let mut items = Vec::new();
+        for _ in 0..self.num(max)? {
+            items.push(item(self)?);
+        }
+        Ok(items)
     }
 }

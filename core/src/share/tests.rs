@@ -125,3 +125,83 @@ proptest! {
         let _ = decode(&text);
     }
 }
+
+proptest! {
+    #[test]
+    fn base64url_comes_back_byte_for_byte(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+        let text = base64url(&bytes);
+        prop_assert!(text.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_'));
+        prop_assert_eq!(text.len(), (bytes.len() * 4).div_ceil(3));
+        prop_assert_eq!(unbase64url(&text), Ok(bytes));
+    }
+
+    #[test]
+    fn a_fragment_gives_back_its_moment(bytes in proptest::collection::vec(any::<u8>(), 0..64), at_ticks in 0u64..1_000_000_000_000) {
+        let link = fragment(&bytes, at_ticks as f64 / TICKS_PER_MS);
+        prop_assert_eq!(parse_fragment(&link), Some(Ok(Moment { compressed: bytes, at_ticks })));
+    }
+}
+
+#[test]
+fn base64url_matches_the_rfc_vectors() {
+    // RFC 4648 §10, unpadded.
+    for (plain, coded) in [("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy")] {
+        assert_eq!(base64url(plain.as_bytes()), coded);
+        assert_eq!(unbase64url(coded), Ok(plain.as_bytes().to_vec()));
+    }
+    assert_eq!(base64url(&[0xfb, 0xff]), "-_8");
+}
+
+#[test]
+fn a_fragment_without_a_run_is_a_plain_page() {
+    for hash in ["", "#", "#at=200", "#timeline", "#runs=1"] {
+        assert_eq!(parse_fragment(hash), None, "{hash}");
+    }
+}
+
+#[test]
+fn a_damaged_fragment_is_refused_with_its_reason() {
+    assert_eq!(parse_fragment("#run=ab$d&at=5"), Some(Err(ShareError::Malformed)));
+    assert_eq!(parse_fragment("#run=abcde"), Some(Err(ShareError::Malformed)));
+    assert_eq!(parse_fragment("#run=ab+/"), Some(Err(ShareError::Malformed)));
+    let huge = format!("#run={}", "A".repeat(MAX_LINK_CHARS + 1));
+    assert_eq!(parse_fragment(&huge), Some(Err(ShareError::TooLarge)));
+    // An unreadable moment opens at the start rather than refusing the run.
+    for at in ["x", "1e3", "-5", "1.2345", "1,5", "12345678901"] {
+        assert_eq!(parse_fragment(&format!("#at={at}&run=Zg")), Some(Ok(Moment { compressed: b"f".to_vec(), at_ticks: 0 })), "{at}");
+    }
+}
+
+#[test]
+fn a_moment_is_written_and_read_to_the_tick() {
+    assert_eq!(fragment(b"f", 300.375), "#run=Zg&at=300.375");
+    assert_eq!(fragment(b"f", 300.5), "#run=Zg&at=300.5");
+    assert_eq!(fragment(b"f", 1200.0), "#run=Zg&at=1200");
+    assert_eq!(fragment(b"f", 0.04), "#run=Zg&at=0.04");
+    for (at, ticks) in [("300.375", 300_375), ("300.5", 300_500), ("0.04", 40), ("7", 7000), ("7.", 7000)] {
+        assert_eq!(parse_fragment(&format!("#run=Zg&at={at}")).map(|m| m.map(|m| m.at_ticks)), Some(Ok(ticks)), "{at}");
+    }
+}
+
+#[test]
+fn a_link_opens_only_on_its_own_lesson_with_tasks() {
+    let run = Run::new(1, LessonId::Gather, Mode::Sequential, vec![TaskSpec::timer("T", 1)]);
+    let payload = encode(&[&run]);
+    assert_eq!(decode_for(LessonId::Gather, &payload), Ok(vec![run.clone()]));
+    assert_eq!(decode_for(LessonId::AsyncFn, &payload), Err(ShareError::Malformed));
+    assert_eq!(decode_for(LessonId::Gather, &encode(&[])), Err(ShareError::Malformed));
+    let empty = Run::new(1, LessonId::Gather, Mode::Sequential, Vec::new());
+    assert_eq!(decode_for(LessonId::Gather, &encode(&[&empty])), Err(ShareError::Malformed));
+}
+
+#[test]
+fn the_typed_tasks_leave_out_a_lazy_runs_contrast() {
+    let typed = vec![TaskSpec::timer("A", 100), TaskSpec::timer("B", 200)];
+    let mut lazy_specs = typed[..1].to_vec();
+    lazy_specs.push(TaskSpec::timer("new Promise(…) in JS", 100));
+    let lazy = Run::new(1, LessonId::AsyncFn, Mode::Lazy, lazy_specs);
+    let both = Run::new(2, LessonId::AsyncFn, Mode::Sequential, typed.clone());
+    assert_eq!(typed_tasks(&[&lazy]), typed[..1].to_vec());
+    assert_eq!(typed_tasks(&[&lazy, &both]), typed);
+    assert_eq!(typed_tasks(&[]), Vec::new());
+}

@@ -3,6 +3,7 @@
 
 mod execute;
 mod replay;
+mod shared;
 
 use super::drafts::Drafts;
 use super::trigger::Trigger;
@@ -37,6 +38,8 @@ pub struct Runs {
     /// Whether a replay is playing, and at what speed, in quarters of real time.
     pub playing: RwSignal<bool>,
     pub speed_quarters: RwSignal<u32>,
+    /// Whether the runs shown came from a link to a moment: recorded elsewhere, not measured here.
+    pub shared: RwSignal<bool>,
     /// The mode of the run in flight.
     pub in_flight: RwSignal<Option<Mode>>,
     /// Milliseconds since the run in flight started, refreshed every animation frame.
@@ -70,6 +73,7 @@ impl Runs {
             playhead: RwSignal::new(None),
             playing: RwSignal::new(false),
             speed_quarters: RwSignal::new(4),
+            shared: RwSignal::new(false),
             in_flight: RwSignal::new(None),
             elapsed_ms: RwSignal::new(0.0),
             awaiting: RwSignal::new(false),
@@ -212,6 +216,7 @@ impl Runs {
     /// Cancels any run and forgets the runs shown.
     pub fn clear(&self) {
         self.cancel();
+        self.forget_shared();
         self.leave_replay();
         self.recorded_sequential.set(None);
         self.recorded_concurrent.set(None);
@@ -230,7 +235,8 @@ impl Runs {
         if id == 1 {
             self.editor_open.set(false);
         }
-        // A new run is shown live.
+        // A new run is shown live, and the runs of a link give way to it.
+        self.forget_shared();
         self.leave_replay();
         let column = mode.column();
         self.recorded(column).set(Some(run.clone()));

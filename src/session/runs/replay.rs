@@ -72,7 +72,8 @@ impl Runs {
         self.seek(previous.unwrap_or(0.0));
     }
 
-    fn with_recorded<T>(&self, f: impl FnOnce(&[&Run]) -> T) -> T {
+    /// The recorded runs, oldest column first (untracked): what a replay steps through and a link carries.
+    pub fn with_recorded<T>(&self, f: impl FnOnce(&[&Run]) -> T) -> T {
         self.recorded_sequential.with_untracked(|a| self.recorded_concurrent.with_untracked(|b| f(&a.iter().chain(b).collect::<Vec<&Run>>())))
     }
 

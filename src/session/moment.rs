@@ -1,0 +1,69 @@
+//! Links to a moment: the recorded runs carried in a link's fragment, compressed by the browser,
+//! and opened elsewhere as a replay that starts nothing.
+
+use super::Session;
+use crate::runtime::{compression, location};
+use async_lab_core::query::{self, UrlState};
+use async_lab_core::share::{self, Moment, ShareError, MAX_PAYLOAD_BYTES};
+use async_lab_core::task::DEFAULT_TIMEOUT_MS;
+use async_lab_core::{LessonId, Run};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+impl Session {
+    /// Opens the link to a moment in the page's fragment, if there is one: its runs replayed at
+    /// its moment, their tasks in the editor. A link that cannot be read gets its notice, loses its
+    /// fragment, and the lesson stays live.
+    pub fn open_moment(&self) {
+        let Some(moment) = share::parse_fragment(&location::hash()) else { return };
+        let this = *self;
+        spawn_local(async move {
+            match read(this.lesson, moment).await {
+                Ok((runs, at_ms)) => {
+                    let recorded: Vec<&Run> = runs.iter().collect();
+                    this.drafts.set_tasks(&share::typed_tasks(&recorded));
+                    if let Some(busy_loop) = share::typed_busy_loop(&recorded) {
+                        this.drafts.busy_loop.set(busy_loop);
+                    }
+                    this.runs.replay_shared(runs, at_ms);
+                }
+                Err(why) => {
+                    this.notices.update(|n| n.push(why.notice().to_owned()));
+                    location::drop_fragment();
+                }
+            }
+        });
+    }
+
+    /// The link to the moment shown (**Copy link to this moment**): the recorded runs and the
+    /// playhead in the fragment, the tasks they ran in the query. `None` before any run, or where
+    /// the browser cannot compress.
+    pub async fn moment_link(&self) -> Option<String> {
+        let runs = self.runs;
+        let (payload, tasks, busy_loop) = runs.with_recorded(|r| (share::encode(r), share::typed_tasks(r), share::typed_busy_loop(r)));
+        if tasks.is_empty() {
+            return None;
+        }
+        let at_ms = untrack(|| runs.playhead.get().unwrap_or_else(|| runs.replay_span()));
+        let state = UrlState {
+            lesson: self.lesson,
+            tasks: Some(tasks),
+            embed: false,
+            autorun: false,
+            theme: self.theme.get_untracked(),
+            busy_loop: busy_loop.unwrap_or_else(|| self.drafts.busy_loop.get_untracked()),
+            timeout_ms: untrack(|| self.drafts.valid_timeout()).unwrap_or(DEFAULT_TIMEOUT_MS),
+        };
+        let compressed = compression::deflate(payload.as_bytes()).await?;
+        Some(format!("{}?{}{}", location::app_base(), query::encode(&state), share::fragment(&compressed, at_ms)))
+    }
+}
+
+/// The runs of a link and where its replay opens, every step checked: base64url, the capped
+/// inflate, UTF-8, the payload's own checks, the lesson.
+async fn read(lesson: LessonId, moment: Result<Moment, ShareError>) -> Result<(Vec<Run>, f64), ShareError> {
+    let moment = moment?;
+    let bytes = compression::inflate(&moment.compressed, MAX_PAYLOAD_BYTES).await?;
+    let text = String::from_utf8(bytes).map_err(|_| ShareError::Malformed)?;
+    Ok((share::decode_for(lesson, &text)?, moment.at_ms()))
+}

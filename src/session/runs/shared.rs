@@ -1,0 +1,45 @@
+//! Runs recorded elsewhere, from a link to a moment: replayed, never measured here, until the
+//! learner runs the same tasks live.
+
+use super::Runs;
+use crate::runtime::location;
+use async_lab_core::{Column, Mode, Run};
+use leptos::prelude::*;
+
+impl Runs {
+    /// Shows `runs` (decoded from a link) as a replay at `at_ms`: nothing starts, nothing reports.
+    pub fn replay_shared(&self, runs: Vec<Run>, at_ms: f64) {
+        self.cancel();
+        self.editor_open.set(false);
+        for run in runs {
+            // Later runs here are numbered after the link's, so Run both pairs stay told apart.
+            self.next_id.set_value(self.next_id.get_value().max(run.id.saturating_add(1)));
+            self.recorded(run.mode.column()).set(Some(run));
+        }
+        self.shared.set(true);
+        // From the end on, the runs are shown whole, still labelled as recorded elsewhere.
+        self.seek(at_ms);
+    }
+
+    /// **Run it live**: the link's tasks, run here for real in the modes the link carried.
+    pub fn run_live(&self) {
+        let mode = |column: Column| self.recorded(column).with_untracked(|r| r.as_ref().map(|r| r.mode));
+        match (mode(Column::Sequential), mode(Column::Concurrent)) {
+            (Some(_), Some(_)) => self.run_both(),
+            (_, Some(Mode::Lazy)) => self.create_future(),
+            (Some(mode), None) | (None, Some(mode)) => self.run(mode),
+            (None, None) => {}
+        }
+    }
+
+    /// Forgets the runs recorded elsewhere, so no run of theirs stays beside one measured here,
+    /// and drops their link from the address bar. The caller shows the columns again.
+    pub(super) fn forget_shared(&self) {
+        if self.shared.get_untracked() {
+            self.shared.set(false);
+            self.recorded_sequential.set(None);
+            self.recorded_concurrent.set(None);
+            location::drop_fragment();
+        }
+    }
+}
