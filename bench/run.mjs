@@ -297,6 +297,69 @@ try {
     }
     await p.close();
   }
+  // Replay of a 10,000-task trace (the bench feature's 10,000 traced 100 ms sleeps, every poll and
+  // wake): each frame does what a replay frame does to the runs (cut a copy of the run at the
+  // playhead for each of the two columns, find the next moment), dragged across the run in 120
+  // frames, or played at 4× (wrapping at the end, 120 frames); frame intervals against idle. The
+  // page draws at most 20 lanes, so no lanes are drawn here.
+  if (want("replay")) {
+    await page.evaluate(() => window.asyncLabBench.bench_timers_traced(10000, 100));
+    const wall = await page.evaluate(() => window.asyncLabBench.bench_replay_load());
+    const measure = (drive) => page.evaluate(([drive, wall]) => new Promise((done) => {
+      const times = [];
+      const long = [];
+      const observer = new PerformanceObserver((list) => long.push(...list.getEntries().map((e) => e.duration)));
+      observer.observe({ type: "long-animation-frame" });
+      let at = 0;
+      const step = (t) => {
+        if (times.length) at = drive === "drag" ? (wall * times.length) / 120 : (at + 4 * (t - times[times.length - 1])) % wall;
+        times.push(t);
+        if (drive !== "idle") window.asyncLabBench.bench_replay_at(at);
+        if (times.length < 121) requestAnimationFrame(step);
+        else setTimeout(() => { observer.disconnect(); done({ intervals: times.slice(1).map((x, i) => x - times[i]), long }); }, 100);
+      };
+      requestAnimationFrame(step);
+    }), [drive, wall]);
+    const idleMedian = median((await measure("idle")).intervals);
+    for (const drive of ["drag", "play"]) {
+      const intervals = [];
+      const long = [];
+      for (let i = 0; i < 3; i++) {
+        const run = await measure(drive);
+        intervals.push(...run.intervals);
+        long.push(...run.long);
+      }
+      const name = `replay_${drive}_10000`;
+      const ratio = median(intervals) / idleMedian;
+      const worst = Math.max(0, ...long);
+      const ok = ratio <= 1.05 && long.length === 0;
+      console.error(`  ${name}: median ${median(intervals).toFixed(2)} ms, longest ${Math.max(...intervals).toFixed(1)} ms against idle ${idleMedian.toFixed(2)} ms; ${long.length} long animation frames`);
+      rows.push([name, `frame interval, replay ${drive === "drag" ? "dragged" : "playing at 4×"}, 10,000 traced tasks, each frame both columns cut (median; long frames ${long.length}${long.length ? `, longest ${worst.toFixed(0)} ms` : ""})`,
+        median(intervals).toFixed(1), idleMedian.toFixed(1), ratio.toFixed(3) + "×", ok ? "meets ≤ 1.05×, none > 50 ms" : "MISSES ≤ 1.05×, none > 50 ms"]);
+      Object.assign(pairs, { [name]: ratio.toFixed(3), [`${name}_long_frames`]: long.length });
+    }
+  }
+
+  // Link to a moment: the length of the link Copy link to this moment makes after Run both of 2,
+  // 7 and 20 timers (the runs, every poll and wake, deflated and base64url-coded, with the query).
+  if (want("replay")) {
+    const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+    for (const n of [2, 7, 20]) {
+      const p = await context.newPage();
+      const tasks = Array.from({ length: n }, (_, i) => `Task%20${i + 1}~timer~${100 + 25 * i}~0~`).join(";");
+      await p.goto(`http://127.0.0.1:4303/?lesson=gather&tasks=${tasks}`);
+      await p.getByRole("button", { name: "Run both" }).click();
+      await p.locator(".timeline").nth(1).locator(".lane.traced").nth(n - 1).waitFor({ timeout: 30000 });
+      await p.getByRole("button", { name: "Copy link to this moment" }).click();
+      await p.getByText("Copied a link").waitFor();
+      const link = await p.evaluate(() => navigator.clipboard.readText());
+      const fragment = link.slice(link.indexOf("#"));
+      rows.push([`link_bytes_${n}`, `Copy link to this moment after Run both of ${n} timers: whole link (fragment ${fragment.length} B)`, String(link.length), "", "", "report"]);
+      Object.assign(pairs, { [`link_bytes_${n}`]: link.length, [`link_fragment_bytes_${n}`]: fragment.length });
+      await p.close();
+    }
+    await context.close();
+  }
 } finally {
   await browser.close();
   for (const s of servers) s.kill();

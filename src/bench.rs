@@ -4,6 +4,7 @@
 
 use crate::runtime::trace::{TraceSink, Traced};
 use crate::runtime::{clock::now, fetch::Request, timer::sleep};
+use async_lab_core::replay::next_moment;
 use async_lab_core::trace::{Lane, PollResult, Trace, TraceEvent};
 use async_lab_core::{chrome_trace, LessonId, Mode, Run, RunEvent, TaskResult, TaskSpec, TaskStatus};
 use futures::channel::oneshot;
@@ -15,6 +16,7 @@ use wasm_bindgen::prelude::*;
 
 thread_local! {
     static LAST_TRACE: RefCell<Trace> = RefCell::new(Trace::new(0));
+    static REPLAYED: RefCell<Option<Run>> = const { RefCell::new(None) };
 }
 
 /// Wall-clock of `join_all` over `n` concurrent sleeps of `ms`.
@@ -102,23 +104,58 @@ pub fn bench_clock(n: u32) -> f64 {
 }
 
 /// The last traced run's size: `[events, trace document bytes, Chrome Trace Event bytes, polls]`, the
-/// documents as JSON; its tasks start at their first poll and end at their Ready poll.
+/// documents as JSON.
 #[wasm_bindgen]
 pub fn bench_trace_bytes() -> Vec<f64> {
     LAST_TRACE.with(|t| {
         let trace = t.borrow();
-        let lanes: Vec<Lane> = trace.lanes().into_iter().filter(|l| *l != Lane::Spawned).collect();
-        let mut run = Run::new(1, LessonId::Gather, Mode::Concurrent, lanes.iter().map(|_| TaskSpec::timer("t", 0)).collect());
-        for (index, lane) in lanes.iter().enumerate() {
-            let polls = trace.polls(*lane);
-            let (Some(first), Some(ready)) = (polls.first(), polls.iter().find(|p| p.result == PollResult::Ready)) else { continue };
-            run.apply(RunEvent::TaskStarted { index, t_ms: first.start_ms });
-            run.apply(RunEvent::TaskFinished { index, t_ms: ready.end_ms, result: TaskResult::timer(TaskStatus::Ok, "") });
-        }
-        run.complete(0.0);
+        let run = run_of(&trace);
         let document = serde_json::to_string(&trace.quantized(0.1)).map_or(0, |j| j.len());
         let export = chrome_trace::export(&run, &trace, 0.1).len();
         let polls = trace.events.iter().filter(|e| matches!(e, TraceEvent::Poll { .. })).count();
         vec![trace.events.len() as f64, document as f64, export as f64, polls as f64]
+    })
+}
+
+/// The last traced bench run as a lesson's `Run`: a task per lane, started at its first poll and
+/// ended at its Ready poll, with the trace itself.
+fn run_of(trace: &Trace) -> Run {
+    let lanes: Vec<Lane> = trace.lanes().into_iter().filter(|l| *l != Lane::Spawned).collect();
+    let mut run = Run::new(1, LessonId::Gather, Mode::Concurrent, lanes.iter().map(|_| TaskSpec::timer("t", 0)).collect());
+    let mut end: f64 = 0.0;
+    for (index, lane) in lanes.iter().enumerate() {
+        let polls = trace.polls(*lane);
+        let (Some(first), Some(ready)) = (polls.first(), polls.iter().find(|p| p.result == PollResult::Ready)) else { continue };
+        run.apply(RunEvent::TaskStarted { index, t_ms: first.start_ms });
+        run.apply(RunEvent::TaskFinished { index, t_ms: ready.end_ms, result: TaskResult::timer(TaskStatus::Ok, "") });
+        end = end.max(ready.end_ms);
+    }
+    run.complete(end);
+    run.trace = trace.clone();
+    run
+}
+
+/// Loads the last traced bench run (10,000 tasks, every poll and wake) for [`bench_replay_at`];
+/// returns its wall-clock in ms.
+#[wasm_bindgen]
+pub fn bench_replay_load() -> f64 {
+    let run = LAST_TRACE.with(|t| run_of(&t.borrow()));
+    let wall = run.wall_ms.unwrap_or(0.0);
+    REPLAYED.with(|r| *r.borrow_mut() = Some(run));
+    wall
+}
+
+/// One frame of a replay at `at_ms` of the loaded run: the copy cut there that the page shows in
+/// each of its two columns (`Run::at`), and the next recorded moment (Next event). Returns the
+/// tasks running then, so none of it is optimised away.
+#[wasm_bindgen]
+pub fn bench_replay_at(at_ms: f64) -> u32 {
+    REPLAYED.with(|r| {
+        let loaded = r.borrow();
+        let Some(run) = loaded.as_ref() else { return 0 };
+        let (a, b) = (run.at(at_ms), run.at(at_ms));
+        let next = next_moment(&[run], at_ms).unwrap_or(0.0);
+        let running = a.tasks.iter().chain(&b.tasks).filter(|t| t.start_ms.is_some() && t.end_ms.is_none()).count();
+        running as u32 + u32::from(next > at_ms)
     })
 }

@@ -36,7 +36,6 @@ pub fn App(session: Session) -> impl IntoView {
         <div class="lab" class:embedded=embed node_ref=root>
             {(!embed).then(|| view! { <page::LessonNav/> })}
             <page::Notices/>
-            <page::NetworkNote/>
             <section class="intro" aria-labelledby="lesson-title">
                 <h2 id="lesson-title">{lesson.title}</h2>
                 {(!embed).then(|| view! { <p>{lesson.intro}</p> })}
@@ -44,6 +43,7 @@ pub fn App(session: Session) -> impl IntoView {
             <Panel id="tasks" title="Tasks">
                 <task_editor::TaskEditor/>
                 <controls::Controls/>
+                <page::NetworkNote/>
             </Panel>
             <Panel id="timeline" title="Timeline">
                 <timeline::Timelines/>

@@ -57,6 +57,8 @@ pub fn ReplayBar() -> impl IntoView {
                 }
                 on:keydown=keys
             />
+            <button type="button" on:click=copy_moment disabled=move || runs.is_running()>"Copy link to this moment"</button>
+            <span class="fine" role="status">{copied}</span>
             <div class="replay-controls">
                 <button type="button" on:click=toggle>{move || if runs.playing.get() { "Pause" } else { "Play" }}</button>
                 <button type="button" on:click=move |_| runs.previous_event()>"Previous event"</button>
@@ -72,8 +74,6 @@ pub fn ReplayBar() -> impl IntoView {
                         <option value="16">"4×"</option>
                     </select>
                 </label>
-                <button type="button" on:click=copy_moment disabled=move || runs.is_running()>"Copy link to this moment"</button>
-                <span class="fine" role="status">{copied}</span>
             </div>
         </div>
     }

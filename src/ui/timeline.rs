@@ -51,7 +51,7 @@ fn RunTimeline(column: Column, span_ms: Memo<f64>) -> impl IntoView {
             let (title, seconds) = (r.mode.title(), |ms: f64| format::seconds(ms, resolution));
             Some(match (replay, r.wall_ms) {
                 (Some(t), _) if elsewhere => format!("{title}: replay at {} of a run recorded elsewhere", seconds(t)),
-                (Some(t), _) => format!("{title}: replay at {} of the run recorded", seconds(t)),
+                (Some(t), _) => format!("{title}: replay at {}", seconds(t)),
                 (None, Some(wall)) if elsewhere => format!("{title}: {} recorded elsewhere, replayed — not measured here", seconds(wall)),
                 (None, Some(wall)) => format!("{title}: {} measured, {} expected{}", seconds(wall), seconds(r.expected_wall_ms()), outcome_note(r)),
                 (None, None) => format!("{title}: running, {} expected", seconds(r.expected_wall_ms())),

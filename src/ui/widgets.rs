@@ -16,11 +16,12 @@ pub fn Panel(id: &'static str, title: &'static str, children: Children) -> impl 
     }
 }
 
-/// A table that scrolls sideways on narrow screens, with a header row of column names.
+/// A table that scrolls sideways on narrow screens (or in a narrow column), with a header row of
+/// column names; the scroller takes focus, so the keyboard can scroll it too.
 #[component]
 pub fn Table(#[prop(optional)] label: Option<&'static str>, columns: &'static [&'static str], children: Children) -> impl IntoView {
     view! {
-        <div class="scroll">
+        <div class="scroll" tabindex="0">
             <table aria-label=label>
                 <thead>
                     <tr>{columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr>

@@ -42,8 +42,8 @@ test("the playhead shows each run as it stood then: lanes, log and totals follow
 
   // 400 ms in: sequentially the short task is done and the long one running; concurrently too.
   await position(page).fill("400");
-  await expect(heading.first()).toContainText("replay at 0.40 s of the run recorded");
-  await expect(heading.nth(1)).toContainText("replay at 0.40 s of the run recorded");
+  await expect(heading.first()).toContainText("replay at 0.40 s");
+  await expect(heading.nth(1)).toContainText("replay at 0.40 s");
   expect(await states(page, 0)).toEqual(["done", "running"]);
   expect(await states(page, 1)).toEqual(["done", "running"]);
   expect(Math.max(...(await logTimes(page)))).toBeLessThanOrEqual(400);
@@ -112,7 +112,7 @@ test("a run in flight can be replayed up to where it has got, and still runs and
   await expect(heading).toContainText("running");
   await expect.poll(async () => Number(await position(page).getAttribute("max"))).toBeGreaterThan(600);
   await position(page).fill("300");
-  await expect(heading).toContainText("replay at 0.30 s of the run recorded");
+  await expect(heading).toContainText("replay at 0.30 s");
   expect(await states(page, 1)).toEqual(["running", "running"]);
   // The run goes on underneath: it ends and reports while the replay stays where it was.
   const [report] = await runs(page, 1);
@@ -126,4 +126,25 @@ test("axe finds no violations in a replay", async ({ page }) => {
   await position(page).fill("350");
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
+});
+
+test("at 1280×800, after Run both, the timelines with their replay bar and the marked line of code share the first screen", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await runBoth(page);
+  await page.getByRole("slider", { name: "Replay position" }).fill("100");
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const within = async (selector: string) => {
+    const box = await page.locator(selector).first().boundingBox();
+    expect(box, selector).not.toBeNull();
+    return box!;
+  };
+  const timeline = await within("section[aria-labelledby=timeline-title]");
+  const controls = await within(".replay-controls");
+  const mark = await within("mark.at");
+  expect(timeline.y).toBeGreaterThanOrEqual(0);
+  expect(controls.y + controls.height).toBeLessThanOrEqual(800);
+  expect(mark.y).toBeGreaterThanOrEqual(0);
+  expect(mark.y + mark.height).toBeLessThanOrEqual(800);
+  // Side by side: the code to the right of the timeline.
+  expect(mark.x).toBeGreaterThan(timeline.x + timeline.width);
 });
