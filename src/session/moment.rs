@@ -6,7 +6,7 @@ use crate::runtime::{compression, location};
 use async_lab_core::query::{self, UrlState};
 use async_lab_core::share::{self, Moment, ShareError, MAX_PAYLOAD_BYTES};
 use async_lab_core::task::DEFAULT_TIMEOUT_MS;
-use async_lab_core::{LessonId, Run};
+use async_lab_core::{LessonId, Run, TaskKind};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -21,7 +21,12 @@ impl Session {
             match read(this.lesson, moment).await {
                 Ok((runs, at_ms)) => {
                     let recorded: Vec<&Run> = runs.iter().collect();
-                    this.drafts.set_tasks(&share::typed_tasks(&recorded));
+                    let tasks = share::typed_tasks(&recorded);
+                    // Run it live is one click: a link whose tasks fetch another site shows them
+                    // (their URLs) in the open editor first.
+                    let elsewhere = tasks.iter().any(|t| t.kind == TaskKind::Fetch && !location::is_api(&t.url));
+                    this.runs.editor_open.set(elsewhere);
+                    this.drafts.set_tasks(&tasks);
                     if let Some(busy_loop) = share::typed_busy_loop(&recorded) {
                         this.drafts.busy_loop.set(busy_loop);
                     }

@@ -64,7 +64,7 @@ pub fn ReplayBar() -> impl IntoView {
                 <button type="button" on:click=move |_| runs.previous_event()>"Previous event"</button>
                 <button type="button" on:click=move |_| runs.next_event()>"Next event"</button>
                 <label>
-                    "Replay speed "
+                    "Speed "
                     // Values in quarters of real time, so no float is parsed.
                     <select aria-label="Replay speed" on:change=move |ev| runs.speed_quarters.set(event_target_value(&ev).parse().unwrap_or(4))>
                         <option value="1">"0.25×"</option>

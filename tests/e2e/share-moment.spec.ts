@@ -62,6 +62,8 @@ test("a link to a moment replays the same lanes elsewhere, starting no timer and
   // Nothing in flight, and no files of a run that was not measured here.
   await expect(elsewhere.getByRole("button", { name: "Cancel" })).toBeDisabled();
   await expect(elsewhere.locator(".downloads:not([hidden])")).toHaveCount(0);
+  // Timers and the app's own endpoints only: the editor stays folded under Edit tasks.
+  await expect(elsewhere.getByLabel("Label of task 1")).toBeHidden();
   expect((await new AxeBuilder({ page: elsewhere }).analyze()).violations).toEqual([]);
 
   // Longer than the runs took: a replay started nothing, so nothing ended and nothing was fetched.
@@ -105,4 +107,19 @@ test("a damaged, oversized, foreign or other-version link gets its notice, loses
   await page.getByRole("button", { name: "Run both" }).click();
   const reports = await runs(page, 2);
   expect(reports[1].mode).toBe("concurrent");
+});
+
+test("a link whose tasks fetch beyond the app's own endpoints opens with the editor open, so Run it live's URLs are seen first", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await open(page, "?lesson=gather&tasks=Short~timer~100~0~;Sample~fetch~0~0~data%2Fsample.json");
+  await page.getByRole("button", { name: "Run both" }).click();
+  await runs(page, 2);
+  await page.getByRole("button", { name: "Copy link to this moment" }).click();
+  await expect(page.getByText("Copied a link")).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const elsewhere = await context.newPage();
+  await open(elsewhere, link.slice(link.indexOf("?")));
+  await expect(elsewhere.getByText("Recorded elsewhere, replayed — not measured here.")).toBeVisible();
+  await expect(elsewhere.getByLabel("URL of task 2")).toHaveValue("data/sample.json");
+  await expect(elsewhere.getByLabel("URL of task 2")).toBeVisible();
 });

@@ -10,7 +10,6 @@ impl Runs {
     /// Shows `runs` (decoded from a link) as a replay at `at_ms`: nothing starts, nothing reports.
     pub fn replay_shared(&self, runs: Vec<Run>, at_ms: f64) {
         self.cancel();
-        self.editor_open.set(false);
         for run in runs {
             // Later runs here are numbered after the link's, so Run both pairs stay told apart.
             self.next_id.set_value(self.next_id.get_value().max(run.id.saturating_add(1)));
