@@ -56,6 +56,11 @@ impl Drafts {
         old.into_iter().for_each(|row| row.draft.dispose());
     }
 
+    /// Whether any task as typed is a fetch (tracked): only then does where requests go matter.
+    pub fn has_fetch(&self) -> bool {
+        self.rows.with(|rows| rows.iter().any(|r| r.draft.with(|d| d.kind == TaskKind::Fetch)))
+    }
+
     pub fn can_add(&self) -> bool {
         self.rows.with(Vec::len) < MAX_TASKS
     }

@@ -72,6 +72,10 @@ impl Session {
         spawn_local(async move {
             session.network.set(Some(service_worker::ready().await));
         });
+        // An embed is result-first: its editor starts folded behind Edit tasks.
+        if embed {
+            session.runs.editor_open.set(false);
+        }
         session.open_moment();
         session
     }

@@ -29,23 +29,31 @@ pub fn LessonNav() -> impl IntoView {
     }
 }
 
-/// One line on where fetch tasks to `api/` are answered: the service worker, or the simulated path.
+/// One line on where fetch tasks to `api/` are answered, shown only while a task fetches: the
+/// service worker, or the simulated path, with the browser's reason behind a disclosure.
 #[component]
 pub fn NetworkNote() -> impl IntoView {
     let session = expect_context::<Session>();
-    let text = move || {
-        match session.network.get() {
-        None | Some(WorkerStatus::Pending) => "Starting the service worker that answers api/… requests…".to_owned(),
-        Some(WorkerStatus::Ready) => {
-            "Delayed endpoints (api/delay/{ms}/{name}, api/status/{code}, api/bytes/{n}) are answered by this page's service worker.".to_owned()
-        }
-        Some(WorkerStatus::Unavailable(why)) => format!(
-            "No service worker can run here ({why}). Fetch tasks to api/… fetch a static file for real and add the requested latency on the client: their lanes say \"simulated latency\"."
-        ),
-    }
+    let why = move || match session.network.get() {
+        Some(WorkerStatus::Unavailable(why)) => Some(why),
+        None | Some(WorkerStatus::Pending) | Some(WorkerStatus::Ready) => None,
     };
-    let simulated = move || matches!(session.network.get(), Some(WorkerStatus::Unavailable(_)));
-    view! { <p class="network fine" class:simulated=simulated role="status">{text}</p> }
+    let text = move || match session.network.get() {
+        None | Some(WorkerStatus::Pending) => "Starting the service worker that answers api/… requests…",
+        Some(WorkerStatus::Ready) => "Delayed endpoints (api/delay/{ms}/{name}, api/status/{code}, api/bytes/{n}) are answered by this page's service worker.",
+        // An embed's frame on another site: the full app, one click away, has the worker.
+        Some(WorkerStatus::Unavailable(_)) if session.embed => "Requests here use simulated latency; open the full app for real delayed endpoints.",
+        Some(WorkerStatus::Unavailable(_)) => "Requests here use simulated latency: no service worker can run on this page.",
+    };
+    view! {
+        <div class="network fine" class:simulated=move || why().is_some() role="status" hidden=move || !session.drafts.has_fetch()>
+            {text}
+            <details hidden=move || why().is_none()>
+                <summary>"Why"</summary>
+                {move || why().unwrap_or_default()}
+            </details>
+        </div>
+    }
 }
 
 /// Notices about the URL's parameters that fell back to defaults.

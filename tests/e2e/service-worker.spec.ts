@@ -95,7 +95,12 @@ test("in a cross-site iframe the lesson still works, with simulated latency, and
   });
   await page.goto(hostUrl);
   const frame = page.frameLocator("iframe");
-  await expect(frame.getByText("No service worker can run here")).toBeVisible({ timeout: 15_000 });
+  // One plain line; the browser's reason waits behind "Why".
+  await expect(frame.getByText("Requests here use simulated latency: no service worker can run on this page.")).toBeVisible({ timeout: 15_000 });
+  const why = frame.locator(".network details");
+  await expect(why).not.toHaveAttribute("open");
+  await why.locator("summary").click();
+  await expect(why).not.toBeEmpty();
   await frame.getByRole("button", { name: "Run concurrently" }).click();
   const inner = page.frames().find((f) => f.url().startsWith(app.split("?")[0]) && f !== page.mainFrame())!;
   await inner.waitForFunction(() => (window as any).__runs.length >= 1);
@@ -107,4 +112,18 @@ test("in a cross-site iframe the lesson still works, with simulated latency, and
     expect(t.end_ms! - t.start_ms!).toBeGreaterThanOrEqual(300);
   }
   await expect(frame.getByRole("figure").filter({ hasText: "Concurrent:" })).toContainText("simulated latency");
+});
+
+test("a lesson without fetch tasks says nothing about the service worker, in a cross-site frame or not", async ({ page, baseURL }) => {
+  const query = "?embed=1&tasks=A~timer~100~0~";
+  await page.goto(baseURL!.replace("127.0.0.1", "localhost") + "fixtures/cross-site-host.html?app=" + encodeURIComponent(query));
+  const frame = page.frameLocator("iframe");
+  await expect(frame.getByRole("button", { name: "Run both" })).toBeVisible();
+  // Long enough for the worker's refusal to have come back.
+  await page.waitForTimeout(1500);
+  await expect(frame.locator(".network")).toBeHidden();
+  // A task switched to fetch brings the line back, the embed's version of it.
+  await frame.getByText("Edit tasks").click();
+  await frame.getByLabel("Kind of task 1").selectOption("fetch");
+  await expect(frame.getByText("Requests here use simulated latency; open the full app for real delayed endpoints.")).toBeVisible();
 });
