@@ -1,4 +1,5 @@
-//! Embedding: the iframe snippet a docs author pastes, and the report a parent page may see.
+//! Embedding: the snippets a docs author pastes (the `<async-lab>` element, the bare iframe), and
+//! the report a parent page may see.
 
 use crate::report::RunReport;
 use crate::result::Reach;
@@ -11,6 +12,25 @@ pub const SANDBOX: &str = "allow-scripts allow-same-origin allow-popups allow-po
 /// Escapes text for a double-quoted HTML attribute.
 pub fn attribute(text: &str) -> String {
     text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// A ready `<async-lab>` element for the embed's `query` (`v` and `embed=1` are the element's
+/// own defaults), with a link to `full_app` for readers without JavaScript, and the script that
+/// defines it. Its attributes are the query's values as they stand, percent-encoded: the element
+/// passes them on as written.
+pub fn element_snippet(query: &str, full_app: &str, embed_js: &str, title: &str) -> String {
+    let attributes: String = query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .filter(|(name, _)| !matches!(*name, "v" | "embed"))
+        .map(|(name, value)| format!(" {name}=\"{}\"", attribute(value)))
+        .collect();
+    format!(
+        "<async-lab{attributes}>\n  <a href=\"{}\">{}</a>: a lesson of Async Lab, which runs with JavaScript.\n</async-lab>\n<script src=\"{}\" defer></script>",
+        attribute(full_app),
+        attribute(title),
+        attribute(embed_js),
+    )
 }
 
 /// A ready `<iframe>` for `src`, plus the script that sizes it to its content.
@@ -66,6 +86,20 @@ mod tests {
         assert!(s.contains("height=\"640\" loading=\"lazy\" style=\"width:100%;border:0\""));
         assert!(s.contains("sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\""));
         assert!(s.ends_with("<script src=\"https://x.dev/lab/embed.js\" defer></script>"));
+    }
+
+    #[test]
+    fn element_snippet_carries_the_query_as_attributes() {
+        let s = element_snippet(
+            "v=1&lesson=gather&tasks=A%201~timer~5~0~&embed=1&loop=yield",
+            "https://x.dev/lab/?lesson=gather",
+            "https://x.dev/lab/embed.js",
+            "Gather <1>",
+        );
+        assert_eq!(
+            s,
+            "<async-lab lesson=\"gather\" tasks=\"A%201~timer~5~0~\" loop=\"yield\">\n  <a href=\"https://x.dev/lab/?lesson=gather\">Gather &lt;1&gt;</a>: a lesson of Async Lab, which runs with JavaScript.\n</async-lab>\n<script src=\"https://x.dev/lab/embed.js\" defer></script>"
+        );
     }
 
     #[test]

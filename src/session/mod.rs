@@ -150,12 +150,16 @@ impl Session {
         }
     }
 
-    /// The iframe snippet for the compact embed with the state on screen (Copy embed code).
+    /// The snippets for the compact embed with the state on screen (Copy embed code): the
+    /// `<async-lab>` element first, then the bare iframe for hosts that prefer no script of ours.
     pub fn embed_snippet(&self) -> Option<String> {
         let state = self.url_state()?;
-        let src = format!("{}?{}", location::app_base(), query::encode(&UrlState { embed: true, autorun: self.autorun, ..state }));
-        let script = format!("{}embed.js", location::app_base());
-        Some(embed::snippet(&src, &script, self.lesson_texts().title, SNIPPET_HEIGHT_PX))
+        let base = location::app_base();
+        let query = query::encode(&UrlState { embed: true, autorun: self.autorun, ..state.clone() });
+        let (src, script, title) = (format!("{base}?{query}"), format!("{base}embed.js"), self.lesson_texts().title);
+        let full_app = format!("{base}?{}", query::encode(&state));
+        let element = embed::element_snippet(&query, &full_app, &script, title);
+        Some(format!("{element}\n\n<!-- Or the bare iframe, sized by the same script: -->\n{}", embed::snippet(&src, &script, title, SNIPPET_HEIGHT_PX)))
     }
 }
 

@@ -27,8 +27,8 @@ pub fn Share() -> impl IntoView {
             <span class="fine" role="status">{status}</span>
         </div>
         <label class="field wide">
-            <span>"Embed code " <small>"(the iframe needs this sandbox; embed.js sizes it to its content)"</small></span>
-            <textarea class="snippet" readonly rows="5" spellcheck="false" prop:value=move || session.embed_snippet().unwrap_or_default()></textarea>
+            <span>"Embed code " <small>"(the <async-lab> element, or the bare iframe with the sandbox it needs; embed.js sizes either to its content)"</small></span>
+            <textarea class="snippet" readonly rows="9" spellcheck="false" prop:value=move || session.embed_snippet().unwrap_or_default()></textarea>
         </label>
     }
 }

@@ -113,7 +113,11 @@ test("a copied link restores the same state in a new page", async ({ page, conte
   await expect(again.getByRole("link", { name: "CPU-bound work blocks the event loop" })).toHaveAttribute("aria-current", "page");
 
   await page.getByRole("button", { name: "Copy embed code" }).click();
-  const snippet = await page.evaluate(() => navigator.clipboard.readText());
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  // The element first, then the bare iframe.
+  expect(copied).toMatch(/^<async-lab lesson="cpu-bound" tasks="Tick%20.*" loop="yield">\n  <a href="http:\/\/127\.0\.0\.1:\d+\/\?v=1&amp;lesson=cpu-bound&amp;tasks=[^"]*">CPU-bound work blocks the event loop<\/a>/);
+  expect(copied).toMatch(/<\/async-lab>\n<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" defer><\/script>\n/);
+  const snippet = copied.slice(copied.indexOf("<iframe"));
   expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?v=1&amp;lesson=cpu-bound&amp;tasks=.*&amp;embed=1&amp;loop=yield" title="Async Lab: CPU-bound work blocks the event loop"/);
   expect(snippet).toContain('loading="lazy"');
   expect(snippet).toContain('sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"');
