@@ -42,7 +42,7 @@
   // (and "0" or "false"), as HTML, MDX and JSX each write them. `load="eager"` loads at once;
   // otherwise the frame loads as it nears the viewport.
   const flag = (value) => ({ "": "1", true: "1", false: "0" })[value] ?? value;
-  const PARAMS = { lesson: 0, tasks: 0, theme: 0, loop: 0, timeout: 0, autorun: 1, embed: 1 };
+  const PARAMS = { lesson: 0, tasks: 0, theme: 0, loop: 0, timeout: 0, autorun: 1, heading: 1, embed: 1 };
   customElements.get("async-lab") ?? customElements.define("async-lab", class extends HTMLElement {
     connectedCallback() {
       if (this.querySelector(":scope > iframe")) return;

@@ -1,4 +1,5 @@
-//! URL state: decoding and encoding the public query parameters (`v`, `lesson`, `tasks`, `embed`, `autorun`, `theme`).
+//! URL state: decoding and encoding the public query parameters (`v`, `lesson`, `tasks`, `embed`,
+//! `autorun`, `theme`, `loop`, `timeout`, `heading`).
 //!
 //! Decoding never fails as a whole: each bad part becomes a notice and falls back on its own.
 
@@ -35,6 +36,8 @@ pub struct UrlState {
     pub tasks: Option<Vec<TaskSpec>>,
     pub embed: bool,
     pub autorun: bool,
+    /// `heading=0` hides the lesson's heading: a docs page around an embed has its own.
+    pub heading: bool,
     pub theme: Theme,
     /// cpu-bound's Block / Yield choice (`loop=`).
     pub busy_loop: BusyLoop,
@@ -49,6 +52,7 @@ impl Default for UrlState {
             tasks: None,
             embed: false,
             autorun: false,
+            heading: true,
             theme: Theme::Auto,
             busy_loop: BusyLoop::Block,
             timeout_ms: DEFAULT_TIMEOUT_MS,
@@ -117,7 +121,7 @@ pub fn decode(query: &str) -> Decoded {
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
         let Ok(key) = percent_decode(raw_key) else { continue };
-        if !matches!(key.as_str(), "v" | "lesson" | "tasks" | "embed" | "autorun" | "theme" | "loop" | "timeout") {
+        if !matches!(key.as_str(), "v" | "lesson" | "tasks" | "embed" | "autorun" | "heading" | "theme" | "loop" | "timeout") {
             continue; // Unknown parameters are other people's business.
         }
         if seen.contains(&key) {
@@ -151,6 +155,10 @@ pub fn decode(query: &str) -> Decoded {
                 Some(on) if key == "embed" => state.embed = on,
                 Some(on) => state.autorun = on,
                 None => notices.push(format!("\"{key}\" must be 0 or 1; got {shown}. Using 0.")),
+            },
+            "heading" => match flag(&value) {
+                Some(on) => state.heading = on,
+                None => notices.push(format!("\"heading\" must be 0 or 1; got {shown}. Using 1.")),
             },
             "timeout" => match parse_timeout(&value) {
                 Ok(ms) => state.timeout_ms = ms,
@@ -226,6 +234,9 @@ pub fn encode(state: &UrlState) -> String {
     if state.autorun {
         parts.push("autorun=1".to_owned());
     }
+    if !state.heading {
+        parts.push("heading=0".to_owned());
+    }
     if state.theme != Theme::Auto {
         parts.push(format!("theme={}", state.theme.as_str()));
     }
@@ -242,6 +253,17 @@ pub fn encode(state: &UrlState) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn heading_0_hides_the_heading_and_a_bad_value_keeps_it_with_a_notice() {
+        assert!(!decode("?heading=0").state.heading);
+        assert!(decode("?heading=1").state.heading);
+        let bad = decode("?heading=no");
+        assert!(bad.state.heading);
+        assert_eq!(bad.notices, vec!["\"heading\" must be 0 or 1; got \"no\". Using 1.".to_owned()]);
+        assert!(encode(&UrlState { heading: false, ..UrlState::default() }).ends_with("&heading=0"));
+        assert!(!encode(&UrlState::default()).contains("heading"));
+    }
 
     #[test]
     fn empty_query_is_the_default_state() {
@@ -342,7 +364,7 @@ mod tests {
         fn tasks_round_trip(tasks in prop::collection::vec(arb_task(), 1..=20), embed: bool, autorun: bool, lesson in 0..LessonId::ALL.len(), yields: bool, timeout_ms in 1u32..=120_000) {
             let busy_loop = if yields { BusyLoop::Yield } else { BusyLoop::Block };
             let lesson = LessonId::ALL[lesson];
-            let state = UrlState { lesson, tasks: Some(tasks.clone()), embed, autorun, theme: Theme::Dark, busy_loop, timeout_ms };
+            let state = UrlState { lesson, tasks: Some(tasks.clone()), embed, autorun, heading: !embed, theme: Theme::Dark, busy_loop, timeout_ms };
             let d = decode(&encode(&state));
             prop_assert!(d.notices.is_empty(), "{:?}", d.notices);
             prop_assert_eq!(d.state, state);

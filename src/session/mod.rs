@@ -37,6 +37,8 @@ pub struct Session {
     pub embed: bool,
     /// `autorun=1`: Run both once the page is seen.
     pub autorun: bool,
+    /// `heading=0`: the lesson's heading hidden (a host page has its own).
+    pub heading: bool,
     /// `theme=`; a signal, because a host page may change it live.
     pub theme: RwSignal<Theme>,
     /// The clock's resolution here, in ms: no figure is shown finer.
@@ -54,13 +56,14 @@ impl Session {
     /// The session for a decoded URL; call inside the mounted reactive root.
     pub fn new(decoded: Decoded) -> Session {
         let Decoded { state, notices } = decoded;
-        let UrlState { lesson, tasks, embed, autorun, theme, busy_loop, timeout_ms } = state;
+        let UrlState { lesson, tasks, embed, autorun, heading, theme, busy_loop, timeout_ms } = state;
         let resolution_ms = clock::resolution_ms();
         let drafts = Drafts::new(lesson, &tasks.unwrap_or_else(|| lesson.lesson().default_tasks()), timeout_ms, busy_loop);
         let session = Session {
             lesson,
             embed,
             autorun,
+            heading,
             theme: RwSignal::new(theme),
             resolution_ms,
             notices: RwSignal::new(notices),
@@ -124,13 +127,13 @@ impl Session {
         let tasks = self.drafts.valid_specs()?;
         let timeout_ms = self.drafts.valid_timeout()?;
         let (theme, busy_loop) = (self.theme.get(), self.drafts.busy_loop.get());
-        Some(UrlState { lesson: self.lesson, tasks: Some(tasks), embed: false, autorun: false, theme, busy_loop, timeout_ms })
+        Some(UrlState { lesson: self.lesson, tasks: Some(tasks), embed: false, autorun: false, heading: true, theme, busy_loop, timeout_ms })
     }
 
     /// The query string of this page as it is shown: what the address bar keeps.
     pub fn page_query(&self) -> Option<String> {
         let state = self.url_state()?;
-        Some(query::encode(&UrlState { embed: self.embed, autorun: self.autorun && self.embed, ..state }))
+        Some(query::encode(&UrlState { embed: self.embed, autorun: self.autorun && self.embed, heading: self.heading, ..state }))
     }
 
     /// The full app's link with the state on screen (Copy link, Open in Async Lab).
@@ -155,7 +158,7 @@ impl Session {
     pub fn embed_snippet(&self) -> Option<String> {
         let state = self.url_state()?;
         let base = location::app_base();
-        let query = query::encode(&UrlState { embed: true, autorun: self.autorun, ..state.clone() });
+        let query = query::encode(&UrlState { embed: true, autorun: self.autorun, heading: self.heading, ..state.clone() });
         let (src, script, title) = (format!("{base}?{query}"), format!("{base}embed.js"), self.lesson_texts().title);
         let full_app = format!("{base}?{}", query::encode(&state));
         let element = embed::element_snippet(&query, &full_app, &script, title);

@@ -55,6 +55,7 @@ impl Session {
             tasks: Some(tasks),
             embed: false,
             autorun: false,
+            heading: true,
             theme: self.theme.get_untracked(),
             busy_loop: busy_loop.unwrap_or_else(|| self.drafts.busy_loop.get_untracked()),
             timeout_ms: untrack(|| self.drafts.valid_timeout()).unwrap_or(DEFAULT_TIMEOUT_MS),

@@ -37,7 +37,8 @@ pub fn App(session: Session) -> impl IntoView {
             {(!embed).then(|| view! { <page::LessonNav/> })}
             <page::Notices/>
             <section class="intro" aria-labelledby="lesson-title">
-                <h2 id="lesson-title">{lesson.title}</h2>
+                // `heading=0`: hidden, still naming the section for assistive technology.
+                <h2 id="lesson-title" hidden=!session.heading>{lesson.title}</h2>
                 {(!embed).then(|| view! { <p>{lesson.intro}</p> })}
             </section>
             <Panel id="tasks" title="Tasks">

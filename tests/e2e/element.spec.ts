@@ -17,6 +17,10 @@ test("the element makes one frame per element from its attributes, and its runs 
   expect(first.search).toContain("tasks=A~timer~100~0~;B~timer~200~0~");
   expect(new URL((await src("second"))!).searchParams.get("autorun")).toBe("1");
   expect(new URL((await src("second"))!).searchParams.get("theme")).toBe("dark");
+  // heading="false": the lesson's heading hidden, the first element's shown.
+  expect(new URL((await src("second"))!).searchParams.get("heading")).toBe("0");
+  await expect(page.frameLocator("#second > iframe").locator("#lesson-title")).toBeHidden();
+  await expect(page.frameLocator("#first > iframe").getByRole("heading", { name: "Gather: results in order, completion out of order" })).toBeVisible();
   await expect(page.locator("#first > iframe")).toHaveAttribute("sandbox", "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox");
   // The author's fallback is put aside once the element runs.
   await expect(page.getByText("to run this lesson")).toHaveCount(0);
