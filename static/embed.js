@@ -36,7 +36,19 @@
     if (data.type !== "resize" || !Number.isFinite(height) || height <= 0 || height > 100000) return;
     frame.style.height = `${Math.ceil(height)}px`;
     frame.setAttribute("height", String(Math.ceil(height)));
+    relink();
   });
+
+  // A deep link (#heading) below frames that grow after the browser scrolled to it would land in
+  // the wrong place: until the reader scrolls by hand, each resize scrolls to it again.
+  let moved = false;
+  for (const type of ["wheel", "touchstart", "keydown", "pointerdown"]) addEventListener(type, () => (moved = true), { capture: true, passive: true });
+  const relink = () => {
+    if (moved || location.hash.length < 2) return;
+    try {
+      document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
+    } catch {}
+  };
 
   // <async-lab>: its attributes are the URL parameters; booleans may be written "", "1" or "true"
   // (and "0" or "false"), as HTML, MDX and JSX each write them. `load="eager"` loads at once;
