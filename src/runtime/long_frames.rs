@@ -7,7 +7,9 @@ use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 
 /// A frame's report arrives after the frame: a run's trace stays open this long after its end.
-pub const LATE_MS: u32 = 150;
+/// 150 ms missed a 400 ms frame's report once on a loaded 2-core CI machine; the run's report is
+/// not held back by it, only the trace's landing (the lanes' marks, the downloads).
+pub const LATE_MS: u32 = 500;
 
 thread_local! {
     static OBSERVED: Cell<bool> = const { Cell::new(false) };
