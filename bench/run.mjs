@@ -41,6 +41,25 @@ function record(name, what, rust, js, goal) {
   pairs[name] = ratio.toFixed(3);
 }
 
+/** A frame-interval row against the same page idle: the median of every frame of `times` runs of
+ *  `measure`, none of them a long animation frame. */
+async function frameRow(name, what, measure, idleMedian, times = 3) {
+  const intervals = [];
+  const long = [];
+  for (let i = 0; i < times; i++) {
+    const run = await measure();
+    intervals.push(...run.intervals);
+    long.push(...run.long);
+  }
+  const ratio = median(intervals) / idleMedian;
+  const worst = Math.max(0, ...long);
+  const ok = ratio <= 1.05 && long.length === 0;
+  console.error(`  ${name}: median ${median(intervals).toFixed(2)} ms, longest ${Math.max(...intervals).toFixed(1)} ms against idle ${idleMedian.toFixed(2)} ms; ${long.length} long animation frames`);
+  rows.push([name, `${what} (median; long frames ${long.length}${long.length ? `, longest ${worst.toFixed(0)} ms` : ""})`,
+    median(intervals).toFixed(1), idleMedian.toFixed(1), ratio.toFixed(3) + "×", ok ? "meets ≤ 1.05×, none > 50 ms" : "MISSES ≤ 1.05×, none > 50 ms"]);
+  Object.assign(pairs, { [name]: ratio.toFixed(3), [`${name}_long_frames`]: long.length });
+}
+
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
@@ -278,22 +297,11 @@ try {
     const idle = await measure("idle");
     const idleMedian = median(idle.intervals);
     for (const drive of ["drag", "play"]) {
-      const intervals = [];
-      const long = [];
-      for (let i = 0; i < 3; i++) {
+      const sample = async () => {
         if (drive === "play") await p.getByLabel("Replay speed").selectOption("4×");
-        const run = await measure(drive);
-        intervals.push(...run.intervals);
-        long.push(...run.long);
-      }
-      const name = `replay_${drive}_20`;
-      const ratio = median(intervals) / idleMedian;
-      const worst = Math.max(0, ...long);
-      const ok = ratio <= 1.05 && long.length === 0;
-      console.error(`  ${name}: median ${median(intervals).toFixed(2)} ms, longest ${Math.max(...intervals).toFixed(1)} ms against idle ${idleMedian.toFixed(2)} ms; ${long.length} long animation frames`);
-      rows.push([name, `frame interval, replay ${drive === "drag" ? "dragged" : "playing at 4×"}, Run both of 20 traced timers (median; long frames ${long.length}${long.length ? `, longest ${worst.toFixed(0)} ms` : ""})`,
-        median(intervals).toFixed(1), idleMedian.toFixed(1), ratio.toFixed(3) + "×", ok ? "meets ≤ 1.05×, none > 50 ms" : "MISSES ≤ 1.05×, none > 50 ms"]);
-      Object.assign(pairs, { [name]: ratio.toFixed(3), [`${name}_long_frames`]: long.length });
+        return measure(drive);
+      };
+      await frameRow(`replay_${drive}_20`, `frame interval, replay ${drive === "drag" ? "dragged" : "playing at 4×"}, Run both of 20 traced timers`, sample, idleMedian);
     }
     await p.close();
   }
@@ -322,21 +330,7 @@ try {
     }), [drive, wall]);
     const idleMedian = median((await measure("idle")).intervals);
     for (const drive of ["drag", "play"]) {
-      const intervals = [];
-      const long = [];
-      for (let i = 0; i < 3; i++) {
-        const run = await measure(drive);
-        intervals.push(...run.intervals);
-        long.push(...run.long);
-      }
-      const name = `replay_${drive}_10000`;
-      const ratio = median(intervals) / idleMedian;
-      const worst = Math.max(0, ...long);
-      const ok = ratio <= 1.05 && long.length === 0;
-      console.error(`  ${name}: median ${median(intervals).toFixed(2)} ms, longest ${Math.max(...intervals).toFixed(1)} ms against idle ${idleMedian.toFixed(2)} ms; ${long.length} long animation frames`);
-      rows.push([name, `frame interval, replay ${drive === "drag" ? "dragged" : "playing at 4×"}, 10,000 traced tasks, each frame both columns cut (median; long frames ${long.length}${long.length ? `, longest ${worst.toFixed(0)} ms` : ""})`,
-        median(intervals).toFixed(1), idleMedian.toFixed(1), ratio.toFixed(3) + "×", ok ? "meets ≤ 1.05×, none > 50 ms" : "MISSES ≤ 1.05×, none > 50 ms"]);
-      Object.assign(pairs, { [name]: ratio.toFixed(3), [`${name}_long_frames`]: long.length });
+      await frameRow(`replay_${drive}_10000`, `frame interval, replay ${drive === "drag" ? "dragged" : "playing at 4×"}, 10,000 traced tasks, each frame both columns cut`, () => measure(drive), idleMedian);
     }
   }
 

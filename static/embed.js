@@ -72,8 +72,7 @@
       frame.setAttribute("allow", "clipboard-write");
       // Set through the style object, which a strict host policy allows (a style attribute it may not).
       Object.assign(frame.style, { display: "block", width: "100%", border: "0", height: "640px" });
-      // The author's fallback (a link, a sentence) is what readers without JavaScript see; kept aside.
-      this.fallback = [...this.childNodes];
+      // The author's fallback (a link, a sentence) is for readers without JavaScript: the frame replaces it.
       this.replaceChildren(frame);
       const load = () => (frame.src = new URL(`?${query.join("&")}`, app).href);
       if (this.getAttribute("load") === "eager") return load();

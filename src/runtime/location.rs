@@ -13,14 +13,13 @@ pub fn same_origin(url: &str) -> bool {
 /// Replaces the page's query string without a reload, so the address bar is always a share link.
 pub fn replace_query(query: &str) {
     let Some(window) = web_sys::window() else { return };
-    let Ok(history) = window.history() else { return };
     let path = window.location().pathname().unwrap_or_default();
     let hash = window.location().hash().unwrap_or_default();
     // replaceState is not free (a few ms at start-up) and the address often already says it.
     if window.location().search().is_ok_and(|s| s.strip_prefix('?') == Some(query)) {
         return;
     }
-    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}?{query}{hash}")));
+    replace_url(&window, &format!("{path}?{query}{hash}"));
 }
 
 /// The folder of the page's URL (`https://x.dev/lab/`), where the app's files live.
@@ -52,8 +51,13 @@ pub fn hash() -> String {
 /// Drops the fragment from the address bar without a reload (a link to a moment, once left).
 pub fn drop_fragment() {
     let Some(window) = web_sys::window() else { return };
-    let Ok(history) = window.history() else { return };
     let location = window.location();
-    let url = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
-    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    replace_url(&window, &format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default()));
+}
+
+/// The address bar's URL replaced, without a reload or a history entry.
+fn replace_url(window: &web_sys::Window, url: &str) {
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(url));
+    }
 }

@@ -52,9 +52,7 @@ pub enum Copied {
 
 /// Copies `text`, then tells `report` how it went.
 pub fn copy_text(text: String, report: impl FnOnce(Copied) + 'static) {
-    spawn_local(async move {
-        report(if clipboard::copy(&text).await { Copied::Done } else { Copied::Refused });
-    });
+    spawn_local(async move { report(copy(&text).await) });
 }
 
 /// Copies the link to the moment shown (**Copy link to this moment**), then tells `report` how
@@ -62,8 +60,16 @@ pub fn copy_text(text: String, report: impl FnOnce(Copied) + 'static) {
 pub fn copy_moment_link(session: Session, report: impl FnOnce(Option<Copied>) + 'static) {
     spawn_local(async move {
         match session.moment_link().await {
-            Some(link) => report(Some(if clipboard::copy(&link).await { Copied::Done } else { Copied::Refused })),
+            Some(link) => report(Some(copy(&link).await)),
             None => report(None),
         }
     });
+}
+
+async fn copy(text: &str) -> Copied {
+    if clipboard::copy(text).await {
+        Copied::Done
+    } else {
+        Copied::Refused
+    }
 }

@@ -158,10 +158,9 @@ impl Session {
     pub fn embed_snippet(&self) -> Option<String> {
         let state = self.url_state()?;
         let base = location::app_base();
-        let query = query::encode(&UrlState { embed: true, autorun: self.autorun, heading: self.heading, ..state.clone() });
+        let query = query::encode(&UrlState { embed: true, autorun: self.autorun, heading: self.heading, ..state });
         let (src, script, title) = (format!("{base}?{query}"), format!("{base}embed.js"), self.lesson_texts().title);
-        let full_app = format!("{base}?{}", query::encode(&state));
-        let element = embed::element_snippet(&query, &full_app, &script, title);
+        let element = embed::element_snippet(&query, &self.full_app_link()?, &script, title);
         Some(format!("{element}\n\n<!-- Or the bare iframe, sized by the same script: -->\n{}", embed::snippet(&src, &script, title, SNIPPET_HEIGHT_PX)))
     }
 }
