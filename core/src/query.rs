@@ -26,6 +26,11 @@ impl Theme {
             Theme::Dark => "dark",
         }
     }
+
+    /// The scheme a `theme=` value or a host's theme message names.
+    pub fn parse(value: &str) -> Option<Theme> {
+        [Theme::Auto, Theme::Light, Theme::Dark].into_iter().find(|t| t.as_str() == value)
+    }
 }
 
 /// Everything the URL can say.
@@ -168,11 +173,9 @@ pub fn decode(query: &str) -> Decoded {
                 Some(busy_loop) => state.busy_loop = busy_loop,
                 None => notices.push(format!("\"loop\" must be block or yield; got {shown}. Using block.")),
             },
-            "theme" => match value.as_str() {
-                "auto" => state.theme = Theme::Auto,
-                "light" => state.theme = Theme::Light,
-                "dark" => state.theme = Theme::Dark,
-                _ => notices.push(format!("\"theme\" must be light, dark or auto; got {shown}. Using auto.")),
+            "theme" => match Theme::parse(&value) {
+                Some(theme) => state.theme = theme,
+                None => notices.push(format!("\"theme\" must be light, dark or auto; got {shown}. Using auto.")),
             },
             _ => {}
         }

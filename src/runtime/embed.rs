@@ -1,6 +1,7 @@
-//! The embedded page's side of embedding: reporting its height to the parent, and knowing when it is seen.
+//! The embedded page's side of embedding: reporting its height to the parent, following its theme, and knowing when it is seen.
 
 use super::events::{post_to_parent, Message};
+use async_lab_core::query::Theme;
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -53,21 +54,76 @@ pub fn report_height_changes() {
     report_height();
 }
 
-/// Accepts exactly one message from the parent, `{ source: "async-lab-host", type: "measure" }`,
-/// and only from the parent window itself; everything else is ignored.
-fn listen_for_measure_requests(parent: web_sys::Window) {
+/// What the parent page's `embed.js` may ask of the frame.
+enum HostMessage {
+    /// `{ source: "async-lab-host", type: "measure" }`: report the height again.
+    Measure,
+    /// `{ source: "async-lab-host", type: "theme", theme: "light"|"dark"|"auto" }`.
+    Theme(Theme),
+    /// `{ source: "async-lab-host", type: "room", height: <px> }`: the height the frame keeps
+    /// whatever the content (an `<async-lab>` element's reserved height), which the card fills.
+    Room(u32),
+}
+
+/// The message, if it is one of the two above and comes from the parent window itself;
+/// anything else (another frame, another shape, an unknown theme) is `None`.
+fn host_message(event: &web_sys::MessageEvent, parent: &web_sys::Window) -> Option<HostMessage> {
+    if !event.source().is_some_and(|s| js_sys::Object::is(&s, parent)) {
+        return None;
+    }
+    let data = event.data();
+    let field = |name: &str| js_sys::Reflect::get(&data, &name.into()).ok().and_then(|v| v.as_string());
+    if !data.is_object() || field("source").as_deref() != Some("async-lab-host") {
+        return None;
+    }
+    match field("type").as_deref()? {
+        "measure" => Some(HostMessage::Measure),
+        "theme" => Theme::parse(&field("theme")?).map(HostMessage::Theme),
+        "room" => {
+            let height = js_sys::Reflect::get(&data, &"height".into()).ok()?.as_f64()?;
+            (height.is_finite() && (0.0..=100_000.0).contains(&height)).then_some(HostMessage::Room(height as u32))
+        }
+        _ => None,
+    }
+}
+
+/// Calls `handle` with each message the parent sends, for as long as the page lives.
+fn listen_to_host(parent: web_sys::Window, mut handle: impl FnMut(HostMessage) + 'static) {
     let Some(window) = web_sys::window() else { return };
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-        let from_parent = event.source().is_some_and(|s| js_sys::Object::is(&s, &parent));
-        let data = event.data();
-        let field = |name: &str| js_sys::Reflect::get(&data, &name.into()).ok().and_then(|v| v.as_string());
-        if from_parent && data.is_object() && field("source").as_deref() == Some("async-lab-host") && field("type").as_deref() == Some("measure") {
-            LAST_HEIGHT.with(|h| h.set(0));
-            report_height();
+        if let Some(message) = host_message(&event, &parent) {
+            handle(message);
         }
     });
     let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
     on_message.forget();
+}
+
+fn listen_for_measure_requests(parent: web_sys::Window) {
+    listen_to_host(parent, |message| match message {
+        HostMessage::Measure => {
+            LAST_HEIGHT.with(|h| h.set(0));
+            report_height();
+        }
+        HostMessage::Room(height) => {
+            // A custom property set through CSSOM, which the page's strict policy allows.
+            let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+            if let Some(root) = root.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = root.style().set_property("--room", &format!("{height}px"));
+            }
+        }
+        HostMessage::Theme(_) => {}
+    });
+}
+
+/// In a frame, calls `follow` with each theme the host page sends (its own light or dark, as
+/// `embed.js` reads it); outside a frame, never.
+pub fn on_host_theme(follow: impl Fn(Theme) + 'static) {
+    let Some(parent) = super::events::parent() else { return };
+    listen_to_host(parent, move |message| match message {
+        HostMessage::Theme(theme) => follow(theme),
+        HostMessage::Measure | HostMessage::Room(_) => {}
+    });
 }
 
 /// Resolves once `element` is on screen and the page is visible: the moment autorun may start.

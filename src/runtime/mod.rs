@@ -14,7 +14,7 @@ pub mod compression;
 pub mod cpu;
 /// Saving a run's JSON as a file the browser downloads.
 pub mod download;
-/// The embedded page's height reports and "seen" moment.
+/// The embedded page's height reports, the host's theme, and the "seen" moment.
 pub mod embed;
 /// The `async-lab:run` event and messages to a parent page.
 pub mod events;
@@ -32,6 +32,8 @@ pub mod long_frames;
 pub mod scale;
 /// Registering `sw.js` and knowing whether it answers `api/`.
 pub mod service_worker;
+/// The root's `data-theme`, and the reader's light or dark preference changing.
+pub mod theme;
 /// Sleeps that share one browser timer per deadline and never wake early.
 pub mod timer;
 /// Every poll and wake of a run's futures, measured, into its trace.

@@ -2,7 +2,7 @@
 //! never reach into `runtime` themselves.
 
 use super::Session;
-use crate::runtime::{clipboard, embed, location};
+use crate::runtime::{clipboard, embed, location, theme};
 use async_lab_core::budget::autorun_refusal;
 use async_lab_core::TaskSpec;
 use leptos::prelude::*;
@@ -21,6 +21,17 @@ pub fn use_address_bar(session: Session) {
             location::replace_query(&query);
         }
     });
+}
+
+/// Follows the theme the host page sends (through `embed.js`) and the reader's preference: the
+/// colours change in place, so runs, replay and typed values stay, and the Scale canvas repaints.
+pub fn use_host_theme(session: Session) {
+    embed::on_host_theme(move |chosen| {
+        theme::apply(chosen);
+        session.theme.set(chosen);
+        session.scale.repaint();
+    });
+    theme::on_preference_change(move || session.scale.repaint());
 }
 
 /// autorun: Run both once `root` is on screen and the page visible, if it starts only timers and

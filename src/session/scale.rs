@@ -48,6 +48,8 @@ pub struct Scale {
     /// Scale runs so far: each one's trace gets an id of its own.
     started: StoredValue<u32>,
     resolution_ms: f64,
+    /// Notified when the page's colours change: a canvas keeps the colours it was painted in.
+    recolored: leptos::reactive::signal::Trigger,
 }
 
 /// The high bit marks a scale run's trace id (a lesson's run ids count up from 1 without it).
@@ -63,6 +65,7 @@ impl Scale {
             cancel: Trigger::new(),
             started: StoredValue::new(0),
             resolution_ms,
+            recolored: leptos::reactive::signal::Trigger::new(),
         }
     }
 
@@ -97,6 +100,11 @@ impl Scale {
         });
     }
 
+    /// Paints the canvas again in the page's colours, once they have changed (a theme switched).
+    pub fn repaint(&self) {
+        self.recolored.notify();
+    }
+
     /// The sentence under the buttons.
     pub fn summary(&self) -> String {
         match self.state.get() {
@@ -126,6 +134,7 @@ impl Scale {
     pub fn use_live_canvas(&self, canvas: NodeRef<leptos::html::Canvas>) {
         let this = *self;
         Effect::new(move |_| {
+            this.recolored.track();
             let delay_ms = match this.state.get() {
                 ScaleState::Running { delay_ms, .. } | ScaleState::Done { delay_ms, .. } => f64::from(delay_ms),
                 ScaleState::Idle | ScaleState::Refused(_) => return,

@@ -24,6 +24,7 @@ use widgets::Panel;
 pub fn App(session: Session) -> impl IntoView {
     session.provide();
     hooks::use_address_bar(session);
+    hooks::use_host_theme(session);
     let root = NodeRef::<leptos::html::Div>::new();
     hooks::use_autorun(session, root);
     // The panels below the controls and timelines render one browser task later, so the first
@@ -49,28 +50,32 @@ pub fn App(session: Session) -> impl IntoView {
             <Panel id="timeline" title="Timeline">
                 <timeline::Timelines/>
                 <replay::ReplayBar/>
-                <timeline::TimelineTable/>
-            </Panel>
-            <Panel id="totals" title="Totals">
-                <totals::Totals/>
+                {(!embed).then(|| view! { <timeline::TimelineTable/> })}
             </Panel>
             <Show when=move || rest.get()>
-                <div class="columns">
-                    <Panel id="results" title="Results">
-                        <results::Results/>
-                    </Panel>
-                    {(!embed).then(|| view! { <Panel id="log" title="Log"><log_panel::LogPanel/></Panel> })}
-                </div>
-                {if embed { view! { <share::OpenInLab/> }.into_any() } else { view! { <FullAppPanels/> }.into_any() }}
+                {if embed { view! { <EmbedFolds/> }.into_any() } else { view! { <FullAppPanels/> }.into_any() }}
             </Show>
         </div>
     }
 }
 
-/// The panels only the full app shows: the code, the Scale control, sharing.
+/// The full app's panels under the timeline: totals, results and log, the code, the Scale
+/// control, sharing.
 #[component]
 fn FullAppPanels() -> impl IntoView {
     view! {
+        <Panel id="totals" title="Totals">
+            <totals::Takeaway/>
+            <totals::Totals/>
+        </Panel>
+        <div class="columns">
+            <Panel id="results" title="Results">
+                <results::Results/>
+            </Panel>
+            <Panel id="log" title="Log">
+                <log_panel::LogPanel/>
+            </Panel>
+        </div>
         <Panel id="code" title="Code">
             <code_panel::CodePanel/>
         </Panel>
@@ -80,5 +85,31 @@ fn FullAppPanels() -> impl IntoView {
         <Panel id="share" title="Share and embed">
             <share::Share/>
         </Panel>
+    }
+}
+
+/// An embed is result-first: under the timeline only the run's takeaway stays in view; the
+/// table, the figures and the results wait behind disclosures, then the link to the full app.
+#[component]
+fn EmbedFolds() -> impl IntoView {
+    view! {
+        <section class="totals-line" aria-labelledby="totals-title">
+            <h2 id="totals-title" class="sr-only">"Totals"</h2>
+            <totals::Takeaway/>
+        </section>
+        <div class="folds">
+            <timeline::TimelineTable/>
+            <details class="fold">
+                <summary>"Figures"</summary>
+                <totals::Totals/>
+            </details>
+            <details class="fold">
+                <summary>
+                    <h2 id="results-title">"Results"</h2>
+                </summary>
+                <results::Results/>
+            </details>
+            <share::OpenInLab/>
+        </div>
     }
 }

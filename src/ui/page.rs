@@ -40,6 +40,8 @@ pub fn NetworkNote() -> impl IntoView {
     };
     let text = move || match session.network.get() {
         None | Some(WorkerStatus::Pending) => "Starting the service worker that answers api/… requests…",
+        // An embed's line is no longer than its simulated one: the frame's reserved height holds either.
+        Some(WorkerStatus::Ready) if session.embed => "Requests to api/… are answered by this page's service worker, with real delays.",
         Some(WorkerStatus::Ready) => "Delayed endpoints (api/delay/{ms}/{name}, api/status/{code}, api/bytes/{n}) are answered by this page's service worker.",
         // An embed's frame on another site: the full app, one click away, has the worker.
         Some(WorkerStatus::Unavailable(_)) if session.embed => "Requests here use simulated latency; open the full app for real delayed endpoints.",

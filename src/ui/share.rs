@@ -42,7 +42,7 @@ pub fn OpenInLab() -> impl IntoView {
         <p class="open-in-lab">
             <a href=move || session.full_app_link() target="_blank" rel="noopener">"Open in Async Lab ↗"</a>
             // The sandbox blocks downloads in a frame: the full app offers them.
-            " for the code and to download a run's trace"
+            " for the code and downloads"
         </p>
     }
 }

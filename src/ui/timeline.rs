@@ -26,12 +26,19 @@ pub fn Timelines() -> impl IntoView {
         (longest * 1.05).max(1.0)
     });
     let any = move || runs.any_shown();
+    // An embed keeps the room that both timelines of the tasks as typed will take, so a run does
+    // not push the host page down (a caption's line and a margin: 30 px each).
+    let session = expect_context::<Session>();
+    let rows = move || session.drafts.rows.with(Vec::len) + 1;
+    let room = move || session.embed.then(|| format!("{}px", 2 * (rows() * LANE_PX + AXIS_PX + 30)));
     // Built once and hidden by attribute until there is a run: a `Show` costs the wasm more.
     view! {
-        <p class="empty" hidden=any>"Press a Run button: each task gets a lane here, and its bar grows while it waits."</p>
-        <div hidden=move || !any()>
-            <RunTimeline column=Column::Sequential span_ms/>
-            <RunTimeline column=Column::Concurrent span_ms/>
+        <div class="timelines" style:min-height=room>
+            <p class="empty" hidden=any>"Press a Run button: each task gets a lane here, and its bar grows while it waits."</p>
+            <div hidden=move || !any()>
+                <RunTimeline column=Column::Sequential span_ms/>
+                <RunTimeline column=Column::Concurrent span_ms/>
+            </div>
         </div>
     }
 }

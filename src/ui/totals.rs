@@ -7,14 +7,39 @@ use async_lab_core::stats::{Comparison, Totals as Figures};
 use async_lab_core::{Column, Mode, Run};
 use leptos::prelude::*;
 
+/// The run's one-sentence lesson, and why its figures may not be typical: above the table in
+/// the full app, on its own line in an embed (where the table is folded).
+#[component]
+pub fn Takeaway() -> impl IntoView {
+    let res = expect_context::<Session>().resolution_ms;
+    let runs = expect_context::<Runs>();
+    let throttled = move || Column::BOTH.into_iter().any(|c| runs.column(c).with(|r| r.as_ref().is_some_and(|r| r.throttled && r.wall_ms.is_some())));
+    let takeaway = move || {
+        // A pair's concurrent run is numbered after its sequential one, so it is the latest run here.
+        match runs.comparison() {
+            Some(c) => Some(format::comparison(&c, res)),
+            None => async_lab_core::explain::takeaway(&runs.latest()?, res),
+        }
+    };
+    view! {
+        <p class="takeaway" aria-live="polite">{takeaway}</p>
+        // Static text hidden by attribute: a `Show` of its own costs the wasm more than the text.
+        <p class="warning" hidden=move || !throttled()>
+            "The page was hidden during a run: browsers throttle timers in background tabs, so those figures are not typical."
+        </p>
+        <p class="warning" hidden=move || !runs.shared.get()>"These figures were recorded elsewhere and are replayed from a link — not measured here."</p>
+    }
+}
+
+/// The figures of both columns as a table, and the clock they come from.
 #[component]
 pub fn Totals() -> impl IntoView {
     let res = expect_context::<Session>().resolution_ms;
     let runs = expect_context::<Runs>();
     let drafts = expect_context::<Drafts>();
-    let figures = move |column: Column| runs.column(column).with(|run| run.as_ref().and_then(|r| Some((r.totals()?, r.throttled))));
+    let figures = move |column: Column| runs.column(column).with(|run| run.as_ref().and_then(Run::totals));
     let row = move |name: &'static str, what: fn(&Figures, f64) -> String| {
-        let cell = move |column: Column| move || figures(column).map_or_else(|| "—".to_owned(), |(t, _)| what(&t, res));
+        let cell = move |column: Column| move || figures(column).map_or_else(|| "—".to_owned(), |t| what(&t, res));
         view! {
             <tr>
                 <th scope="row">{name}</th>
@@ -30,23 +55,9 @@ pub fn Totals() -> impl IntoView {
             format::seconds(shown.unwrap_or_else(|| drafts.expected_wall_ms(mode)), res)
         }
     };
-    let takeaway = move || {
-        // A pair's concurrent run is numbered after its sequential one, so it is the latest run here.
-        match runs.comparison() {
-            Some(c) => Some(format::comparison(&c, res)),
-            None => async_lab_core::explain::takeaway(&runs.latest()?, res),
-        }
-    };
     // Savings need two measured wall-clocks: only the concurrent column of a Run both pair has them.
     let saved = move |what: fn(&Comparison, f64) -> String| move || runs.comparison().map_or_else(|| "—".to_owned(), |c| what(&c, res));
-    let throttled = move || Column::BOTH.into_iter().any(|c| figures(c).is_some_and(|(_, throttled)| throttled));
     view! {
-        <p class="takeaway" aria-live="polite">{takeaway}</p>
-        // Static text hidden by attribute: a `Show` of its own costs the wasm more than the text.
-        <p class="warning" hidden=move || !throttled()>
-            "The page was hidden during a run: browsers throttle timers in background tabs, so those figures are not typical."
-        </p>
-        <p class="warning" hidden=move || !runs.shared.get()>"These figures were recorded elsewhere and are replayed from a link — not measured here."</p>
         <div class="scroll">
             <table class="totals">
                 <thead>

@@ -86,7 +86,7 @@ test("before a run ends there is nothing to download; an embed, whose sandbox bl
   await page.getByRole("button", { name: "Run concurrently" }).click();
   await runs(page, 1);
   await expect(page.getByRole("button", { name: /^Download/ })).toHaveCount(0);
-  await expect(page.getByText("Open in Async Lab ↗ for the code and to download a run's trace")).toBeVisible();
+  await expect(page.getByText("Open in Async Lab ↗ for the code and downloads")).toBeVisible();
   const link = page.getByRole("link", { name: "Open in Async Lab ↗" });
   await expect(link).toHaveAttribute("href", /\?(.*&)?tasks=A~timer~200/);
   await expect(link).not.toHaveAttribute("href", /embed=1/);

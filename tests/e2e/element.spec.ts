@@ -54,7 +54,7 @@ test("without JavaScript the element's own content is what the reader sees", asy
 
 test("a deep link to a heading below two embeds lands on it once they have grown", async ({ page, baseURL }) => {
   await page.goto(baseURL!.replace("127.0.0.1", "localhost") + "fixtures/deep-link-host.html#after-the-lessons");
-  // Both frames grow from their 640 px placeholder to their content, pushing the heading down.
+  // Both frames (the full app, embed="0") grow past the room held for them, pushing the heading down.
   const frames = page.locator("async-lab > iframe");
   await expect.poll(() => frames.evaluateAll((fs) => fs.map((f) => f.getBoundingClientRect().height).every((h) => h > 700)), { timeout: 15_000 }).toBe(true);
   await expect.poll(() => page.locator("#after-the-lessons").evaluate((h) => Math.abs(h.getBoundingClientRect().top))).toBeLessThanOrEqual(40);
