@@ -65,7 +65,7 @@ enum HostMessage {
     Room(u32),
 }
 
-/// The message, if it is one of the two above and comes from the parent window itself;
+/// The message, if it is one of the three above and comes from the parent window itself;
 /// anything else (another frame, another shape, an unknown theme) is `None`.
 fn host_message(event: &web_sys::MessageEvent, parent: &web_sys::Window) -> Option<HostMessage> {
     if !event.source().is_some_and(|s| js_sys::Object::is(&s, parent)) {
@@ -99,6 +99,7 @@ fn listen_to_host(parent: web_sys::Window, mut handle: impl FnMut(HostMessage) +
     on_message.forget();
 }
 
+/// The layout's side of the host's messages: measure again, and fill the room the frame keeps.
 fn listen_for_measure_requests(parent: web_sys::Window) {
     listen_to_host(parent, |message| match message {
         HostMessage::Measure => {

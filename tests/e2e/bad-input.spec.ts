@@ -144,7 +144,7 @@ test("a hundred rapid clicks leave exactly one completed run, and every other ru
   await expect(page.getByText(/^Concurrent: 0\.\d\d s measured/)).toBeVisible();
 });
 
-test("messages from a parent page are ignored unless they are the one measure request", async ({ page, baseURL }) => {
+test("messages from a parent page are ignored unless they are measure, theme or room, and none of those starts a run", async ({ page, baseURL }) => {
   await page.goto(baseURL!.replace("127.0.0.1", "localhost") + "examples/docs-embed.html");
   const frame = page.frameLocator("#lab-1");
   await expect(frame.getByRole("button", { name: "Run both" })).toBeVisible();
@@ -152,9 +152,27 @@ test("messages from a parent page are ignored unless they are the one measure re
   await expect(page.locator("#lab-1")).not.toHaveAttribute("height", "300");
   await page.evaluate(() => {
     const target = (document.querySelector("#lab-1") as HTMLIFrameElement).contentWindow!;
-    for (const m of [null, "run", { source: "async-lab-host", type: "run" }, { source: "async-lab", type: "resize", height: 1 }, { type: "measure" }, { source: "async-lab-host", type: "measure", extra: "<script>" }])
+    for (const m of [
+      null,
+      "run",
+      { source: "async-lab-host", type: "run" },
+      { source: "async-lab", type: "resize", height: 1 },
+      { type: "measure" },
+      { source: "async-lab-host", type: "measure", extra: "<script>" },
+      { source: "async-lab-host", type: "theme", theme: "purple" },
+      { source: "async-lab-host", type: "theme", theme: "<img src=x onerror=alert(1)>" },
+      { source: "async-lab-host", type: "room", height: "9999; color: red" },
+      { source: "async-lab-host", type: "room", height: -5 },
+      { source: "async-lab-host", type: "room", height: 1e9 },
+    ])
       target.postMessage(m, "*");
   });
+  // None of them set a theme of its own or a room (a bare frame has none), and nothing ran.
+  await page.waitForTimeout(300);
+  const [theme, room] = await frame.locator("html").evaluate((html) => [html.getAttribute("data-theme"), html.style.getPropertyValue("--room")]);
+  expect([null, "light", "dark"]).toContain(theme);
+  expect(room).toBe("");
+  expect(await page.evaluate(() => (window as any).runs.length)).toBe(0);
   await frame.getByRole("button", { name: "Run concurrently" }).click();
   await page.waitForFunction(() => (window as any).runs.length >= 1, null, { timeout: 15_000 });
   await expect(frame.locator(".panic")).toHaveCount(0);
