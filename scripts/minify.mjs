@@ -5,7 +5,7 @@
 // optimised wasm no longer exports or imports leaves the glue first), the stylesheet (comments and spaces out, strings untouched), and the copied
 // classic scripts `boot.js`, `embed.js`, `sw.js` (terser, no top-level renaming). Then it writes each
 // hashed file's new sha384 into the integrity attribute of index.html that names it, so the browser
-// still accepts it. The readable sources stay in static/ and style/.
+// still accepts it (the wasm's preload drops it: browsers ignore it there and warn). The readable sources stay in static/ and style/.
 // Usage: node scripts/minify.mjs dist
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -161,7 +161,10 @@ for (const [name, short] of renamed) {
   code = code.replace(`${name}:`, `${short}:`);
 }
 replace(glue, code);
-replace(wasmFile, wasm);
+replace(wasmFile, wasm, false);
+// Chromium ignores `integrity` on a preload of a fetch and says so in the console of every page
+// that loads the app (and of every docs page embedding it): the wasm's preload goes without it.
+html = html.replace(new RegExp(`(<link[^>]*href="\\./${wasmFile.replace(/[.]/g, "\\.")}"[^>]*?) integrity="[^"]*"`), "$1");
 
 if (/<link rel="stylesheet"/.test(html)) {
   const css = linked("stylesheet", "css");

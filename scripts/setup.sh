@@ -81,6 +81,9 @@ if [ "${1:-serve}" = test ]; then
     apt_install "a Java runtime for the HTML checker" default-jre-headless
   fi
 
+  # The print tests read the PDFs Chromium writes as text.
+  command -v pdftotext >/dev/null || apt_install "pdftotext for the print tests" poppler-utils
+
   if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
     apt_install "chromium and chromium-driver for the browser tests (/usr/bin/chromium, /usr/bin/chromedriver)" chromium chromium-driver
   fi

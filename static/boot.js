@@ -10,6 +10,9 @@
   const compiled = WebAssembly.compileStreaming(fetch(wasm)).catch(() => wasm);
   const parsed = new Promise((done) =>
     document.readyState === "loading" ? document.addEventListener("DOMContentLoaded", done, { once: true }) : done());
+  // The shell's "Loading the lab…" waits for script, so a reader without JavaScript sees only the
+  // page's <noscript> line.
+  parsed.then(() => document.querySelector("#app > .loading")?.removeAttribute("hidden"));
   Promise.all([import(resolve(script.dataset.js)), compiled, parsed]).then(async ([bindings, module]) => {
     await bindings.default({ module_or_path: module });
     // Only benchmark builds (feature bench) export these; make bench calls them.

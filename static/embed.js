@@ -41,6 +41,21 @@
   };
   // HEIGHTS END
   const LANE = 80; // a task more or fewer: a lane in each of the two timelines
+
+  // Each lesson's title and its default tasks' expected timeline, from core (`make posters`
+  // writes it; a core test fails when it is out of date): [title, [[label, sequential start,
+  // end, concurrent start, end], …]], in ms.
+  // POSTERS BEGIN
+  const POSTERS = {
+    "sequential-vs-concurrent": ["Sequential vs concurrent", [["Data 1", 0, 2000, 0, 2000], ["Data 2", 2000, 4000, 0, 2000]]],
+    "async-fn": ["An async fn returns a lazy future", [["greet(\"Alice\")", 0, 1000, 0, 1000]]],
+    "gather": ["Gather: results in order, completion out of order", [["Task 1", 0, 2000, 0, 2000], ["Task 2", 2000, 3000, 0, 1000], ["Task 3", 3000, 6000, 0, 3000]]],
+    "api-requests": ["Concurrent API requests", [["data1", 0, 800, 0, 800], ["data2", 800, 2000, 0, 1200], ["data3", 2000, 2600, 0, 600]]],
+    "context-manager": ["Cleanup that always runs", [["query users", 0, 400, 0, 400], ["query posts", 400, 1000, 0, 600]]],
+    "async-methods": ["A struct with async methods", [["users", 0, 1000, 0, 1000], ["posts", 1000, 2000, 0, 1000], ["comments", 2000, 3000, 0, 1000]]],
+    "cpu-bound": ["CPU-bound work blocks the event loop", [["Timer 1", 0, 100, 0, 1000], ["Timer 2", 100, 400, 0, 1000], ["Busy loop", 400, 1400, 0, 1000]]],
+  };
+  // POSTERS END
   const at = (row, width) => {
     const i = WIDTHS.findIndex((w) => w >= width);
     if (i <= 0) return row[i < 0 ? row.length - 1 : 0];
@@ -107,7 +122,11 @@
     const theme = themeFor(frame);
     if (told.get(frame) !== theme) told.set(frame, theme), post(frame, { type: "theme", theme });
   };
-  const retheme = () => document.querySelectorAll("iframe").forEach(tell);
+  // Posters are drawn in the host's colours: drawn again when they change.
+  const retheme = () => {
+    document.querySelectorAll("iframe").forEach(tell);
+    for (const old of document.querySelectorAll("async-lab > .async-lab-poster")) old.replaceWith(poster(old.parentElement, old.run));
+  };
   dark.addEventListener("change", retheme);
   const marks = new MutationObserver(retheme);
   const watchMarks = () => {
@@ -128,7 +147,13 @@
     if (!told.has(frame)) told.set(frame, null), tell(frame), room(frame);
     if (data.type === "run") {
       // An element's frame: its runs are the element's events too.
-      if (frame.parentElement?.localName === "async-lab") frame.parentElement.dispatchEvent(new CustomEvent("async-lab:run", { detail: data.run, bubbles: true }));
+      const element = frame.parentElement;
+      if (element?.localName !== "async-lab") return;
+      element.dispatchEvent(new CustomEvent("async-lab:run", { detail: data.run, bubbles: true }));
+      // The latest report of each column, for the printed summary.
+      const column = data.run?.mode === "sequential" ? 0 : 1;
+      (reports.get(element) ?? reports.set(element, []).get(element))[column] = data.run;
+      printed(element);
       return;
     }
     const height = Number(data.height);
@@ -148,9 +173,133 @@
     } catch {}
   };
 
+  // A lesson's timelines as a static drawing, for the poster and for print: `groups` are
+  // [caption, [[label, start ms, end ms], …]], on one time axis; colours follow the host's theme.
+  const NS = "http://www.w3.org/2000/svg";
+  const COLOURS = { light: ["#1d1f23", "#545a63", "#eceef1", "#1e7a46"], dark: ["#e7e9ec", "#a9afb8", "#2a2f36", "#5cc98a"] };
+  const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+  // Drawn at `width` px, so its text keeps its size in a narrow column and a wide one.
+  const drawing = (groups, dark, width = 600) => {
+    const [text, muted, track, bar] = COLOURS[dark ? "dark" : "light"];
+    const span = Math.max(1, ...groups.flatMap(([, rows]) => rows.map((r) => r[2]))) * 1.05;
+    const svg = document.createElementNS(NS, "svg");
+    const add = (name, attributes, parent = svg, content) => {
+      const node = parent.appendChild(document.createElementNS(NS, name));
+      for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
+      if (content !== undefined) node.textContent = content;
+      return node;
+    };
+    let y = 0;
+    for (const [caption, rows] of groups) {
+      add("text", { x: 0, y: y + 13, fill: text, "font-size": 13, "font-weight": 600 }, svg, caption);
+      y += 20;
+      for (const [label, start, end] of rows) {
+        add("text", { x: 0, y: y + 11, fill: muted, "font-size": 11 }, svg, label);
+        add("rect", { x: 0, y: y + 15, width, height: 8, rx: 2, fill: track });
+        add("rect", { x: (start / span) * width, y: y + 15, width: Math.max(1, ((end - start) / span) * width), height: 8, rx: 2, fill: bar });
+        y += 28;
+      }
+      y += 6;
+    }
+    svg.setAttribute("viewBox", `0 0 ${width} ${y}`);
+    svg.setAttribute("width", "100%");
+    svg.setAttribute("role", "img");
+    return svg;
+  };
+  const isDark = (element) => {
+    const chosen = element.getAttribute("theme");
+    const theme = chosen === "light" || chosen === "dark" ? chosen : marked() ?? behind(element);
+    return theme === "dark" || (theme === "auto" && dark.matches);
+  };
+  const lessonOf = (element) => POSTERS[element.getAttribute("lesson") ?? "sequential-vs-concurrent"] ?? POSTERS["sequential-vs-concurrent"];
+  // The lesson's expected timelines, for its default tasks (an element's own `tasks` are only
+  // known to the app: its poster says so).
+  const expected = (element) => {
+    const [, rows] = lessonOf(element);
+    if (element.hasAttribute("tasks")) return [];
+    const wall = (i) => Math.max(...rows.map((r) => r[i]));
+    return [
+      [`One after another: ${seconds(wall(2))} expected`, rows.map(([label, s, e]) => [label, s, e])],
+      [`Concurrently: ${seconds(wall(4))} expected`, rows.map(([label, , , s, e]) => [label, s, e])],
+    ];
+  };
+  // An element's own tasks, as written on it (label~kind~ms~fails~url each): only the app
+  // models their timeline, so before it loads they are listed, not drawn.
+  const typed = (element) => {
+    const tasks = (element.getAttribute("tasks") ?? "").split(";").filter(Boolean).map((task) => {
+      const [label = "", kind = "", ms = ""] = task.split("~").map((part) => { try { return decodeURIComponent(part); } catch { return part; } });
+      return `${label} (${kind}, ${ms} ms)`;
+    });
+    return `This page's tasks: ${tasks.join(", ")}.`;
+  };
+  const box = (element, node) => {
+    const darkNow = isDark(element);
+    Object.assign(node.style, {
+      border: `1px solid ${darkNow ? "#343a42" : "#d5d8dd"}`, borderRadius: "8px", padding: "0.75rem 0.9rem",
+      background: darkNow ? "#1b1e23" : "#ffffff", color: darkNow ? "#e7e9ec" : "#1d1f23", font: "15px/1.45 system-ui, sans-serif",
+    });
+    return node;
+  };
+  const line = (parent, text, bold) => {
+    const p = parent.appendChild(document.createElement("p"));
+    Object.assign(p.style, { margin: "0 0 0.4rem", fontWeight: bold ? "600" : "400" });
+    p.textContent = text;
+    return p;
+  };
+  // load="click": the title, the expected timelines and a Run both button; nothing from the app yet.
+  const poster = (element, run) => {
+    const node = box(element, document.createElement("div"));
+    node.className = "async-lab-poster";
+    const [title] = lessonOf(element);
+    line(node, title, true);
+    if (element.hasAttribute("tasks")) line(node, typed(element));
+    else node.append(drawing(expected(element), isDark(element), Math.max(240, element.clientWidth - 32)));
+    const button = node.appendChild(document.createElement("button"));
+    button.type = "button";
+    button.textContent = "Run both";
+    Object.assign(button.style, { font: "inherit", background: isDark(element) ? "#79a8ff" : "#1f5fbf", color: isDark(element) ? "#0b1220" : "#ffffff", border: "0", borderRadius: "6px", padding: "0.35rem 0.9rem", margin: "0.4rem 0.75rem 0 0", cursor: "pointer" });
+    button.addEventListener("click", run, { once: true });
+    node.run = run;
+    const note = node.appendChild(document.createElement("span"));
+    note.textContent = `Loads Async Lab from ${app.host} and runs the lesson${element.hasAttribute("tasks") ? "'s tasks as written here" : ""} in your browser.`;
+    Object.assign(note.style, { fontSize: "0.85rem", opacity: "0.8" });
+    return node;
+  };
+  // What prints in the element's place: the last runs' figures and timelines, as text and a
+  // drawing; or, before any run, the lesson's expected timelines. Never the live frame.
+  const reports = new WeakMap();
+  const printed = (element) => {
+    const node = element.querySelector(":scope > .async-lab-print");
+    if (!node) return;
+    node.replaceChildren();
+    const [title] = lessonOf(element);
+    line(node, `${title} (Async Lab)`, true);
+    const runs = (reports.get(element) ?? []).filter(Boolean);
+    if (runs.length === 0 && element.hasAttribute("tasks")) line(node, `Not run yet. ${typed(element)}`);
+    else if (runs.length === 0) {
+      line(node, "Not run yet. The lesson's expected timelines:");
+      node.append(drawing(expected(element), false));
+    } else {
+      for (const run of runs) {
+        const name = run.mode[0].toUpperCase() + run.mode.slice(1);
+        const gain = run.speedup ? `: ${seconds(run.savings_ms)} saved, ${run.speedup.toFixed(1)}× faster` : "";
+        line(node, `${name}: ${seconds(run.wall_ms)} measured, ${seconds(run.expected_wall_ms)} expected${gain}.`);
+      }
+      node.append(drawing(runs.map((run) => [run.mode[0].toUpperCase() + run.mode.slice(1), run.tasks.filter((t) => t.start_ms !== null).map((t) => [t.label, t.start_ms, t.end_ms ?? t.start_ms])]), false));
+    }
+    line(node, `Run it: ${new URL(`?lesson=${element.getAttribute("lesson") ?? "sequential-vs-concurrent"}`, app).href}`);
+  };
+  // Shown only in print, where the frame and the poster are not: a constructed sheet, which a
+  // strict host policy allows (a <style> element it may not).
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`async-lab > .async-lab-print { display: none; }
+    @media print { async-lab > :not(.async-lab-print) { display: none !important; } async-lab > .async-lab-print { display: block !important; break-inside: avoid; } }`);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+
   // <async-lab>: its attributes are the URL parameters; booleans may be written "", "1" or "true"
-  // (and "0" or "false"), as HTML, MDX and JSX each write them. `load="eager"` loads at once;
-  // otherwise the frame loads as it nears the viewport.
+  // (and "0" or "false"), as HTML, MDX and JSX each write them. `load="eager"` loads at once,
+  // `load="click"` shows a poster until the reader asks; otherwise the frame loads as it nears
+  // the viewport.
   const flag = (value) => ({ "": "1", true: "1", false: "0" })[value] ?? value;
   const PARAMS = { lesson: 0, tasks: 0, theme: 0, loop: 0, timeout: 0, autorun: 1, heading: 1, embed: 1 };
   const widths = new ResizeObserver((entries) => {
@@ -161,18 +310,17 @@
   });
   customElements.get("async-lab") ?? customElements.define("async-lab", class extends HTMLElement {
     connectedCallback() {
-      if (this.querySelector(":scope > iframe")) return;
+      if (this.querySelector(":scope > :is(iframe, .async-lab-poster)")) return;
       // Included in <head> without `defer`, the script meets the element before its children
       // (the author's fallback) are parsed: the frame waits for them, so it replaces them all.
       // Meanwhile the element holds the frame's room, so nothing moves when the frame comes.
       this.style.display ||= "block";
+      const click = this.getAttribute("load") === "click";
       if (document.readyState === "loading") {
-        if (!["0", "false"].includes(this.getAttribute("embed"))) this.style.minHeight = `${reserved(this)}px`;
+        if (!click && !["0", "false"].includes(this.getAttribute("embed"))) this.style.minHeight = `${reserved(this)}px`;
         return void document.addEventListener("DOMContentLoaded", () => this.isConnected && this.connectedCallback(), { once: true });
       }
       this.style.minHeight = "";
-      const full = ["0", "false"].includes(this.getAttribute("embed"));
-      const pinned = ["light", "dark"].includes(this.getAttribute("theme"));
       const query = ["v=1"];
       if (!this.hasAttribute("embed")) query.push("embed=1");
       for (const [name, boolean] of Object.entries(PARAMS)) {
@@ -180,14 +328,33 @@
         // `tasks` keeps its own `;` and `~`: only what would end the parameter is escaped.
         if (value !== null) query.push(`${name}=${(boolean ? flag(value) : value).replace(/[&#\s]/g, encodeURIComponent)}`);
       }
+      // What prints in its place (the author's fallback, a link and a sentence, is for readers
+      // without JavaScript: the frame or the poster replaces it).
+      const summary = document.createElement("div");
+      summary.className = "async-lab-print";
+      this.replaceChildren(summary);
+      printed(this);
+      if (!click) return this.frame(query, this.getAttribute("load") === "eager");
+      // load="click": a poster drawn from this script alone, so nothing is asked of the app's
+      // origin until the reader clicks; then the frame loads and runs Run both (autorun's rules).
+      this.prepend(poster(this, () => {
+        this.querySelector(":scope > .async-lab-poster")?.remove();
+        this.frame([...query.filter((p) => !p.startsWith("autorun=")), "autorun=1"], true);
+      }));
+    }
+
+    frame(query, eager) {
+      const full = ["0", "false"].includes(this.getAttribute("embed"));
+      const pinned = ["light", "dark"].includes(this.getAttribute("theme"));
       const frame = document.createElement("iframe");
       frame.title = this.getAttribute("title") ?? "Async Lab";
-      frame.setAttribute("sandbox", "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox");
+      // On the host's own origin these flags together could lift the sandbox, so it would only
+      // add the browser's warning about that: a same-origin frame goes without one.
+      if (app.origin !== location.origin) frame.setAttribute("sandbox", "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox");
       frame.setAttribute("allow", "clipboard-write");
       // Set through the style object, which a strict host policy allows (a style attribute it may not).
       Object.assign(frame.style, { display: "block", width: "100%", border: "0" });
-      // The author's fallback (a link, a sentence) is for readers without JavaScript: the frame replaces it.
-      this.replaceChildren(frame);
+      this.prepend(frame);
       reserve.set(frame, full ? 900 : reserved(this));
       if (!full) compact.add(frame), widths.observe(this);
       size(frame);
@@ -197,7 +364,7 @@
         const chosen = pinned ? query : [...query.filter((p) => !p.startsWith("theme=")), `theme=${themeFor(frame)}`];
         frame.src = new URL(`?${chosen.join("&")}`, app).href;
       };
-      if (this.getAttribute("load") === "eager") return load();
+      if (eager) return load();
       const seen = new IntersectionObserver((entries) => {
         if (entries.some((e) => e.isIntersecting)) seen.disconnect(), load();
       }, { rootMargin: "400px" });

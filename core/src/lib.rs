@@ -27,6 +27,8 @@ pub mod milestone;
 pub mod mode;
 /// How the Rust's printed output differs from the listings', line by line.
 pub mod outputs;
+/// Each lesson's title and expected timeline, as the table `embed.js` draws its posters from.
+pub mod poster;
 /// URL state: the public query parameters, decoded with a notice per bad part.
 pub mod query;
 /// Replay: a recorded run as it stood at any moment, and the moments to step between.

@@ -59,3 +59,21 @@ test("a deep link to a heading below two embeds lands on it once they have grown
   await expect.poll(() => frames.evaluateAll((fs) => fs.map((f) => f.getBoundingClientRect().height).every((h) => h > 700)), { timeout: 15_000 }).toBe(true);
   await expect.poll(() => page.locator("#after-the-lessons").evaluate((h) => Math.abs(h.getBoundingClientRect().top))).toBeLessThanOrEqual(40);
 });
+
+for (const [site, expected] of [["same-origin", []], ["cross-site", ["An iframe which has both allow-scripts and allow-same-origin for its sandbox attribute can escape its sandboxing."]]] as const) {
+  test(`a ${site} docs page with embeds has a quiet console`, async ({ page, baseURL }) => {
+    const said: string[] = [];
+    page.on("console", (m) => {
+      // The fixture pages have no icon of their own: the browser's request for one is theirs, not ours.
+      if (m.type() !== "log" && !m.location().url.endsWith("/favicon.ico")) said.push(m.text());
+    });
+    const origin = site === "same-origin" ? baseURL! : baseURL!.replace("127.0.0.1", "localhost");
+    await page.goto(origin + "fixtures/theme-host.html");
+    await page.frameLocator("#lab > iframe").getByRole("button", { name: "Run both" }).click();
+    await expect(page.frameLocator("#lab > iframe").locator(".takeaway")).toContainText("faster");
+    await page.evaluate(() => document.documentElement.setAttribute("data-theme", "dark"));
+    await page.waitForTimeout(500);
+    // Cross-site, the one warning left is the browser's about the sandbox the README explains (one per frame).
+    expect([...new Set(said)]).toEqual(expected);
+  });
+}

@@ -194,3 +194,13 @@ test("the expected wall-clock is the run shown's, not the drafts' edited since",
   // The column with no run yet predicts from the drafts as typed.
   await expect(expected.getByRole("cell").nth(0)).toHaveText("1.80 s");
 });
+
+test("without JavaScript the page shows one line and a link, not a loading message", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(baseURL!);
+  await expect(page.getByText("Loading the lab")).toBeHidden();
+  await expect(page.getByText(/needs JavaScript, which is off here/)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Python's asyncio documentation" })).toBeVisible();
+  await context.close();
+});
