@@ -8,7 +8,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT := 120
 
-.PHONY: bench heights posters serve test setup-serve setup-test lint test-native test-wasm test-e2e build build-test-hooks html size clean
+.PHONY: bench heights posters serve sites test setup-serve setup-test lint test-native test-wasm test-e2e build build-test-hooks html size clean
 
 serve: setup-serve
 	trunk serve --offline --address 127.0.0.1 --port 8080
@@ -49,8 +49,13 @@ build-test-hooks:
 	trunk build --offline --features test-hooks --dist dist-test
 	node scripts/csp-meta.mjs dist-test/index.html
 
+## Real docs sites (Sphinx + Furo, MkDocs + Material, mdBook; pinned by scripts/setup.sh) that
+## embed the app served by the tests on 127.0.0.1:4173, built into target/sites/.
+sites:
+	tests/sites/build.sh http://127.0.0.1:4173/ target/sites
+
 ## The release build, end to end, in headless Chromium with Playwright.
-test-e2e: build build-test-hooks
+test-e2e: build build-test-hooks sites
 	npx playwright test
 
 ## Valid HTML: the Nu HTML Checker (vnu-jar from package.json, on the Java runtime) finds no error in

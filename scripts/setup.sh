@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+# mdBook for the embedding tests: the 0.4 line, whose html theme classes (light, rust, coal, navy, ayu) embed.js reads.
+MDBOOK_VERSION=0.4.52
 # wasm-bindgen-cli must equal the wasm-bindgen crate that Cargo.lock resolves.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -74,6 +76,27 @@ if [ "${1:-serve}" = test ]; then
   if ! diff <(grep -v '^#' tests/listings/requirements.txt | sort) <(.venv/bin/python -m pip freeze 2>/dev/null | grep -iFf <(grep -v '^#' tests/listings/requirements.txt | cut -d= -f1) | sort) >/dev/null; then
     say "installing the listings' Python packages (tests/listings/requirements.txt)"
     .venv/bin/python -m pip install --quiet --disable-pip-version-check -r tests/listings/requirements.txt
+  fi
+
+  # The docs sites the embedding tests build (tests/sites): pinned generators in the same .venv,
+  # and mdBook, a Rust tool, once per machine.
+  if ! .venv/bin/python - tests/sites/requirements.txt <<'PY'
+import sys, importlib.metadata as meta
+pins = [line.split("#")[0].strip() for line in open(sys.argv[1])]
+def installed(name, version):
+    try:
+        return meta.version(name) == version
+    except meta.PackageNotFoundError:
+        return False
+sys.exit(0 if all(installed(*pin.split("==")) for pin in pins if pin) else 1)
+PY
+  then
+    say "installing the docs generators the embedding tests use (tests/sites/requirements.txt)"
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check -r tests/sites/requirements.txt
+  fi
+  if [ "$(mdbook --version 2>/dev/null)" != "mdbook v$MDBOOK_VERSION" ]; then
+    say "installing mdbook $MDBOOK_VERSION for the embedding tests (about 6 minutes, once)"
+    cargo install --locked mdbook --version "$MDBOOK_VERSION"
   fi
 
   # make html: the Nu HTML Checker (node_modules/vnu-jar) runs on Java 11 or newer.

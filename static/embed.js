@@ -290,9 +290,10 @@
     line(node, `Run it: ${new URL(`?lesson=${element.getAttribute("lesson") ?? "sequential-vs-concurrent"}`, app).href}`);
   };
   // Shown only in print, where the frame and the poster are not: a constructed sheet, which a
-  // strict host policy allows (a <style> element it may not).
+  // strict host policy allows (a <style> element it may not). Its spacing around the element has
+  // no specificity, so any rule of the site's own wins.
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(`async-lab > .async-lab-print { display: none; }
+  sheet.replaceSync(`:where(async-lab) { margin-block: 1em; } async-lab > .async-lab-print { display: none; }
     @media print { async-lab > :not(.async-lab-print) { display: none !important; } async-lab > .async-lab-print { display: block !important; break-inside: avoid; } }`);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 

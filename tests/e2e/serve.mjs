@@ -19,6 +19,8 @@ const hashed = /-[0-9a-f]{8,16}(_bg)?\.(wasm|js|css|svg)$/;
 // Test pages (host pages for embedding) live beside the tests, under /fixtures/.
 const fixtures = resolve(new URL(".", import.meta.url).pathname, "fixtures");
 const examples = resolve(new URL(".", import.meta.url).pathname, "../../examples");
+// The docs sites tests/sites/build.sh builds (Sphinx, MkDocs, mdBook), under /sites/.
+const sites = resolve(new URL(".", import.meta.url).pathname, "../../target/sites");
 // The strict policy the README documents (one definition, shared with the meta tag of the build);
 // app pages are served with it, test host pages without.
 export const CSP = POLICY;
@@ -32,6 +34,8 @@ const types = {
   ".wasm": "application/wasm",
   ".png": "image/png",
   ".svg": "image/svg+xml",
+  ".woff2": "font/woff2",
+  ".ico": "image/x-icon",
 };
 
 // Long query strings are part of the bad-input tests, so allow headers far beyond Node's 16 KiB default.
@@ -59,6 +63,8 @@ createServer({ maxHeaderSize: 1024 * 1024 }, async (req, res) => {
     ? [fixtures, path.slice("/fixtures".length)]
     : path.startsWith("/examples/")
       ? [examples, path.slice("/examples".length)]
+    : path.startsWith("/sites/")
+      ? [sites, path.slice("/sites".length)]
     : path.startsWith("/api/")
       ? [resolve(fixtures, "api"), path.slice("/api".length)]
     : path.startsWith("/nested/app/")
