@@ -51,7 +51,7 @@ build-test-hooks:
 
 ## Real docs sites (Sphinx + Furo, MkDocs + Material, mdBook; pinned by scripts/setup.sh) that
 ## embed the app served by the tests on 127.0.0.1:4173, built into target/sites/.
-sites:
+sites: build
 	tests/sites/build.sh http://127.0.0.1:4173/ target/sites
 
 ## The release build, end to end, in headless Chromium with Playwright.

@@ -33,7 +33,13 @@ for (const width of [700, 360]) {
     await lessonsHost(page, baseURL!, width, LESSONS);
     const reserved = await page.locator("async-lab > iframe").evaluateAll((frames) => frames.map((f) => f.getBoundingClientRect().height));
     for (const lesson of LESSONS) {
-      await page.frameLocator(`#${lesson} > iframe`).getByRole("button", { name: "Run both" }).click();
+      const frame = page.frameLocator(`#${lesson} > iframe`);
+      // Once in a long full run on two cores a click into a frame just loaded did not start the
+      // run: clicked again until a timeline shows (a second Run both only supersedes the first).
+      await expect(async () => {
+        await frame.getByRole("button", { name: "Run both" }).click();
+        await expect(frame.locator(".timeline:not([hidden])").first()).toBeVisible({ timeout: 3000 });
+      }).toPass({ timeout: 30_000 });
     }
     for (const lesson of LESSONS) {
       await expect(page.frameLocator(`#${lesson} > iframe`).locator(".timeline:not([hidden])")).toHaveCount(2);
