@@ -1,23 +1,12 @@
 // Click-to-load posters, print and PDF: `load="click"` asks nothing of the app's origin but
 // embed.js until the reader clicks; printed, an element is a static summary of its last runs (or
 // its lesson's expected timelines), never live controls; the app's own page prints the same way.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { expect, test, type Page } from "@playwright/test";
-import { open, runs } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { CONTROLS, open, pdfText, runs } from "./helpers";
 
 const other = (baseURL: string) => baseURL.replace("127.0.0.1", "localhost");
 
-/** The page as PDF, read back as text with pdftotext. */
-async function pdfText(page: Page): Promise<string> {
-  const file = join(mkdtempSync(join(tmpdir(), "async-lab-pdf-")), "page.pdf");
-  writeFileSync(file, await page.pdf({ format: "A4" }));
-  return execFileSync("pdftotext", ["-layout", file, "-"]).toString();
-}
 
-const CONTROLS = ["Run sequentially", "Run concurrently", "Run both", "Cancel", "Edit tasks", "Previous event", "Next event", "Copy link"];
 
 test("ten click-to-load embeds download no wasm and ask the app's origin for embed.js only, until one is clicked", async ({ page, baseURL }) => {
   const app = new URL(baseURL!).origin;

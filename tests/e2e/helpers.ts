@@ -1,5 +1,19 @@
-// Shared helpers: collect the async-lab:run reports a page dispatches.
+// Shared helpers: collect the async-lab:run reports a page dispatches; read a page printed to PDF.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect, type Page } from "@playwright/test";
+
+/** The page printed to PDF (A4), read back as text with pdftotext. */
+export async function pdfText(page: Page): Promise<string> {
+  const file = join(mkdtempSync(join(tmpdir(), "async-lab-pdf-")), "page.pdf");
+  writeFileSync(file, await page.pdf({ format: "A4" }));
+  return execFileSync("pdftotext", ["-layout", file, "-"]).toString();
+}
+
+/** The labels of the live controls, none of which may print. */
+export const CONTROLS = ["Run sequentially", "Run concurrently", "Run both", "Cancel", "Edit tasks", "Previous event", "Next event", "Copy link"];
 
 export type TaskReport = {
   label: string;

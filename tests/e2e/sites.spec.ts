@@ -3,11 +3,8 @@
 // site than the app: posters ask the app for nothing but embed.js until clicked, a loaded frame
 // fits its content and follows the site's own theme toggle live, the page prints as a clean
 // summary, and the console stays quiet.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { CONTROLS, pdfText } from "./helpers";
 
 type Site = { name: string; page: string; dark: (page: Page) => Promise<unknown>; light: (page: Page) => Promise<unknown>; sameOrigin?: boolean };
 
@@ -33,18 +30,12 @@ const SITES: Site[] = [
   { name: "mdbook", page: "mdbook/together.html", dark: mdbook("coal"), light: mdbook("light") },
 ];
 
-const CONTROLS = ["Run sequentially", "Run concurrently", "Run both", "Cancel", "Edit tasks", "Previous event", "Next event"];
 const SANDBOX = "An iframe which has both allow-scripts and allow-same-origin for its sandbox attribute can escape its sandboxing.";
 
 /** The embed's card background, summed: dark is well under 200. */
 const card = (page: Page) =>
   page.frameLocator("#first > iframe").locator(".lab").evaluate((lab) => getComputedStyle(lab).backgroundColor.match(/\d+/g)!.slice(0, 3).map(Number).reduce((a, b) => a + b));
 
-async function pdfText(page: Page): Promise<string> {
-  const file = join(mkdtempSync(join(tmpdir(), "async-lab-site-")), "page.pdf");
-  writeFileSync(file, await page.pdf({ format: "A4" }));
-  return execFileSync("pdftotext", ["-layout", file, "-"]).toString();
-}
 
 for (const site of SITES) {
   for (const width of [1280, 390]) {
