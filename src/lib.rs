@@ -18,7 +18,7 @@ pub mod session;
 /// Leptos components only.
 pub mod ui;
 
-use async_lab_core::query::{self, Theme};
+use async_lab_core::query;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -34,13 +34,9 @@ pub fn start() {
     let decoded = query::decode(&search);
     #[cfg(not(feature = "test-hooks"))]
     let _ = &search;
-    if let Some(root) = document.document_element() {
-        if decoded.state.theme != Theme::Auto {
-            let _ = root.set_attribute("data-theme", decoded.state.theme.as_str());
-        }
-        if decoded.state.embed {
-            let _ = root.class_list().add_1("embed");
-        }
+    runtime::theme::apply(decoded.state.theme);
+    if let Some(root) = document.document_element().filter(|_| decoded.state.embed) {
+        let _ = root.class_list().add_1("embed");
     }
     let Some(app) = document.get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
         return;

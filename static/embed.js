@@ -41,6 +41,10 @@
   };
   // HEIGHTS END
   const LANE = 80; // a task more or fewer: a lane in each of the two timelines
+  // The element's lesson as its URL parameter would be (absent: the app's default lesson), and
+  // whether a boolean attribute is written off ("0" or "false").
+  const lessonId = (element) => element.getAttribute("lesson") ?? "sequential-vs-concurrent";
+  const off = (element, name) => ["0", "false"].includes(element.getAttribute(name));
 
   // Each lesson's title and its default tasks' expected timeline, from core (`make posters`
   // writes it; a core test fails when it is out of date): [title, [[label, sequential start,
@@ -66,11 +70,11 @@
   // while it loads and runs; the frame grows past it only when its content does (an open editor).
   const reserve = new WeakMap();
   const reserved = (element) => {
-    const [tasks, heights, heading] = HEIGHTS[element.getAttribute("lesson") ?? "sequential-vs-concurrent"] ?? HEIGHTS["sequential-vs-concurrent"] ?? [2, [640], [0]];
+    const [tasks, heights, heading] = HEIGHTS[lessonId(element)] ?? HEIGHTS["sequential-vs-concurrent"] ?? [2, [640], [0]];
     const width = element.clientWidth || 700;
     const typed = element.getAttribute("tasks")?.split(";").filter(Boolean).length ?? tasks;
-    const off = ["0", "false"].includes(element.getAttribute("heading")) ? at(heading, width) : 0;
-    return Math.ceil(at(heights, width) - off + LANE * (typed - tasks));
+    const hidden = off(element, "heading") ? at(heading, width) : 0;
+    return Math.ceil(at(heights, width) - hidden + LANE * (typed - tasks));
   };
   const compact = new WeakSet();
   const room = (frame) => compact.has(frame) && told.has(frame) && post(frame, { type: "room", height: reserve.get(frame) });
@@ -208,10 +212,11 @@
   };
   const isDark = (element) => {
     const chosen = element.getAttribute("theme");
-    const theme = chosen === "light" || chosen === "dark" ? chosen : marked() ?? behind(element);
+    const theme = chosen === "light" || chosen === "dark" ? chosen : themeFor(element);
     return theme === "dark" || (theme === "auto" && dark.matches);
   };
-  const lessonOf = (element) => POSTERS[element.getAttribute("lesson") ?? "sequential-vs-concurrent"] ?? POSTERS["sequential-vs-concurrent"];
+  const lessonOf = (element) => POSTERS[lessonId(element)] ?? POSTERS["sequential-vs-concurrent"];
+  const titled = (mode) => mode[0].toUpperCase() + mode.slice(1);
   // The lesson's expected timelines, for its default tasks (an element's own `tasks` are only
   // known to the app: its poster says so).
   const expected = (element) => {
@@ -232,8 +237,7 @@
     });
     return `This page's tasks: ${tasks.join(", ")}.`;
   };
-  const box = (element, node) => {
-    const darkNow = isDark(element);
+  const box = (node, darkNow) => {
     Object.assign(node.style, {
       border: `1px solid ${darkNow ? "#343a42" : "#d5d8dd"}`, borderRadius: "8px", padding: "0.75rem 0.9rem",
       background: darkNow ? "#1b1e23" : "#ffffff", color: darkNow ? "#e7e9ec" : "#1d1f23", font: "15px/1.45 system-ui, sans-serif",
@@ -248,16 +252,17 @@
   };
   // load="click": the title, the expected timelines and a Run both button; nothing from the app yet.
   const poster = (element, run) => {
-    const node = box(element, document.createElement("div"));
+    const darkNow = isDark(element);
+    const node = box(document.createElement("div"), darkNow);
     node.className = "async-lab-poster";
     const [title] = lessonOf(element);
     line(node, title, true);
     if (element.hasAttribute("tasks")) line(node, typed(element));
-    else node.append(drawing(expected(element), isDark(element), Math.max(240, element.clientWidth - 32)));
+    else node.append(drawing(expected(element), darkNow, Math.max(240, element.clientWidth - 32)));
     const button = node.appendChild(document.createElement("button"));
     button.type = "button";
     button.textContent = "Run both";
-    Object.assign(button.style, { font: "inherit", background: isDark(element) ? "#79a8ff" : "#1f5fbf", color: isDark(element) ? "#0b1220" : "#ffffff", border: "0", borderRadius: "6px", padding: "0.35rem 0.9rem", margin: "0.4rem 0.75rem 0 0", cursor: "pointer" });
+    Object.assign(button.style, { font: "inherit", background: darkNow ? "#79a8ff" : "#1f5fbf", color: darkNow ? "#0b1220" : "#ffffff", border: "0", borderRadius: "6px", padding: "0.35rem 0.9rem", margin: "0.4rem 0.75rem 0 0", cursor: "pointer" });
     button.addEventListener("click", run, { once: true });
     node.run = run;
     const note = node.appendChild(document.createElement("span"));
@@ -281,13 +286,12 @@
       node.append(drawing(expected(element), false));
     } else {
       for (const run of runs) {
-        const name = run.mode[0].toUpperCase() + run.mode.slice(1);
         const gain = run.speedup ? `: ${seconds(run.savings_ms)} saved, ${run.speedup.toFixed(1)}× faster` : "";
-        line(node, `${name}: ${seconds(run.wall_ms)} measured, ${seconds(run.expected_wall_ms)} expected${gain}.`);
+        line(node, `${titled(run.mode)}: ${seconds(run.wall_ms)} measured, ${seconds(run.expected_wall_ms)} expected${gain}.`);
       }
-      node.append(drawing(runs.map((run) => [run.mode[0].toUpperCase() + run.mode.slice(1), run.tasks.filter((t) => t.start_ms !== null).map((t) => [t.label, t.start_ms, t.end_ms ?? t.start_ms])]), false));
+      node.append(drawing(runs.map((run) => [titled(run.mode), run.tasks.filter((t) => t.start_ms !== null).map((t) => [t.label, t.start_ms, t.end_ms ?? t.start_ms])]), false));
     }
-    line(node, `Run it: ${new URL(`?lesson=${element.getAttribute("lesson") ?? "sequential-vs-concurrent"}`, app).href}`);
+    line(node, `Run it: ${new URL(`?lesson=${lessonId(element)}`, app).href}`);
   };
   // Shown only in print, where the frame and the poster are not: a constructed sheet, which a
   // strict host policy allows (a <style> element it may not). Its spacing around the element has
@@ -318,7 +322,7 @@
       this.style.display ||= "block";
       const click = this.getAttribute("load") === "click";
       if (document.readyState === "loading") {
-        if (!click && !["0", "false"].includes(this.getAttribute("embed"))) this.style.minHeight = `${reserved(this)}px`;
+        if (!click && !off(this, "embed")) this.style.minHeight = `${reserved(this)}px`;
         return void document.addEventListener("DOMContentLoaded", () => this.isConnected && this.connectedCallback(), { once: true });
       }
       this.style.minHeight = "";
@@ -345,7 +349,7 @@
     }
 
     frame(query, eager) {
-      const full = ["0", "false"].includes(this.getAttribute("embed"));
+      const full = off(this, "embed");
       const pinned = ["light", "dark"].includes(this.getAttribute("theme"));
       const frame = document.createElement("iframe");
       frame.title = this.getAttribute("title") ?? "Async Lab";

@@ -13,7 +13,7 @@ thread_local! {
 /// The content's height: the root element's box, which (unlike `scrollHeight`) does not grow
 /// to fill a taller frame, so a frame sized to it never feeds back into it.
 fn content_height() -> u32 {
-    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return 0 };
+    let Some(root) = super::root() else { return 0 };
     root.get_bounding_client_rect().height().ceil() as u32
 }
 
@@ -30,7 +30,7 @@ fn report_height() {
 pub fn report_height_changes() {
     let Some(parent) = super::events::parent() else { return };
     listen_for_measure_requests(parent);
-    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
+    let Some(root) = super::root() else { return };
     let on_change = Closure::<dyn FnMut()>::new(report_height);
     // ResizeObserver catches layout changes (a narrower frame); but Chromium stops rendering an
     // off-screen cross-site frame, and with it ResizeObserver, so DOM changes are watched too:
@@ -108,8 +108,7 @@ fn listen_for_measure_requests(parent: web_sys::Window) {
         }
         HostMessage::Room(height) => {
             // A custom property set through CSSOM, which the page's strict policy allows.
-            let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
-            if let Some(root) = root.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
+            if let Some(root) = super::root().and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
                 let _ = root.style().set_property("--room", &format!("{height}px"));
             }
         }

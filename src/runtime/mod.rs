@@ -45,6 +45,11 @@ pub mod work;
 /// One trip through the browser's task queue, through a shared `MessageChannel`.
 pub mod yield_now;
 
+/// The page's root element (`<html>`), where the theme, the embed class and the room are set.
+pub(crate) fn root() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.document_element()
+}
+
 /// A JS exception's message, for details shown to people.
 pub(crate) fn js_message(value: &wasm_bindgen::JsValue) -> String {
     use wasm_bindgen::JsCast;

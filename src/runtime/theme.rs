@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 /// Forces light or dark on the whole page, or (`Auto`) leaves it to `prefers-color-scheme`; the
 /// stylesheet's `light-dark()` colours follow at once, with nothing rebuilt.
 pub fn apply(theme: Theme) {
-    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
+    let Some(root) = super::root() else { return };
     let _ = match theme {
         Theme::Auto => root.remove_attribute("data-theme"),
         Theme::Light | Theme::Dark => root.set_attribute("data-theme", theme.as_str()),
