@@ -58,6 +58,9 @@
     "context-manager": ["Cleanup that always runs", [["query users", 0, 400, 0, 400], ["query posts", 400, 1000, 0, 600]]],
     "async-methods": ["A struct with async methods", [["users", 0, 1000, 0, 1000], ["posts", 1000, 2000, 0, 1000], ["comments", 2000, 3000, 0, 1000]]],
     "cpu-bound": ["CPU-bound work blocks the event loop", [["Timer 1", 0, 100, 0, 1000], ["Timer 2", 100, 400, 0, 1000], ["Busy loop", 400, 1400, 0, 1000]]],
+    "race": ["Race: the first answer wins", [["mirror A", 0, 1200, 0, 400], ["mirror B", 1200, 1600, 0, 400], ["mirror C", 1600, 2400, 0, 400]]],
+    "timeout": ["Timeout: a deadline on a slow request", [["slow report", 0, 3000, 0, 1000]]],
+    "errors": ["Errors: fail fast or settle", [["load user", 0, 1000, 0, 300], ["load avatar", 1000, 1300, 0, 300], ["load posts", 1300, 1300, 0, 300]]],
   };
   // POSTERS END
   const at = (row, width) => {

@@ -1,7 +1,8 @@
 //! Session state in headless Chromium: the task drafts' rows, and what adding and removing leaves behind.
 
 use async_lab::session::Drafts;
-use async_lab_core::{BusyLoop, LessonId, TaskSpec};
+use async_lab_core::query::UrlState;
+use async_lab_core::{LessonId, TaskSpec};
 use leptos::prelude::*;
 use wasm_bindgen_test::*;
 
@@ -11,7 +12,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn adding_and_removing_rows_leaves_no_live_row_signal_behind() {
     let owner = Owner::new();
     owner.with(|| {
-        let drafts = Drafts::new(LessonId::Gather, &[TaskSpec::timer("a", 1)], 10_000, BusyLoop::Block);
+        let drafts = Drafts::new(&UrlState { lesson: LessonId::Gather, tasks: Some(vec![TaskSpec::timer("a", 1)]), ..UrlState::default() });
         let mut seen = Vec::new();
         for round in 0..100 {
             drafts.add_task();
@@ -38,7 +39,7 @@ fn adding_and_removing_rows_leaves_no_live_row_signal_behind() {
 fn the_count_stays_within_its_limits_with_a_message() {
     let owner = Owner::new();
     owner.with(|| {
-        let drafts = Drafts::new(LessonId::SequentialVsConcurrent, &[TaskSpec::timer("a", 1)], 10_000, BusyLoop::Block);
+        let drafts = Drafts::new(&UrlState { tasks: Some(vec![TaskSpec::timer("a", 1)]), ..UrlState::default() });
         drafts.remove_task();
         assert_eq!(drafts.rows.with_untracked(Vec::len), 1);
         assert_eq!(drafts.problem.get_untracked().as_deref(), Some("Tasks: a lesson runs 1 to 20 tasks; got 0."));

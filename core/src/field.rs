@@ -13,6 +13,7 @@ pub enum Field {
     Url,
     TaskCount,
     Timeout,
+    Deadline,
 }
 
 impl Field {
@@ -24,6 +25,7 @@ impl Field {
             Field::Url => "URL",
             Field::TaskCount => "Tasks",
             Field::Timeout => "Timeout",
+            Field::Deadline => "Deadline",
         }
     }
 }
@@ -67,6 +69,11 @@ pub fn parse_delay(input: &str) -> Result<u32, FieldError> {
 /// Parses the timeout field: a whole number of ms from 1 to [`MAX_TIMEOUT_MS`].
 pub fn parse_timeout(input: &str) -> Result<u32, FieldError> {
     parse_ms(input, Field::Timeout, 1, MAX_TIMEOUT_MS)
+}
+
+/// Parses timeout's deadline field: a whole number of ms from 1 to [`MAX_DELAY_MS`].
+pub fn parse_deadline(input: &str) -> Result<u32, FieldError> {
+    parse_ms(input, Field::Deadline, 1, MAX_DELAY_MS)
 }
 
 fn parse_ms(input: &str, field: Field, min: u32, max: u32) -> Result<u32, FieldError> {
@@ -356,6 +363,13 @@ mod tests {
                 prop_assert_eq!(delay(&text), old_delay_message(&text));
             }
         }
+    }
+
+    #[test]
+    fn deadline_limits() {
+        assert_eq!(parse_deadline("1000"), Ok(1000));
+        assert_eq!(parse_deadline("0").unwrap_err().message, "Deadline must be a whole number of ms from 1 to 60000; got 0.");
+        assert_eq!(parse_deadline("1s").unwrap_err().field, Field::Deadline);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The lessons: ids used in URLs, titles, explanations, default tasks and the tutorial's code.
 
+use crate::mode::Mode;
 use crate::task::TaskSpec;
 use serde::Serialize;
 
@@ -14,11 +15,14 @@ pub enum LessonId {
     ContextManager,
     AsyncMethods,
     CpuBound,
+    Race,
+    Timeout,
+    Errors,
 }
 
 impl LessonId {
     /// Every lesson, in teaching order; the first is the default.
-    pub const ALL: [LessonId; 7] = [
+    pub const ALL: [LessonId; 10] = [
         LessonId::SequentialVsConcurrent,
         LessonId::AsyncFn,
         LessonId::Gather,
@@ -26,6 +30,9 @@ impl LessonId {
         LessonId::ContextManager,
         LessonId::AsyncMethods,
         LessonId::CpuBound,
+        LessonId::Race,
+        LessonId::Timeout,
+        LessonId::Errors,
     ];
 
     /// The id in URLs and reports (public contract: never change one).
@@ -38,12 +45,38 @@ impl LessonId {
             LessonId::ContextManager => "context-manager",
             LessonId::AsyncMethods => "async-methods",
             LessonId::CpuBound => "cpu-bound",
+            LessonId::Race => "race",
+            LessonId::Timeout => "timeout",
+            LessonId::Errors => "errors",
         }
     }
 
     /// The one place a lesson id is read from text: the `?lesson=` parameter.
     pub fn parse(id: &str) -> Option<LessonId> {
         LessonId::ALL.into_iter().find(|l| l.as_str() == id)
+    }
+
+    /// Whether the lesson's sequential run stops at the first error (`?` in a loop); the others
+    /// run every task whatever the one before did.
+    pub fn sequence_stops_at_error(self) -> bool {
+        matches!(self, LessonId::Errors)
+    }
+
+    /// The mode of the lesson's concurrent run with its controls as they start (no `loop=` or
+    /// `on_error=`): what Run concurrently runs on a fresh page.
+    pub fn default_concurrent_mode(self) -> Mode {
+        match self {
+            LessonId::CpuBound => Mode::Blocking,
+            LessonId::Race => Mode::Race,
+            LessonId::Timeout => Mode::Deadline,
+            LessonId::Errors => Mode::FailFast,
+            LessonId::SequentialVsConcurrent
+            | LessonId::AsyncFn
+            | LessonId::Gather
+            | LessonId::ApiRequests
+            | LessonId::ContextManager
+            | LessonId::AsyncMethods => Mode::Concurrent,
+        }
     }
 
     /// The lesson's texts and defaults.
@@ -219,6 +252,55 @@ pub static LESSONS: &[Lesson] = &[
         // Timers first: join_all polls in order, so they are armed before the loop takes the thread.
         defaults: || vec![TaskSpec::timer("Timer 1", 100), TaskSpec::timer("Timer 2", 300), TaskSpec::cpu("Busy loop", 1000)],
     },
+    Lesson {
+        id: LessonId::Race,
+        title: "Race: the first answer wins",
+        intro: "Three mirrors answer after 1.2 s, 0.4 s and 0.8 s. Run concurrently races them with select_all: the first \
+                answer wins, and the losers' futures are dropped, which aborts their requests there and then. Python's \
+                asyncio.wait leaves the losers running until you cancel them; a JavaScript promise cannot be cancelled, so \
+                the JS lanes (the same race as real promises, run beside the Rust one) keep their requests on the wire until \
+                they answer nobody.",
+        python: include_str!("lessons/race.py"),
+        python_from: Provenance::WrittenForThisLab,
+        python_note: None,
+        javascript: include_str!("lessons/race.js"),
+        defaults: || {
+            vec![
+                TaskSpec::fetch("mirror A", 1200, "api/delay/1200/mirror-a"),
+                TaskSpec::fetch("mirror B", 400, "api/delay/400/mirror-b"),
+                TaskSpec::fetch("mirror C", 800, "api/delay/800/mirror-c"),
+            ]
+        },
+    },
+    Lesson {
+        id: LessonId::Timeout,
+        title: "Timeout: a deadline on a slow request",
+        intro: "A report takes 3 s to answer and the deadline is 1 s. In Rust a timeout is a race against a sleep: when \
+                the deadline wins, the request's future is dropped and its fetch aborted, so its lane ends at the deadline. \
+                Python's asyncio.timeout cancels the waiting task the same way; in JavaScript only the AbortSignal handed to \
+                fetch stops the request. Run sequentially awaits it with no deadline.",
+        python: include_str!("lessons/timeout.py"),
+        python_from: Provenance::WrittenForThisLab,
+        python_note: None,
+        javascript: include_str!("lessons/timeout.js"),
+        defaults: || vec![TaskSpec::fetch("slow report", 3000, "api/delay/3000/report")],
+    },
+    Lesson {
+        id: LessonId::Errors,
+        title: "Errors: fail fast or settle",
+        intro: "One task fails after 0.3 s while two slower ones run. Fail fast: try_join_all returns the error at once \
+                and drops the others, clearing their timers; Python's gather and JavaScript's Promise.all also return the \
+                first error at once, but leave the other tasks running to their end. Settle: join_all, \
+                gather(return_exceptions=True) and Promise.allSettled wait for every task and hand back each result. Run \
+                sequentially stops at the first error, like ? in a loop.",
+        python: include_str!("lessons/errors.py"),
+        python_from: Provenance::WrittenForThisLab,
+        python_note: None,
+        javascript: include_str!("lessons/errors.js"),
+        defaults: || {
+            vec![TaskSpec::timer("load user", 1000), TaskSpec { fails: true, ..TaskSpec::timer("load avatar", 300) }, TaskSpec::timer("load posts", 1500)]
+        },
+    },
 ];
 
 /// "a, b, c": the valid ids, for messages.
@@ -245,7 +327,10 @@ mod tests {
     #[test]
     fn ids_are_the_products_and_round_trip() {
         let ids: Vec<&str> = LessonId::ALL.iter().map(|l| l.as_str()).collect();
-        assert_eq!(ids, ["sequential-vs-concurrent", "async-fn", "gather", "api-requests", "context-manager", "async-methods", "cpu-bound"]);
+        assert_eq!(
+            ids,
+            ["sequential-vs-concurrent", "async-fn", "gather", "api-requests", "context-manager", "async-methods", "cpu-bound", "race", "timeout", "errors"]
+        );
         for id in LessonId::ALL {
             assert_eq!(LessonId::parse(id.as_str()), Some(id));
             assert_eq!(id.lesson().id, id, "LESSONS must follow LessonId::ALL");
@@ -261,7 +346,7 @@ mod tests {
             // Every Python listing has its indentation restored.
             assert!(lesson.python.lines().any(|l| l.starts_with("    ")), "{id:?}");
             assert!(lesson.python.contains("async def"), "{id:?}: Python listing");
-            assert!(lesson.javascript.contains("async") || lesson.javascript.contains("Promise"), "{id:?}: JavaScript listing");
+            assert!(["async", "await", "Promise"].iter().any(|w| lesson.javascript.contains(w)), "{id:?}: JavaScript listing");
             assert!(!lesson.title.is_empty() && !lesson.intro.is_empty(), "{id:?}");
         }
     }

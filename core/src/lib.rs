@@ -27,6 +27,8 @@ pub mod milestone;
 pub mod mode;
 /// How the Rust's printed output differs from the listings', line by line.
 pub mod outputs;
+/// The lanes a run runs for the typed tasks: the lanes its mode adds beside them, and back.
+pub mod plan;
 /// Each lesson's title and expected timeline, as the table `embed.js` draws its posters from.
 pub mod poster;
 /// URL state: the public query parameters, decoded with a notice per bad part.
@@ -56,7 +58,7 @@ pub mod work;
 
 pub use lesson::{Lesson, LessonId};
 pub use milestone::Milestone;
-pub use mode::{Column, Mode};
+pub use mode::{Column, Mode, OnError};
 pub use report::RunReport;
 pub use result::{Reach, Source, TaskResult, TaskStatus};
 pub use run::{Outcome, Run, RunEvent};

@@ -1,8 +1,9 @@
 //! What `embed.js` shows before a lesson loads (and prints when nothing ran): each lesson's title
 //! and its default tasks' expected timeline, written into the script as a table.
 
+use crate::plan::DEFAULT_DEADLINE_MS;
 use crate::task::{TaskKind, TaskSpec};
-use crate::{Column, LessonId};
+use crate::{Column, LessonId, Mode};
 
 /// Where the model expects one task, in ms from the run's start.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +33,28 @@ pub fn expected_spans(column: Column, tasks: &[TaskSpec]) -> Vec<Span> {
         .collect()
 }
 
+/// Where the model puts `id`'s default tasks in `column`, as the lesson's program runs them: a
+/// race's losers dropped when the first ends, every task cut at timeout's default deadline, fail
+/// fast's tasks dropped at the first failure, and, where the lesson's sequence stops at an error,
+/// the tasks after it never started (an empty span where it stopped).
+pub fn lesson_spans(id: LessonId, column: Column) -> Vec<Span> {
+    let tasks = id.lesson().default_tasks();
+    let spans = expected_spans(column, &tasks);
+    let first_failure = || tasks.iter().zip(&spans).filter(|(t, _)| t.fails).map(|(_, s)| s.end_ms).min();
+    let cut = match (column, id.default_concurrent_mode()) {
+        (Column::Sequential, _) if id.sequence_stops_at_error() => first_failure(),
+        (Column::Sequential, _) => None,
+        (Column::Concurrent, Mode::Race) => spans.iter().map(|s| s.end_ms).min(),
+        (Column::Concurrent, Mode::Deadline) => Some(DEFAULT_DEADLINE_MS),
+        (Column::Concurrent, Mode::FailFast) => first_failure(),
+        (Column::Concurrent, _) => None,
+    };
+    match cut {
+        Some(at) => spans.into_iter().map(|s| Span { start_ms: s.start_ms.min(at), end_ms: s.end_ms.min(at) }).collect(),
+        None => spans,
+    }
+}
+
 /// The lines `embed.js` holds between its `POSTERS` markers: per lesson id, its title and, per
 /// default task, `[label, sequential start, end, concurrent start, end]`.
 pub fn script_table() -> String {
@@ -39,7 +62,7 @@ pub fn script_table() -> String {
     for id in LessonId::ALL {
         let lesson = id.lesson();
         let tasks = lesson.default_tasks();
-        let (sequential, concurrent) = (expected_spans(Column::Sequential, &tasks), expected_spans(Column::Concurrent, &tasks));
+        let (sequential, concurrent) = (lesson_spans(id, Column::Sequential), lesson_spans(id, Column::Concurrent));
         let rows: Vec<String> = tasks
             .iter()
             .zip(sequential.iter().zip(&concurrent))
@@ -58,19 +81,25 @@ fn quoted(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stats::{expected_wall_ms, Interval};
-    use crate::Mode;
+    use crate::plan::lanes;
+    use crate::stats::{expected_for, Interval};
 
     #[test]
     fn the_spans_end_where_the_model_expects_the_run_to() {
         for id in LessonId::ALL {
-            let tasks = id.lesson().default_tasks();
-            let intervals: Vec<Interval> = tasks.iter().map(|t| Interval { cpu: t.kind == TaskKind::Cpu, ..Interval::wait(f64::from(t.delay_ms)) }).collect();
-            for (column, mode) in [(Column::Sequential, Mode::Sequential), (Column::Concurrent, Mode::Concurrent)] {
-                let last = expected_spans(column, &tasks).iter().map(|s| s.end_ms).max().unwrap_or(0);
-                assert_eq!(f64::from(last), expected_wall_ms(mode, &intervals), "{} {column:?}", id.as_str());
+            for (column, mode) in [(Column::Sequential, Mode::Sequential), (Column::Concurrent, id.default_concurrent_mode())] {
+                let intervals: Vec<Interval> = lanes(mode, id.lesson().default_tasks(), DEFAULT_DEADLINE_MS)
+                    .iter()
+                    .map(|t| Interval { cpu: t.kind == TaskKind::Cpu, fails: t.fails, ..Interval::wait(f64::from(t.delay_ms)) })
+                    .collect();
+                let last = lesson_spans(id, column).iter().map(|s| s.end_ms).max().unwrap_or(0);
+                assert_eq!(f64::from(last), expected_for(id, mode, &intervals), "{} {column:?}", id.as_str());
             }
         }
+        let race: Vec<(u32, u32)> = lesson_spans(LessonId::Race, Column::Concurrent).iter().map(|s| (s.start_ms, s.end_ms)).collect();
+        assert_eq!(race, [(0, 400), (0, 400), (0, 400)]);
+        let in_turn: Vec<(u32, u32)> = lesson_spans(LessonId::Errors, Column::Sequential).iter().map(|s| (s.start_ms, s.end_ms)).collect();
+        assert_eq!(in_turn, [(0, 1000), (1000, 1300), (1300, 1300)]);
     }
 
     #[test]

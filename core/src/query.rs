@@ -1,10 +1,14 @@
 //! URL state: decoding and encoding the public query parameters (`v`, `lesson`, `tasks`, `embed`,
-//! `autorun`, `theme`, `loop`, `timeout`, `heading`).
+//! `autorun`, `theme`, `loop`, `timeout`, `heading`, `deadline`, `on_error`).
 //!
 //! Decoding never fails as a whole: each bad part becomes a notice and falls back on its own.
 
 use crate::lesson::{self, LessonId};
-use crate::task::{parse_delay, parse_timeout, validate_label, validate_task_count, validate_url, BusyLoop, TaskKind, TaskSpec, DEFAULT_TIMEOUT_MS, MAX_TASKS};
+use crate::mode::OnError;
+use crate::plan::DEFAULT_DEADLINE_MS;
+use crate::task::{
+    parse_deadline, parse_delay, parse_timeout, validate_label, validate_task_count, validate_url, BusyLoop, TaskKind, TaskSpec, DEFAULT_TIMEOUT_MS, MAX_TASKS,
+};
 
 /// The contract version this build speaks.
 pub const VERSION: &str = "1";
@@ -48,6 +52,10 @@ pub struct UrlState {
     pub busy_loop: BusyLoop,
     /// Each task's timeout (`timeout=`).
     pub timeout_ms: u32,
+    /// timeout's deadline (`deadline=`).
+    pub deadline_ms: u32,
+    /// errors' choice of fail fast or settle (`on_error=`).
+    pub on_error: OnError,
 }
 
 impl Default for UrlState {
@@ -61,6 +69,8 @@ impl Default for UrlState {
             theme: Theme::Auto,
             busy_loop: BusyLoop::Block,
             timeout_ms: DEFAULT_TIMEOUT_MS,
+            deadline_ms: DEFAULT_DEADLINE_MS,
+            on_error: OnError::FailFast,
         }
     }
 }
@@ -126,7 +136,7 @@ pub fn decode(query: &str) -> Decoded {
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
         let Ok(key) = percent_decode(raw_key) else { continue };
-        if !matches!(key.as_str(), "v" | "lesson" | "tasks" | "embed" | "autorun" | "heading" | "theme" | "loop" | "timeout") {
+        if !matches!(key.as_str(), "v" | "lesson" | "tasks" | "embed" | "autorun" | "heading" | "theme" | "loop" | "timeout" | "deadline" | "on_error") {
             continue; // Unknown parameters are other people's business.
         }
         if seen.contains(&key) {
@@ -168,6 +178,14 @@ pub fn decode(query: &str) -> Decoded {
             "timeout" => match parse_timeout(&value) {
                 Ok(ms) => state.timeout_ms = ms,
                 Err(e) => notices.push(format!("The link's {} Using {DEFAULT_TIMEOUT_MS} ms.", e.message)),
+            },
+            "deadline" => match parse_deadline(&value) {
+                Ok(ms) => state.deadline_ms = ms,
+                Err(e) => notices.push(format!("The link's {} Using {DEFAULT_DEADLINE_MS} ms.", e.message)),
+            },
+            "on_error" => match OnError::parse(&value) {
+                Some(on_error) => state.on_error = on_error,
+                None => notices.push(format!("\"on_error\" must be fail-fast or settle; got {shown}. Using fail-fast.")),
             },
             "loop" => match BusyLoop::parse(&value) {
                 Some(busy_loop) => state.busy_loop = busy_loop,
@@ -249,6 +267,12 @@ pub fn encode(state: &UrlState) -> String {
     if state.timeout_ms != DEFAULT_TIMEOUT_MS {
         parts.push(format!("timeout={}", state.timeout_ms));
     }
+    if state.deadline_ms != DEFAULT_DEADLINE_MS {
+        parts.push(format!("deadline={}", state.deadline_ms));
+    }
+    if state.on_error != OnError::FailFast {
+        parts.push(format!("on_error={}", state.on_error.as_str()));
+    }
     parts.join("&")
 }
 
@@ -266,6 +290,23 @@ mod tests {
         assert_eq!(bad.notices, vec!["\"heading\" must be 0 or 1; got \"no\". Using 1.".to_owned()]);
         assert!(encode(&UrlState { heading: false, ..UrlState::default() }).ends_with("&heading=0"));
         assert!(!encode(&UrlState::default()).contains("heading"));
+    }
+
+    #[test]
+    fn deadline_and_on_error_decode_and_bad_values_fall_back_with_a_notice() {
+        let d = decode("?lesson=errors&on_error=settle&deadline=250");
+        assert!(d.notices.is_empty(), "{:?}", d.notices);
+        assert_eq!((d.state.on_error, d.state.deadline_ms), (OnError::Settle, 250));
+        let bad = decode("?on_error=ignore&deadline=0");
+        assert_eq!((bad.state.on_error, bad.state.deadline_ms), (OnError::FailFast, DEFAULT_DEADLINE_MS));
+        assert_eq!(
+            bad.notices,
+            [
+                "\"on_error\" must be fail-fast or settle; got \"ignore\". Using fail-fast.",
+                "The link's Deadline must be a whole number of ms from 1 to 60000; got 0. Using 1000 ms."
+            ]
+        );
+        assert_eq!(encode(&d.state), "v=1&lesson=errors&deadline=250&on_error=settle");
     }
 
     #[test]
@@ -301,7 +342,7 @@ mod tests {
             assert_eq!(d.state.tasks, None, "{q}");
         }
         let d = decode("lesson=a&lesson=b");
-        assert_eq!(d.notices, ["There is no lesson \"a\"; showing sequential-vs-concurrent. Lessons: sequential-vs-concurrent, async-fn, gather, api-requests, context-manager, async-methods, cpu-bound.", "The link gives \"lesson\" more than once; the first one is used."]);
+        assert_eq!(d.notices, ["There is no lesson \"a\"; showing sequential-vs-concurrent. Lessons: sequential-vs-concurrent, async-fn, gather, api-requests, context-manager, async-methods, cpu-bound, race, timeout, errors.", "The link gives \"lesson\" more than once; the first one is used."]);
         let many = vec!["a~timer~1~0~"; 21].join(";");
         assert!(decode(&format!("tasks={many}")).notices[0].contains("1 to 20 tasks; got 21"));
         let huge = format!("tasks={}", "x".repeat(100_000));
@@ -364,10 +405,10 @@ mod tests {
 
     proptest! {
         #[test]
-        fn tasks_round_trip(tasks in prop::collection::vec(arb_task(), 1..=20), embed: bool, autorun: bool, lesson in 0..LessonId::ALL.len(), yields: bool, timeout_ms in 1u32..=120_000) {
+        fn tasks_round_trip(tasks in prop::collection::vec(arb_task(), 1..=20), embed: bool, autorun: bool, lesson in 0..LessonId::ALL.len(), yields: bool, timeout_ms in 1u32..=120_000, deadline_ms in 1u32..=60_000, settles: bool) {
             let busy_loop = if yields { BusyLoop::Yield } else { BusyLoop::Block };
             let lesson = LessonId::ALL[lesson];
-            let state = UrlState { lesson, tasks: Some(tasks.clone()), embed, autorun, heading: !embed, theme: Theme::Dark, busy_loop, timeout_ms };
+            let state = UrlState { lesson, tasks: Some(tasks.clone()), embed, autorun, heading: !embed, theme: Theme::Dark, busy_loop, timeout_ms, deadline_ms, on_error: if settles { OnError::Settle } else { OnError::FailFast } };
             let d = decode(&encode(&state));
             prop_assert!(d.notices.is_empty(), "{:?}", d.notices);
             prop_assert_eq!(d.state, state);

@@ -93,7 +93,8 @@ impl TaskRecord {
     }
 
     pub fn interval(&self) -> Interval {
-        Interval { requested_ms: f64::from(self.spec.delay_ms), start_ms: self.start_ms, end_ms: self.end_ms, cpu: self.spec.kind == TaskKind::Cpu }
+        let (cpu, fails) = (self.spec.kind == TaskKind::Cpu, self.spec.fails);
+        Interval { requested_ms: f64::from(self.spec.delay_ms), start_ms: self.start_ms, end_ms: self.end_ms, cpu, fails }
     }
 }
 
@@ -258,13 +259,13 @@ impl Run {
     /// The run's statistics, once it has finished.
     pub fn totals(&self) -> Option<Totals> {
         let intervals: Vec<Interval> = self.tasks.iter().map(TaskRecord::interval).collect();
-        Some(stats::totals(self.mode, &intervals, self.wall_ms?))
+        Some(stats::totals(self.lesson, self.mode, &intervals, self.wall_ms?))
     }
 
     /// What the model predicts for this run's mode from the requested delays.
     pub fn expected_wall_ms(&self) -> f64 {
         let intervals: Vec<Interval> = self.tasks.iter().map(TaskRecord::interval).collect();
-        stats::expected_wall_ms(self.mode, &intervals)
+        stats::expected_for(self.lesson, self.mode, &intervals)
     }
 }
 

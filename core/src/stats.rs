@@ -1,7 +1,8 @@
 //! Statistics of a run: wall-clock, sum of task durations, the ideal and the expected; savings and
 //! speed-up from two measured wall-clocks (Run both).
 
-use crate::mode::{Column, Mode};
+use crate::lesson::LessonId;
+use crate::mode::Mode;
 use crate::task::{parse_delay, TaskDraft, TaskKind};
 
 /// One task's requested duration and, when measured, its start and end (ms since the run started).
@@ -12,12 +13,14 @@ pub struct Interval {
     pub end_ms: Option<f64>,
     /// CPU work occupies the one thread: it cannot overlap other CPU work.
     pub cpu: bool,
+    /// The task ends in an error (its "fails" switch): fail fast and `?` stop there.
+    pub fails: bool,
 }
 
 impl Interval {
     /// A wait (timer or fetch) of `requested_ms`, not yet measured.
     pub fn wait(requested_ms: f64) -> Interval {
-        Interval { requested_ms, start_ms: None, end_ms: None, cpu: false }
+        Interval { requested_ms, start_ms: None, end_ms: None, cpu: false, fails: false }
     }
 
     pub fn duration_ms(&self) -> Option<f64> {
@@ -41,33 +44,62 @@ pub struct Totals {
 }
 
 /// Sequential work costs the sum of its delays. Concurrent waits overlap, so they cost the
-/// longest one; CPU work shares one thread, so it costs its sum whatever the mode.
+/// longest one; CPU work shares one thread, so it costs its sum whatever the mode. A race ends
+/// with its first task; in a deadline run (the second half: each task's deadline) each task ends
+/// at its deadline if that comes first; fail fast ends at the first failure if that comes first.
 pub fn expected_wall_ms(mode: Mode, tasks: &[Interval]) -> f64 {
-    let sum = |cpu_only: bool| tasks.iter().filter(|t| t.cpu || !cpu_only).map(|t| t.requested_ms).sum::<f64>();
-    match mode.column() {
-        Column::Concurrent => tasks.iter().map(|t| t.requested_ms).fold(sum(true), f64::max),
-        Column::Sequential => sum(false),
+    let longest = |tasks: &[Interval]| {
+        let cpu: f64 = tasks.iter().filter(|t| t.cpu).map(|t| t.requested_ms).sum();
+        tasks.iter().map(|t| t.requested_ms).fold(cpu, f64::max)
+    };
+    let first_of = |tasks: &mut dyn Iterator<Item = &Interval>, or: f64| tasks.map(|t| t.requested_ms).fold(or, f64::min);
+    match mode {
+        Mode::Sequential => tasks.iter().map(|t| t.requested_ms).sum(),
+        Mode::Concurrent | Mode::Lazy | Mode::Blocking | Mode::Yielding | Mode::Settle => longest(tasks),
+        Mode::Race => first_of(&mut tasks.iter(), longest(tasks)),
+        Mode::Deadline => {
+            let (typed, deadlines) = tasks.split_at(tasks.len() / 2);
+            typed.iter().zip(deadlines).map(|(t, d)| t.requested_ms.min(d.requested_ms)).fold(0.0, f64::max)
+        }
+        Mode::FailFast => first_of(&mut tasks.iter().filter(|t| t.fails), longest(tasks)),
+    }
+}
+
+/// In turn until the first failure, which `?` returns at once: the tasks after it never start.
+pub fn expected_until_error_ms(tasks: &[Interval]) -> f64 {
+    let stop = tasks.iter().position(|t| t.fails).map_or(tasks.len(), |at| at + 1);
+    tasks[..stop].iter().map(|t| t.requested_ms).sum()
+}
+
+/// What the model expects of `lesson`'s run in `mode` over `tasks` (every lane the run runs).
+pub fn expected_for(lesson: LessonId, mode: Mode, tasks: &[Interval]) -> f64 {
+    match (mode, lesson.sequence_stops_at_error()) {
+        (Mode::Sequential, true) => expected_until_error_ms(tasks),
+        _ => expected_wall_ms(mode, tasks),
     }
 }
 
 /// The model's prediction for the tasks as typed, shown before any run: drafts whose delay does
-/// not parse are left out (their field shows why).
-pub fn expected_wall_ms_of_drafts(mode: Mode, drafts: &[TaskDraft]) -> f64 {
-    let tasks: Vec<Interval> = drafts
+/// not parse are left out (their field shows why). A deadline run gets its deadlines' lanes.
+pub fn expected_wall_ms_of_drafts(lesson: LessonId, mode: Mode, drafts: &[TaskDraft], deadline_ms: u32) -> f64 {
+    let mut tasks: Vec<Interval> = drafts
         .iter()
         .filter_map(|d| {
             let delay = parse_delay(&d.delay).ok()?;
-            Some(Interval { cpu: d.kind == TaskKind::Cpu, ..Interval::wait(f64::from(delay)) })
+            Some(Interval { cpu: d.kind == TaskKind::Cpu, fails: d.fails, ..Interval::wait(f64::from(delay)) })
         })
         .collect();
-    expected_wall_ms(mode, &tasks)
+    if mode == Mode::Deadline {
+        tasks.extend(vec![Interval::wait(f64::from(deadline_ms)); tasks.len()]);
+    }
+    expected_for(lesson, mode, &tasks)
 }
 
-pub fn totals(mode: Mode, tasks: &[Interval], wall_ms: f64) -> Totals {
+pub fn totals(lesson: LessonId, mode: Mode, tasks: &[Interval], wall_ms: f64) -> Totals {
     let durations = tasks.iter().filter_map(Interval::duration_ms);
     let sum_ms: f64 = durations.clone().sum();
     let ideal_ms = durations.fold(0.0, f64::max);
-    Totals { wall_ms, sum_ms, ideal_ms, expected_wall_ms: expected_wall_ms(mode, tasks) }
+    Totals { wall_ms, sum_ms, ideal_ms, expected_wall_ms: expected_for(lesson, mode, tasks) }
 }
 
 /// The measured comparison after **Run both**: how much concurrency saved against running in sequence.
@@ -108,16 +140,36 @@ mod tests {
     use proptest::prelude::*;
 
     fn interval(requested: f64, start: f64, end: f64) -> Interval {
-        Interval { requested_ms: requested, start_ms: Some(start), end_ms: Some(end), cpu: false }
+        Interval { requested_ms: requested, start_ms: Some(start), end_ms: Some(end), cpu: false, fails: false }
+    }
+
+    #[test]
+    fn races_deadlines_and_failures_end_early() {
+        let waits = |ms: &[f64]| ms.iter().map(|&m| Interval::wait(m)).collect::<Vec<_>>();
+        // The race's JS lanes repeat its tasks' delays: the first to end is the same either way.
+        assert_eq!(expected_wall_ms(Mode::Race, &waits(&[1200.0, 400.0, 800.0, 1200.0, 400.0, 800.0])), 400.0);
+        assert_eq!(expected_wall_ms(Mode::Deadline, &waits(&[3000.0, 1000.0])), 1000.0);
+        assert_eq!(expected_wall_ms(Mode::Deadline, &waits(&[300.0, 1000.0])), 300.0);
+        assert_eq!(expected_wall_ms(Mode::Deadline, &waits(&[300.0, 2000.0, 1000.0, 1000.0])), 1000.0);
+        let mut errors = waits(&[1000.0, 300.0, 1500.0]);
+        errors[1].fails = true;
+        assert_eq!(expected_wall_ms(Mode::FailFast, &errors), 300.0);
+        assert_eq!(expected_wall_ms(Mode::Settle, &errors), 1500.0);
+        assert_eq!(expected_for(LessonId::Errors, Mode::Sequential, &errors), 1300.0);
+        assert_eq!(expected_for(LessonId::Gather, Mode::Sequential, &errors), 2800.0);
+        assert_eq!(expected_until_error_ms(&waits(&[1.0, 2.0])), 3.0);
+        let drafts: Vec<TaskDraft> = [crate::task::TaskSpec::timer("slow", 3000)].iter().map(TaskDraft::from).collect();
+        assert_eq!(expected_wall_ms_of_drafts(LessonId::Timeout, Mode::Deadline, &drafts, 250), 250.0);
+        assert_eq!(expected_wall_ms_of_drafts(LessonId::Timeout, Mode::Sequential, &drafts, 250), 3000.0);
     }
 
     #[test]
     fn tutorial_numbers() {
         let seq = [interval(2000.0, 0.0, 2001.0), interval(2000.0, 2001.0, 4002.0)];
-        let t = totals(Mode::Sequential, &seq, 4002.0);
+        let t = totals(LessonId::Gather, Mode::Sequential, &seq, 4002.0);
         assert_eq!((t.sum_ms, t.ideal_ms, t.expected_wall_ms), (4002.0, 2001.0, 4000.0));
         let conc = [interval(2000.0, 0.0, 2001.0), interval(2000.0, 0.0, 2001.5)];
-        let t = totals(Mode::Concurrent, &conc, 2001.5);
+        let t = totals(LessonId::Gather, Mode::Concurrent, &conc, 2001.5);
         assert_eq!(t.expected_wall_ms, 2000.0);
         let c = compare(4002.0, t.wall_ms);
         assert_eq!(c.saved_ms, 2000.5);
@@ -136,9 +188,10 @@ mod tests {
     fn drafts_predict_what_their_valid_delays_add_up_to() {
         let draft = |delay: &str, kind: TaskKind| TaskDraft { label: "t".into(), kind, delay: delay.into(), fails: false, url: String::new() };
         let drafts = [draft("2000", TaskKind::Timer), draft("1000", TaskKind::Timer), draft("oops", TaskKind::Timer), draft("500", TaskKind::Cpu)];
-        assert_eq!(expected_wall_ms_of_drafts(Mode::Sequential, &drafts), 3500.0);
-        assert_eq!(expected_wall_ms_of_drafts(Mode::Concurrent, &drafts), 2000.0);
-        assert_eq!(expected_wall_ms_of_drafts(Mode::Concurrent, &[]), 0.0);
+        let expect = |mode: Mode, drafts: &[TaskDraft]| expected_wall_ms_of_drafts(LessonId::Gather, mode, drafts, 1000);
+        assert_eq!(expect(Mode::Sequential, &drafts), 3500.0);
+        assert_eq!(expect(Mode::Concurrent, &drafts), 2000.0);
+        assert_eq!(expect(Mode::Concurrent, &[]), 0.0);
     }
 
     #[test]
@@ -156,7 +209,7 @@ mod tests {
     #[test]
     fn unstarted_tasks_count_nothing() {
         let tasks = [Interval::wait(500.0), interval(100.0, 0.0, 100.0)];
-        let t = totals(Mode::Sequential, &tasks, 100.0);
+        let t = totals(LessonId::Gather, Mode::Sequential, &tasks, 100.0);
         assert_eq!((t.sum_ms, t.ideal_ms, t.expected_wall_ms), (100.0, 100.0, 600.0));
     }
 
@@ -168,7 +221,7 @@ mod tests {
         #[test]
         fn the_ideal_is_within_the_sum(raw in arb_intervals(), wall in 0.0..200_000.0f64) {
             let tasks: Vec<Interval> = raw.iter().map(|&(r, s, d)| interval(r, s, s + d)).collect();
-            let t = totals(Mode::Concurrent, &tasks, wall);
+            let t = totals(LessonId::Gather, Mode::Concurrent, &tasks, wall);
             prop_assert!(t.ideal_ms <= t.sum_ms + 1e-9);
         }
 
@@ -187,10 +240,10 @@ mod tests {
                 t += w;
             }
             sequential.push(Interval { cpu: true, ..interval(work, t, t + work) });
-            let sequential = totals(Mode::Sequential, &sequential, t + work);
+            let sequential = totals(LessonId::Gather, Mode::Sequential, &sequential, t + work);
             let mut blocked: Vec<Interval> = waits.iter().map(|&w| interval(w, 0.0, work)).collect();
             blocked.push(Interval { cpu: true, ..interval(work, 0.0, work) });
-            let blocked = totals(Mode::Blocking, &blocked, work);
+            let blocked = totals(LessonId::Gather, Mode::Blocking, &blocked, work);
             let saved = compare(sequential.wall_ms, blocked.wall_ms).saved_ms;
             let waited: f64 = waits.iter().sum();
             prop_assert!((saved - waited).abs() < 1e-6, "saved {saved} of {waited} ms of waits");

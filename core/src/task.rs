@@ -1,6 +1,8 @@
 //! Task specs, the editor's drafts and their validation against the product's limits.
 
-pub use crate::field::{parse_delay, parse_scale_count, parse_timeout, shown, validate_label, validate_task_count, validate_url, Field, FieldError};
+pub use crate::field::{
+    parse_deadline, parse_delay, parse_scale_count, parse_timeout, shown, validate_label, validate_task_count, validate_url, Field, FieldError,
+};
 use serde::Serialize;
 
 /// Fewest tasks a lesson runs.

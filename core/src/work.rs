@@ -113,6 +113,17 @@ pub fn timed_out(kind: TaskKind, timeout_ms: u32) -> TaskResult {
     TaskResult { status: TaskStatus::Timeout, detail, ..TaskResult::waiting(kind) }
 }
 
+/// A task whose future was dropped before it finished (a race lost, a deadline passed, a sibling's
+/// error, a cancel): what dropping it stopped.
+pub fn dropped(kind: TaskKind) -> TaskResult {
+    let what = match kind {
+        TaskKind::Timer => "its timer cleared",
+        TaskKind::Fetch => "its request aborted",
+        TaskKind::Cpu => "its busy loop stopped",
+    };
+    TaskResult { status: TaskStatus::Cancelled, detail: format!("dropped before it finished: {what}"), ..TaskResult::waiting(kind) }
+}
+
 /// Applies a task's "fails" switch to a result that would otherwise succeed.
 pub fn with_fails_switch(mut result: TaskResult, fails: bool) -> TaskResult {
     if fails && result.status == TaskStatus::Ok {

@@ -4,9 +4,11 @@
 //! `build.rs` extracts that region at compile time, so the panel can never drift from what runs.
 
 use crate::runtime::clock::now;
+use crate::runtime::promise::{self, Eager};
 use crate::runtime::trace::{Tagged, TraceSink, Traced};
 use crate::runtime::work::{self, Options};
 use async_lab_core::trace::{Lane, WakeSource};
+use async_lab_core::work::dropped;
 use async_lab_core::{LessonId, Milestone, Mode, RunEvent, TaskResult, TaskSpec};
 use futures::channel::oneshot;
 use futures::future::{FutureExt, LocalBoxFuture};
@@ -19,15 +21,18 @@ pub mod async_fn;
 pub mod async_methods;
 pub mod context_manager;
 pub mod cpu_bound;
+pub mod errors;
 pub mod gather;
+pub mod race;
 pub mod sequential_vs_concurrent;
+pub mod timeout;
 
 /// Runs lesson `lesson`'s program in `mode`. `await_it` resolves when the learner presses
 /// async-fn's **Await it**; other lessons ignore it. The programs sit behind one box, so the
 /// session's run future does not inline them. (A box per program was measured 1.9 KiB gzip larger:
 /// a poll function and a vtable each, for a state machine no smaller, since an enum's size is its
-/// largest variant's anyway.)
-pub fn run<'a>(lesson: LessonId, mode: Mode, tasks: &'a [Task<'a>], recorder: &'a Recorder, await_it: oneshot::Receiver<()>) -> LocalBoxFuture<'a, ()> {
+/// largest variant's anyway.) What the program leaves running when it returns comes back with it.
+pub fn run<'a>(lesson: LessonId, mode: Mode, tasks: &'a [Task<'a>], recorder: &'a Recorder, await_it: oneshot::Receiver<()>) -> LocalBoxFuture<'a, RunsOn<'a>> {
     async move {
         match lesson {
             LessonId::SequentialVsConcurrent => sequential_vs_concurrent::main(mode, tasks, recorder).await,
@@ -41,9 +46,37 @@ pub fn run<'a>(lesson: LessonId, mode: Mode, tasks: &'a [Task<'a>], recorder: &'
             }
             LessonId::AsyncMethods => async_methods::main(mode, tasks, recorder).await,
             LessonId::CpuBound => cpu_bound::main(mode, tasks, recorder).await,
+            LessonId::Timeout => timeout::main(mode, tasks, recorder).await,
+            LessonId::Errors => errors::main(mode, tasks, recorder).await,
+            // The one program that can leave something running.
+            LessonId::Race => return race::main(mode, tasks, recorder).await,
         }
+        RunsOn::nothing()
     }
     .boxed_local()
+}
+
+/// What a lesson's program leaves running when it returns: JavaScript promises it cannot stop
+/// (race's losers). The run's wall-clock ends when the program returns; the run is settled when
+/// these have ended too, so their lanes show when they did.
+#[must_use = "the lanes still running end only if this is awaited"]
+pub struct RunsOn<'a>(Option<LocalBoxFuture<'a, ()>>);
+
+impl<'a> RunsOn<'a> {
+    pub fn nothing() -> RunsOn<'a> {
+        RunsOn(None)
+    }
+
+    pub fn these(running: LocalBoxFuture<'a, ()>) -> RunsOn<'a> {
+        RunsOn(Some(running))
+    }
+
+    /// Waits until what was left running has ended.
+    pub async fn end(self) {
+        if let Some(running) = self.0 {
+            running.await;
+        }
+    }
 }
 
 /// async-fn's **Await it**: resolves when the learner presses it, and its wake is traced as theirs.
@@ -176,9 +209,39 @@ impl<'a> Task<'a> {
 
     async fn perform_spec(&self, spec: &TaskSpec) -> TaskResult {
         self.started();
+        let mut unfinished = Unfinished { task: self, armed: true };
         let work = work::perform_task(spec, self.options);
         let result = Traced::new(self.recorder.trace.clone(), Lane::Task(self.index), work).await;
+        unfinished.armed = false;
         self.finished(result.clone());
         result
+    }
+
+    /// Starts the task's work now as a JavaScript promise, which nothing can cancel.
+    pub fn start_promise(&self) -> Eager {
+        self.started();
+        promise::start(self.spec, self.options.started_by)
+    }
+
+    /// Waits for the task's promise to settle, and marks the task finished then.
+    pub async fn settled(&self, eager: Eager) -> TaskResult {
+        let result = eager.settled().await;
+        self.finished(result.clone());
+        result
+    }
+}
+
+/// Marks a task's lane finished at the moment its future is dropped unfinished (a race lost, a
+/// deadline passed, a sibling's error, a cancel): dropping it cleared its timer or aborted its request.
+struct Unfinished<'t, 'a> {
+    task: &'t Task<'a>,
+    armed: bool,
+}
+
+impl Drop for Unfinished<'_, '_> {
+    fn drop(&mut self) {
+        if self.armed {
+            self.task.finished(dropped(self.task.spec.kind));
+        }
     }
 }

@@ -34,7 +34,7 @@ pub async fn busy(work_ms: f64, busy_loop: BusyLoop) -> u32 {
 }
 // endregion
 
-fn spin(ms: f64) {
+pub(crate) fn spin(ms: f64) {
     let end = now() + ms;
     while now() < end {}
 }

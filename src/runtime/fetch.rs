@@ -64,31 +64,50 @@ impl Request {
     }
 
     async fn exchange(&self) -> Result<Fetched, FetchError> {
-        let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
-        let init = RequestInit::new();
-        init.set_method("GET");
-        init.set_credentials(RequestCredentials::Omit);
+        let init = init(self.marked)?;
         init.set_signal(Some(&self.controller.signal()));
-        if self.marked {
-            // Same-origin only (the app's own api/), so the header costs no CORS preflight.
-            let headers = web_sys::Headers::new().map_err(|e| FetchError::Network(js_message(&e)))?;
-            headers.append(OWN_ENDPOINT_HEADER.0, OWN_ENDPOINT_HEADER.1).map_err(|e| FetchError::Network(js_message(&e)))?;
-            init.set_headers(&headers);
-        }
-        let response: Response = Tagged::new(JsFuture::from(window.fetch_with_str_and_init(&self.url, &init)), WakeSource::Fetch)
-            .await
-            .map_err(|e| FetchError::Network(js_message(&e)))?
-            .unchecked_into();
-        let (bytes, capped, head) = read_capped(&response).await?;
-        Ok(Fetched {
-            status: response.status(),
-            ok: response.ok(),
-            bytes,
-            capped,
-            preview: preview(&head),
-            from_service_worker: response.headers().get("x-async-lab").ok().flatten().as_deref() == Some("service-worker"),
-        })
+        let response = Tagged::new(JsFuture::from(start(&self.url, &init)?), WakeSource::Fetch).await;
+        answer(response).await
     }
+}
+
+/// A GET's options: no credentials, and the app's marker when `marked`.
+fn init(marked: bool) -> Result<RequestInit, FetchError> {
+    let init = RequestInit::new();
+    init.set_method("GET");
+    init.set_credentials(RequestCredentials::Omit);
+    if marked {
+        // Same-origin only (the app's own api/), so the header costs no CORS preflight.
+        let headers = web_sys::Headers::new().map_err(|e| FetchError::Network(js_message(&e)))?;
+        headers.append(OWN_ENDPOINT_HEADER.0, OWN_ENDPOINT_HEADER.1).map_err(|e| FetchError::Network(js_message(&e)))?;
+        init.set_headers(&headers);
+    }
+    Ok(init)
+}
+
+fn start(url: &str, init: &RequestInit) -> Result<js_sys::Promise, FetchError> {
+    let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
+    Ok(window.fetch_with_str_and_init(url, init))
+}
+
+/// `fetch(url)` as JavaScript calls it: sent at once, with no `AbortSignal`, so nothing can stop
+/// it; race's JS lanes. The same options as [`Request`] otherwise.
+pub fn unstoppable(url: &str, marked: bool) -> Result<js_sys::Promise, FetchError> {
+    start(url, &init(marked)?)
+}
+
+/// What a settled `fetch` promise answered, its body read up to the cap.
+pub async fn answer(settled: Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>) -> Result<Fetched, FetchError> {
+    let response: Response = settled.map_err(|e| FetchError::Network(js_message(&e)))?.unchecked_into();
+    let (bytes, capped, head) = read_capped(&response).await?;
+    Ok(Fetched {
+        status: response.status(),
+        ok: response.ok(),
+        bytes,
+        capped,
+        preview: preview(&head),
+        from_service_worker: response.headers().get("x-async-lab").ok().flatten().as_deref() == Some("service-worker"),
+    })
 }
 
 /// Reads the body chunk by chunk, counting bytes and keeping the first few, and cancels the

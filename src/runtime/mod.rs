@@ -28,6 +28,8 @@ pub mod frames;
 pub mod location;
 /// The browser's reports of long animation frames, into the runs being traced.
 pub mod long_frames;
+/// A task's work as a JavaScript promise: started when created, never cancelled (race's JS lanes).
+pub mod promise;
 /// The Scale panel's N concurrent sleeps, started in slices.
 pub mod scale;
 /// Registering `sw.js` and knowing whether it answers `api/`.

@@ -3,9 +3,11 @@
 
 use crate::runtime::work::Options;
 use async_lab_core::budget::{check_cpu, Click, StartedBy};
+use async_lab_core::plan::{self, DEFAULT_DEADLINE_MS};
+use async_lab_core::query::UrlState;
 use async_lab_core::stats::expected_wall_ms_of_drafts;
-use async_lab_core::task::{endpoint_for, parse_timeout, refusal, validate_all, validate_task_count, DEFAULT_TIMEOUT_MS, MAX_TASKS, MIN_TASKS};
-use async_lab_core::{BusyLoop, LessonId, Mode, TaskDraft, TaskKind, TaskSpec};
+use async_lab_core::task::{endpoint_for, parse_deadline, parse_timeout, refusal, validate_all, validate_task_count, DEFAULT_TIMEOUT_MS, MAX_TASKS, MIN_TASKS};
+use async_lab_core::{BusyLoop, LessonId, Mode, OnError, TaskDraft, TaskKind, TaskSpec};
 use leptos::prelude::*;
 
 /// A row of the task editor. The id keys the row in lists; the draft holds what was typed.
@@ -24,22 +26,30 @@ pub struct Drafts {
     pub timeout: RwSignal<String>,
     /// cpu-bound: whether busy loops block or yield.
     pub busy_loop: RwSignal<BusyLoop>,
+    /// timeout: the deadline in ms, as typed.
+    pub deadline: RwSignal<String>,
+    /// errors: fail fast or settle.
+    pub on_error: RwSignal<OnError>,
     /// Why the last request to run, add or remove was refused, if it was.
     pub problem: RwSignal<Option<String>>,
     next_id: StoredValue<u32>,
 }
 
 impl Drafts {
-    pub fn new(lesson: LessonId, tasks: &[TaskSpec], timeout_ms: u32, busy_loop: BusyLoop) -> Drafts {
+    /// The drafts of `state`'s lesson: its tasks (or the lesson's defaults) and run options.
+    pub fn new(state: &UrlState) -> Drafts {
+        let lesson = state.lesson;
         let drafts = Drafts {
             lesson,
             rows: RwSignal::new(Vec::new()),
-            timeout: RwSignal::new(timeout_ms.to_string()),
-            busy_loop: RwSignal::new(busy_loop),
+            timeout: RwSignal::new(state.timeout_ms.to_string()),
+            busy_loop: RwSignal::new(state.busy_loop),
+            deadline: RwSignal::new(state.deadline_ms.to_string()),
+            on_error: RwSignal::new(state.on_error),
             problem: RwSignal::new(None),
             next_id: StoredValue::new(1),
         };
-        drafts.set_tasks(tasks);
+        drafts.set_tasks(&state.tasks.clone().unwrap_or_else(|| lesson.lesson().default_tasks()));
         drafts
     }
 
@@ -132,9 +142,19 @@ impl Drafts {
         parse_timeout(&self.timeout.get()).ok()
     }
 
+    /// The deadline as typed when valid (tracked).
+    pub fn valid_deadline(&self) -> Option<u32> {
+        parse_deadline(&self.deadline.get()).ok()
+    }
+
+    fn deadline_ms(&self) -> u32 {
+        parse_deadline(&self.deadline.get_untracked()).unwrap_or(DEFAULT_DEADLINE_MS)
+    }
+
     /// What the model predicts for `mode` from the delays as typed, before any run.
     pub fn expected_wall_ms(&self, mode: Mode) -> f64 {
-        expected_wall_ms_of_drafts(mode, &self.all())
+        let deadline_ms = parse_deadline(&self.deadline.get()).unwrap_or(DEFAULT_DEADLINE_MS);
+        expected_wall_ms_of_drafts(self.lesson, mode, &self.all(), deadline_ms)
     }
 
     /// How the tasks of a run behave, as the learner set it.
@@ -146,7 +166,7 @@ impl Drafts {
     /// The tasks as typed, validated for a run; on failure the reason is shown beside the buttons.
     pub fn specs(&self) -> Option<Vec<TaskSpec>> {
         let drafts: Vec<TaskDraft> = self.rows.with_untracked(|rows| rows.iter().map(|r| r.draft.get_untracked()).collect());
-        if let Err(e) = parse_timeout(&self.timeout.get_untracked()) {
+        if let Err(e) = parse_timeout(&self.timeout.get_untracked()).and(parse_deadline(&self.deadline.get_untracked())) {
             self.problem.set(Some(format!("Nothing ran. {}", e.message)));
             return None;
         }
@@ -162,14 +182,16 @@ impl Drafts {
         }
     }
 
-    /// The tasks for the runs of `click`: validated, and within the cap on busy work.
-    pub fn specs_for(&self, click: Click) -> Option<Vec<TaskSpec>> {
-        self.specs().and_then(|specs| self.within_cpu_cap(specs, click))
+    /// The lanes a run of `mode` runs for the tasks as typed (`plan::lanes`: race's JS lanes,
+    /// timeout's deadlines), validated and within the cap on busy work for `click`.
+    pub fn lanes_for(&self, mode: Mode, click: Click) -> Option<Vec<TaskSpec>> {
+        let lanes = plan::lanes(mode, self.specs()?, self.deadline_ms());
+        self.within_cpu_cap(lanes, click)
     }
 
     /// `specs` if the busy work that `click` would start stays within the cap; otherwise `None`,
     /// and the message naming the cap and the total shows beside the buttons.
-    pub fn within_cpu_cap(&self, specs: Vec<TaskSpec>, click: Click) -> Option<Vec<TaskSpec>> {
+    fn within_cpu_cap(&self, specs: Vec<TaskSpec>, click: Click) -> Option<Vec<TaskSpec>> {
         match check_cpu(&specs, click) {
             Ok(()) => Some(specs),
             Err(why) => {

@@ -56,9 +56,9 @@ impl Session {
     /// The session for a decoded URL; call inside the mounted reactive root.
     pub fn new(decoded: Decoded) -> Session {
         let Decoded { state, notices } = decoded;
-        let UrlState { lesson, tasks, embed, autorun, heading, theme, busy_loop, timeout_ms } = state;
+        let drafts = Drafts::new(&state);
+        let UrlState { lesson, embed, autorun, heading, theme, .. } = state;
         let resolution_ms = clock::resolution_ms();
-        let drafts = Drafts::new(lesson, &tasks.unwrap_or_else(|| lesson.lesson().default_tasks()), timeout_ms, busy_loop);
         let session = Session {
             lesson,
             embed,
@@ -125,9 +125,20 @@ impl Session {
     /// The state on screen as the full app's URL state; `None` while a field is invalid (tracked).
     fn url_state(&self) -> Option<UrlState> {
         let tasks = self.drafts.valid_specs()?;
-        let timeout_ms = self.drafts.valid_timeout()?;
-        let (theme, busy_loop) = (self.theme.get(), self.drafts.busy_loop.get());
-        Some(UrlState { lesson: self.lesson, tasks: Some(tasks), embed: false, autorun: false, heading: true, theme, busy_loop, timeout_ms })
+        let (timeout_ms, deadline_ms) = (self.drafts.valid_timeout()?, self.drafts.valid_deadline()?);
+        let (theme, busy_loop, on_error) = (self.theme.get(), self.drafts.busy_loop.get(), self.drafts.on_error.get());
+        Some(UrlState {
+            lesson: self.lesson,
+            tasks: Some(tasks),
+            embed: false,
+            autorun: false,
+            heading: true,
+            theme,
+            busy_loop,
+            timeout_ms,
+            deadline_ms,
+            on_error,
+        })
     }
 
     /// The query string of this page as it is shown: what the address bar keeps.

@@ -3,6 +3,7 @@
 
 use super::Session;
 use crate::runtime::{compression, location};
+use async_lab_core::plan::DEFAULT_DEADLINE_MS;
 use async_lab_core::query::{self, UrlState};
 use async_lab_core::share::{self, Moment, ShareError, MAX_PAYLOAD_BYTES};
 use async_lab_core::task::DEFAULT_TIMEOUT_MS;
@@ -30,6 +31,12 @@ impl Session {
                     if let Some(busy_loop) = share::typed_busy_loop(&recorded) {
                         this.drafts.busy_loop.set(busy_loop);
                     }
+                    if let Some(deadline_ms) = share::typed_deadline(&recorded) {
+                        this.drafts.deadline.set(deadline_ms.to_string());
+                    }
+                    if let Some(on_error) = share::typed_on_error(&recorded) {
+                        this.drafts.on_error.set(on_error);
+                    }
                     this.runs.replay_shared(runs, at_ms);
                 }
                 Err(why) => {
@@ -46,6 +53,7 @@ impl Session {
     pub async fn moment_link(&self) -> Option<String> {
         let runs = self.runs;
         let (payload, tasks, busy_loop) = runs.with_recorded(|r| (share::encode(r), share::typed_tasks(r), share::typed_busy_loop(r)));
+        let (deadline, on_error) = runs.with_recorded(|r| (share::typed_deadline(r), share::typed_on_error(r)));
         if tasks.is_empty() {
             return None;
         }
@@ -59,6 +67,8 @@ impl Session {
             theme: self.theme.get_untracked(),
             busy_loop: busy_loop.unwrap_or_else(|| self.drafts.busy_loop.get_untracked()),
             timeout_ms: untrack(|| self.drafts.valid_timeout()).unwrap_or(DEFAULT_TIMEOUT_MS),
+            deadline_ms: deadline.or_else(|| untrack(|| self.drafts.valid_deadline())).unwrap_or(DEFAULT_DEADLINE_MS),
+            on_error: on_error.unwrap_or_else(|| self.drafts.on_error.get_untracked()),
         };
         let compressed = compression::deflate(payload.as_bytes()).await?;
         Some(format!("{}?{}{}", location::app_base(), query::encode(&state), share::fragment(&compressed, at_ms)))

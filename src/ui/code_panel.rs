@@ -184,7 +184,7 @@ fn OutputDifferences() -> impl IntoView {
         .map(|d| {
             view! {
                 <tr>
-                    <td><code>{d.rust}</code></td>
+                    <td><code>{shown(d.rust)}</code></td>
                     <td><code>{shown(d.python)}</code></td>
                     <td><code>{shown(d.javascript)}</code></td>
                     <td>{d.why}</td>
@@ -200,7 +200,7 @@ fn OutputDifferences() -> impl IntoView {
                 "CI runs the Python in CPython and the JavaScript in Node, and checks that they print the lab's lines in the lab's order, timings within a tolerance (35 %). "
                 {if none { "For this lesson they print the same lines." } else { "These lines differ, and only these:" }}
             </p>
-            <Table label="How the printed output differs" columns=&["Rust prints", "Python prints", "JavaScript prints", "Why"]>
+            <Table label="How the printed output differs" columns=&["The lab prints", "Python prints", "JavaScript prints", "Why"]>
                 {rows}
             </Table>
         </details>

@@ -1,10 +1,10 @@
 //! The run buttons (Run sequentially, Run concurrently, Run both, Cancel), the lesson's own
-//! controls, and the timeout field.
+//! controls (Create future / Await it, Busy loop, Deadline, On error), and the timeout field.
 
 use super::widgets::Input;
 use crate::session::{Drafts, Runs, Session};
-use async_lab_core::task::{parse_timeout, MAX_TIMEOUT_MS};
-use async_lab_core::{BusyLoop, LessonId};
+use async_lab_core::task::{parse_deadline, parse_timeout, MAX_DELAY_MS, MAX_TIMEOUT_MS};
+use async_lab_core::{BusyLoop, LessonId, OnError};
 use leptos::prelude::*;
 
 #[component]
@@ -36,7 +36,8 @@ pub fn Controls() -> impl IntoView {
     }
 }
 
-/// Controls that belong to one lesson: async-fn's Create future / Await it, cpu-bound's Block / Yield.
+/// Controls that belong to one lesson: async-fn's Create future / Await it, cpu-bound's Block /
+/// Yield, timeout's deadline, errors' fail fast / settle.
 #[component]
 fn LessonControls() -> impl IntoView {
     let session = expect_context::<Session>();
@@ -50,7 +51,18 @@ fn LessonControls() -> impl IntoView {
             </fieldset>
         }
         .into_any(),
-        LessonId::SequentialVsConcurrent | LessonId::Gather | LessonId::ApiRequests | LessonId::ContextManager | LessonId::AsyncMethods => ().into_any(),
+        LessonId::Timeout => view! { <DeadlineField/> }.into_any(),
+        LessonId::Errors => view! {
+            <fieldset class="controls lesson-controls choice">
+                <legend>"On error"</legend>
+                <OnErrorChoice on_error=OnError::FailFast label="Fail fast" hint="try_join_all: the first error drops the rest"/>
+                <OnErrorChoice on_error=OnError::Settle label="Settle" hint="join_all: every task ends, each with its result"/>
+            </fieldset>
+        }
+        .into_any(),
+        LessonId::SequentialVsConcurrent | LessonId::Gather | LessonId::ApiRequests | LessonId::ContextManager | LessonId::AsyncMethods | LessonId::Race => {
+            ().into_any()
+        }
     }
 }
 
@@ -79,6 +91,43 @@ fn BusyLoopChoice(busy_loop: BusyLoop, label: &'static str, hint: &'static str) 
                 name="busy-loop"
                 prop:checked=move || drafts.busy_loop.get() == busy_loop
                 on:change=move |_| drafts.busy_loop.set(busy_loop)
+            />
+            {label}
+            <small>{format!(" ({hint})")}</small>
+        </label>
+    }
+}
+
+/// timeout: the deadline each request is raced against.
+#[component]
+fn DeadlineField() -> impl IntoView {
+    let drafts = expect_context::<Drafts>();
+    view! {
+        <div class="controls lesson-controls">
+            <Input
+                id="deadline".to_owned()
+                label="Deadline (ms)"
+                hint=format!("each request's, 1–{MAX_DELAY_MS}")
+                value=drafts.deadline
+                on_input=move |ev| drafts.deadline.set(event_target_value(&ev))
+                error=move || parse_deadline(&drafts.deadline.get()).err().map(|e| e.message)
+                accessible="Deadline in ms".to_owned()
+                numeric=true
+            />
+        </div>
+    }
+}
+
+#[component]
+fn OnErrorChoice(on_error: OnError, label: &'static str, hint: &'static str) -> impl IntoView {
+    let drafts = expect_context::<Drafts>();
+    view! {
+        <label class="radio">
+            <input
+                type="radio"
+                name="on-error"
+                prop:checked=move || drafts.on_error.get() == on_error
+                on:change=move |_| drafts.on_error.set(on_error)
             />
             {label}
             <small>{format!(" ({hint})")}</small>

@@ -1,5 +1,6 @@
 // Runs a lesson's JavaScript listing in Node as shipped, changing nothing but its declared BASE_URL
-// and the delay scale. Usage: node tests/listings/run.mjs LISTING [--scale S] [--base URL]
+// and the delay scale. Usage: node tests/listings/run.mjs LISTING [--scale S] [--base URL] [--fix FIX.json]
+// (--fix: {"replace": ..., "with": ...}, another choice the listing offers, applied like run.py's)
 import { readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 
@@ -10,8 +11,16 @@ const base = option("--base", null);
 
 let text = readFileSync(listing, "utf8");
 if (base) text = text.replace(/const BASE_URL = "[^"]*";/, `const BASE_URL = ${JSON.stringify(base)};`);
-// Every timer waits `scale` times as long; nothing else of the listing changes.
-const preamble = `{ const set = globalThis.setTimeout; globalThis.setTimeout = (fn, ms = 0, ...a) => set(fn, ms * ${scale}, ...a); }\n`;
+const fixFile = option("--fix", null);
+if (fixFile) {
+  const fix = JSON.parse(readFileSync(fixFile, "utf8"));
+  if (!text.includes(fix.replace)) throw new Error(`${fixFile}: the listing has no ${JSON.stringify(fix.replace)} to change`);
+  text = text.replace(fix.replace, fix.with);
+}
+// Every timer and AbortSignal.timeout waits `scale` times as long; nothing else of the listing changes.
+const preamble =
+  `{ const set = globalThis.setTimeout; globalThis.setTimeout = (fn, ms = 0, ...a) => set(fn, ms * ${scale}, ...a); }\n` +
+  `{ const after = AbortSignal.timeout.bind(AbortSignal); AbortSignal.timeout = (ms) => after(ms * ${scale}); }\n`;
 const env = { ...process.env, NO_COLOR: "1" };
 delete env.FORCE_COLOR;
 const run = spawnSync(process.execPath, ["--input-type=module"], { input: preamble + text, encoding: "utf8", timeout: 60_000, env });

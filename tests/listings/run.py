@@ -1,7 +1,7 @@
 """Runs a lesson's Python listing as shipped, changing nothing but its declared base URL and the delay scale.
 
 Usage: python tests/listings/run.py LISTING [--scale S] [--base URL] [--fix FIX.json]
-  --scale S   every asyncio.sleep and time.sleep waits S times as long (the lab's CI runs faster)
+  --scale S   every asyncio.sleep, asyncio.timeout and time.sleep waits S times as long (the lab's CI runs faster)
   --base URL  the tutorial's base URL, https://api.example.com, becomes URL
   --fix FILE  {"replace": ..., "with": ...}: the correction a lesson's note shows, applied
 """
@@ -30,7 +30,7 @@ if args.fix:
         raise SystemExit(f"{args.fix}: the listing has no {fix['replace']!r} to correct")
     text = text.replace(fix["replace"], fix["with"])
 
-_async_sleep, _time_sleep = asyncio.sleep, time.sleep
+_async_sleep, _time_sleep, _timeout = asyncio.sleep, time.sleep, asyncio.timeout
 
 
 async def scaled_sleep(delay, *rest, **named):
@@ -38,5 +38,6 @@ async def scaled_sleep(delay, *rest, **named):
 
 
 asyncio.sleep = scaled_sleep
+asyncio.timeout = lambda delay: _timeout(None if delay is None else delay * args.scale)
 time.sleep = lambda seconds: _time_sleep(seconds * args.scale)
 exec(compile(text, args.listing, "exec"), {"__name__": "__main__"})

@@ -18,7 +18,7 @@ use crate::result::{Source, TaskStatus};
 use crate::run::{Outcome, Run};
 use crate::task::{TaskKind, TaskSpec};
 use crate::trace::{PollResult, WakeSource};
-use crate::{BusyLoop, LessonId, Mode};
+use crate::{plan, BusyLoop, LessonId, Mode, OnError};
 pub use link::{base64url, fragment, parse_fragment, unbase64url, Moment, MAX_LINK_CHARS};
 use read::In;
 use write::Out;
@@ -34,8 +34,10 @@ const MAX_RUNS: u64 = 2;
 /// The most log lines, lesson events, trace events or spans one list may hold.
 const MAX_LIST: u64 = 100_000;
 
-const LESSONS: [LessonId; 7] = LessonId::ALL;
-const MODES: [Mode; 5] = [Mode::Sequential, Mode::Concurrent, Mode::Lazy, Mode::Blocking, Mode::Yielding];
+// New lessons and modes go at the end: a place, once given, is what old links mean by it.
+const LESSONS: [LessonId; 10] = LessonId::ALL;
+const MODES: [Mode; 9] =
+    [Mode::Sequential, Mode::Concurrent, Mode::Lazy, Mode::Blocking, Mode::Yielding, Mode::Race, Mode::Deadline, Mode::FailFast, Mode::Settle];
 const KINDS: [TaskKind; 3] = TaskKind::ALL;
 const STATUSES: [TaskStatus; 6] = [TaskStatus::Waiting, TaskStatus::Running, TaskStatus::Ok, TaskStatus::Error, TaskStatus::Cancelled, TaskStatus::Timeout];
 const SOURCES: [Source; 5] = [Source::Timer, Source::Network, Source::ServiceWorker, Source::Simulated, Source::Cpu];
@@ -109,12 +111,26 @@ pub fn decode_for(lesson: LessonId, text: &str) -> Result<Vec<Run>, ShareError> 
 }
 
 /// The tasks as the learner typed them for `runs`: what **Run it live** runs again and the link's
-/// query holds. A lazy run (async-fn's Create the future) carries one task more than was typed,
-/// the JS promise it is contrasted with, so another run's tasks are preferred.
+/// query holds, without the lanes a mode adds (`plan::lanes`). A lazy run (async-fn's Create the
+/// future) keeps only the first typed task, so another run's tasks are preferred.
 pub fn typed_tasks(runs: &[&Run]) -> Vec<TaskSpec> {
     let Some(run) = runs.iter().find(|r| r.mode != Mode::Lazy).or(runs.first()) else { return Vec::new() };
-    let typed = run.tasks.len().saturating_sub(usize::from(run.mode == Mode::Lazy)).max(1);
+    let typed = plan::typed_count(run.mode, run.tasks.len()).max(1);
     run.tasks.iter().take(typed).map(|t| t.spec.clone()).collect()
+}
+
+/// timeout's deadline the runs were made with: a deadline run's deadline lanes.
+pub fn typed_deadline(runs: &[&Run]) -> Option<u32> {
+    runs.iter().filter(|r| r.mode == Mode::Deadline).find_map(|r| r.tasks.last()).map(|t| t.spec.delay_ms)
+}
+
+/// errors' fail fast or settle choice the runs were made with, if one of them was such a run.
+pub fn typed_on_error(runs: &[&Run]) -> Option<OnError> {
+    runs.iter().find_map(|r| match r.mode {
+        Mode::FailFast => Some(OnError::FailFast),
+        Mode::Settle => Some(OnError::Settle),
+        Mode::Sequential | Mode::Concurrent | Mode::Lazy | Mode::Blocking | Mode::Yielding | Mode::Race | Mode::Deadline => None,
+    })
 }
 
 /// cpu-bound's Block / Yield choice the runs were made with, if one of them was a busy-loop run.
@@ -122,7 +138,7 @@ pub fn typed_busy_loop(runs: &[&Run]) -> Option<BusyLoop> {
     runs.iter().find_map(|r| match r.mode {
         Mode::Blocking => Some(BusyLoop::Block),
         Mode::Yielding => Some(BusyLoop::Yield),
-        Mode::Sequential | Mode::Concurrent | Mode::Lazy => None,
+        Mode::Sequential | Mode::Concurrent | Mode::Lazy | Mode::Race | Mode::Deadline | Mode::FailFast | Mode::Settle => None,
     })
 }
 

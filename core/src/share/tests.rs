@@ -73,7 +73,7 @@ fn every_closed_set_has_each_of_its_values_in_its_table() {
             Source::Timer | Source::Network | Source::ServiceWorker | Source::Simulated | Source::Cpu => {}
         }
     }
-    assert_eq!((SOURCES.len(), MODES.len(), OUTCOMES.len(), WAKE_SOURCES.len()), (5, 5, 3, 4));
+    assert_eq!((SOURCES.len(), MODES.len(), OUTCOMES.len(), WAKE_SOURCES.len()), (5, 9, 3, 4));
     for mode in MODES {
         let mut run = Run::new(1, LessonId::CpuBound, mode, vec![]);
         run.complete(1.0);

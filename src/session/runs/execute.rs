@@ -50,14 +50,24 @@ impl Runs {
         // The run's clock starts when its program does, not when the UI finished drawing its lanes.
         let recorder = Recorder::traced(trace, sink);
         self.origin.set_value(recorder.origin());
-        let was_cancelled = {
+        let (was_cancelled, wall) = {
             let tasks = Task::all(&specs, &recorder, options);
             let work = lessons::run(self.lesson, mode, &tasks, &recorder, await_it);
             // A released trigger (a newer run) counts as a cancel too.
-            let ended = select(work, cancelled).await;
-            matches!(ended, Either::Right(_))
+            let ended = match select(work, cancelled).await {
+                // The wall-clock ends when the program returns; what it left running (JS promises)
+                // is still watched to its end, so its lanes end when it did.
+                Either::Left((runs_on, cancelled)) => {
+                    let wall = recorder.elapsed_ms();
+                    match select(Box::pin(runs_on.end()), cancelled).await {
+                        Either::Left(_) => (false, wall),
+                        Either::Right(_) => (true, recorder.elapsed_ms()),
+                    }
+                }
+                Either::Right(_) => (true, recorder.elapsed_ms()),
+            };
+            ended
         };
-        let wall = recorder.elapsed_ms();
         let settled = {
             let mut run = own.borrow_mut();
             run.throttled = mark.hidden_since();

@@ -13,7 +13,7 @@ use crate::runtime::{clock, frames, location, service_worker};
 use async_lab_core::budget::{Click, StartedBy};
 use async_lab_core::stats::Comparison;
 use async_lab_core::trace::Lane;
-use async_lab_core::{BusyLoop, Column, LessonId, Mode, Run, TaskKind, TaskSpec};
+use async_lab_core::{plan, BusyLoop, Column, LessonId, Mode, Run, TaskKind, TaskSpec};
 use execute::Signals;
 use futures::channel::oneshot;
 use leptos::prelude::*;
@@ -109,13 +109,17 @@ impl Runs {
         }
     }
 
-    /// The concurrent mode of this lesson: cpu-bound's depends on the Block / Yield choice.
+    /// The concurrent mode of this lesson: cpu-bound's depends on the Block / Yield choice, errors'
+    /// on fail fast or settle.
     pub fn concurrent_mode(&self) -> Mode {
         match self.lesson {
             LessonId::CpuBound => match self.drafts.busy_loop.get_untracked() {
                 BusyLoop::Block => Mode::Blocking,
                 BusyLoop::Yield => Mode::Yielding,
             },
+            LessonId::Race => Mode::Race,
+            LessonId::Timeout => Mode::Deadline,
+            LessonId::Errors => self.drafts.on_error.get_untracked().mode(),
             LessonId::SequentialVsConcurrent
             | LessonId::AsyncFn
             | LessonId::Gather
@@ -148,9 +152,9 @@ impl Runs {
     }
 
     fn run(&self, mode: Mode) {
-        if let Some(specs) = self.drafts.specs_for(Click::OneRun) {
+        if let Some(lanes) = self.drafts.lanes_for(mode, Click::OneRun) {
             // Nobody waits for this run's end: it reports itself when it finishes.
-            drop(self.start(self.new_run(mode, specs), StartedBy::Click));
+            drop(self.start(self.new_run(mode, lanes), StartedBy::Click));
         }
     }
 
@@ -182,24 +186,23 @@ impl Runs {
     }
 
     fn both(&self, started_by: StartedBy) {
-        let Some(specs) = self.drafts.specs_for(Click::RunBoth) else { return };
+        let mode = self.concurrent_mode();
+        // Checked against the cap as the concurrent run's lanes, counted twice: never fewer than both runs'.
+        let Some(lanes) = self.drafts.lanes_for(mode, Click::RunBoth) else { return };
+        let typed = lanes[..plan::typed_count(mode, lanes.len())].to_vec();
         let this = *self;
-        let sequential = self.start(self.new_run(Mode::Sequential, specs.clone()), started_by);
+        let sequential = self.start(self.new_run(Mode::Sequential, typed), started_by);
         spawn_local(async move {
             let Ok(sequential_ms) = sequential.await else { return };
-            let concurrent = this.new_run(this.concurrent_mode(), specs).after_sequential(sequential_ms);
+            let concurrent = this.new_run(mode, lanes).after_sequential(sequential_ms);
             drop(this.start(concurrent, started_by));
         });
     }
 
     /// async-fn: creates the future and a JS promise beside it; the future waits for [`Runs::await_it`].
     pub fn create_future(&self) {
-        let Some(mut specs) = self.drafts.specs() else { return };
-        specs.truncate(1);
-        let contrast = TaskSpec::timer("new Promise(…) in JS", specs[0].delay_ms);
-        specs.push(contrast);
-        let Some(specs) = self.drafts.within_cpu_cap(specs, Click::OneRun) else { return };
-        drop(self.start(self.new_run(Mode::Lazy, specs), StartedBy::Click));
+        let Some(lanes) = self.drafts.lanes_for(Mode::Lazy, Click::OneRun) else { return };
+        drop(self.start(self.new_run(Mode::Lazy, lanes), StartedBy::Click));
     }
 
     /// async-fn: polls the created future for the first time.

@@ -1,5 +1,7 @@
 //! One-line takeaways computed from a finished run, in each lesson's own terms.
 
+mod combinators;
+
 use crate::format::{comparison, ms, seconds};
 use crate::lesson::LessonId;
 use crate::milestone::Milestone;
@@ -16,6 +18,9 @@ pub fn takeaway(run: &Run, resolution_ms: f64) -> Option<String> {
     let closed = run.last(|m| *m == Milestone::Closed).map(|e| e.t_ms);
     if run.outcome == Some(Outcome::Cancelled) {
         return Some(cancelled(run, totals.wall_ms, closed, resolution_ms));
+    }
+    if run.lesson == LessonId::Errors {
+        return Some(combinators::errors(run, resolution_ms));
     }
     if run.mode == Mode::Sequential {
         return Some(format!("Sequential took {wall}: each task waited for the one before, so the wall-clock is the sum of the tasks ({sum})."));
@@ -96,6 +101,16 @@ pub fn takeaway(run: &Run, resolution_ms: f64) -> Option<String> {
             }
             _ => generic(),
         },
+        LessonId::Race => match run.mode {
+            Mode::Race => combinators::race(run, resolution_ms),
+            _ => generic(),
+        },
+        LessonId::Timeout => match run.mode {
+            Mode::Deadline => combinators::deadline(run, resolution_ms),
+            _ => generic(),
+        },
+        // Answered above, since its sequential run has a takeaway of its own.
+        LessonId::Errors => combinators::errors(run, resolution_ms),
     };
     Some(sentence)
 }

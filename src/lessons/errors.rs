@@ -1,0 +1,48 @@
+//! The errors lesson: one task fails early; fail fast drops the others, settle waits for each,
+//! and in turn stops at the first error.
+
+use super::{Recorder, Task};
+use async_lab_core::{Column, Mode, TaskStatus};
+use futures::future::{join_all, try_join_all};
+
+// region:lesson
+/// What went wrong with a task.
+pub struct Failed(String);
+
+async fn load(task: &Task<'_>) -> Result<String, Failed> {
+    let result = task.perform().await;
+    if result.status != TaskStatus::Ok {
+        return Err(Failed(format!("{} failed", task.label())));
+    }
+    task.print(format!("Finished {}", task.label()));
+    Ok(task.label().to_owned())
+}
+
+/// `?` in a loop: the first error returns at once, and the tasks after it never start.
+async fn in_turn(tasks: &[Task<'_>]) -> Result<Vec<String>, Failed> {
+    let mut loaded = Vec::new();
+    for task in tasks {
+        loaded.push(load(task).await?);
+    }
+    Ok(loaded)
+}
+
+pub async fn main(mode: Mode, tasks: &[Task<'_>], recorder: &Recorder) {
+    let outcome = match (mode, mode.column()) {
+        // Every task to its end, each with its own result.
+        (Mode::Settle, _) => {
+            let results = join_all(tasks.iter().map(load)).await;
+            for (task, result) in tasks.iter().zip(&results) {
+                recorder.print(format!("{}: {}", task.label(), if result.is_ok() { "ok" } else { "failed" }));
+            }
+            Ok(Vec::new())
+        }
+        // The first error returns at once; the other futures are dropped, so their timers are cleared.
+        (Mode::FailFast, _) | (_, Column::Concurrent) => try_join_all(tasks.iter().map(load)).await,
+        (_, Column::Sequential) => in_turn(tasks).await,
+    };
+    if let Err(Failed(why)) = outcome {
+        recorder.print(format!("Error: {why}"));
+    }
+}
+// endregion

@@ -1,0 +1,141 @@
+//! race, timeout and errors run for real in headless Chromium: what a lost race, a passed deadline
+//! or a sibling's error drops is gone at once (no timer pending, no request in flight), while the
+//! race's JavaScript promises run on to their end.
+
+use async_lab::lessons::{errors, race, timeout, Recorder, Task};
+use async_lab::runtime::work::Options;
+use async_lab::runtime::{fetch, timer};
+use async_lab_core::plan::{self, DEFAULT_DEADLINE_MS};
+use async_lab_core::{Mode, RunEvent, TaskSpec, TaskStatus};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn record() -> (Rc<RefCell<Vec<RunEvent>>>, Recorder) {
+    let events = Rc::new(RefCell::new(Vec::new()));
+    let sink = events.clone();
+    (events, Recorder::new(0, move |e| sink.borrow_mut().push(e)))
+}
+
+/// Each task's end: when, and with what status.
+fn ends(events: &[RunEvent]) -> Vec<(usize, f64, TaskStatus)> {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            RunEvent::TaskFinished { index, t_ms, result } => Some((*index, *t_ms, result.status)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn end_of(events: &[RunEvent], task: usize) -> (f64, TaskStatus) {
+    let found = ends(events).into_iter().find(|(i, ..)| *i == task);
+    found.map(|(_, t, s)| (t, s)).unwrap_or_else(|| panic!("task {task} never finished: {events:?}"))
+}
+
+fn log(events: &[RunEvent]) -> Vec<String> {
+    events.iter().filter_map(|e| if let RunEvent::Log { text, .. } = e { Some(text.clone()) } else { None }).collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_lost_race_leaves_no_rust_timer_or_request_while_the_js_losers_run_on() {
+    // The fetch is polled first, so it is on the wire when the 0 ms timer wins.
+    let typed = vec![TaskSpec::fetch("mirror A", 0, "/?race"), TaskSpec::timer("mirror B", 0), TaskSpec::timer("mirror C", 400)];
+    let specs = plan::lanes(Mode::Race, typed, DEFAULT_DEADLINE_MS);
+    let (events, recorder) = record();
+    let tasks = Task::all(&specs, &recorder, Options::default());
+    let (timers, requests) = (timer::pending(), fetch::in_flight());
+    let runs_on = race::main(Mode::Race, &tasks, &recorder).await;
+    let decided = recorder.elapsed_ms();
+    assert_eq!((timer::pending(), fetch::in_flight()), (timers, requests), "a Rust loser is still pending");
+    {
+        let events = events.borrow();
+        assert_eq!(end_of(&events, 1).1, TaskStatus::Ok, "the 0 ms timer wins");
+        let (at, status) = end_of(&events, 0);
+        assert_eq!(status, TaskStatus::Cancelled, "the Rust fetch is dropped");
+        assert!(at <= decided, "dropped when the race was decided");
+        // select_all had its winner before it first polled mirror C: a future never polled never starts.
+        assert!(!events.iter().any(|e| matches!(e, RunEvent::TaskStarted { index: 2, .. })));
+        assert!(log(&events).contains(&"Cancelled 2 other requests".to_owned()), "{:?}", log(&events));
+        assert!(ends(&events).iter().all(|(i, ..)| *i < 3 || *i == 4), "no JS loser has answered yet");
+    }
+    runs_on.end().await;
+    let events = events.borrow();
+    let (js_slow, status) = end_of(&events, 5);
+    assert_eq!(status, TaskStatus::Ok, "the JS loser ran to its end");
+    assert!(js_slow >= 400.0, "the JS loser answered at {js_slow} ms, when its timer fired");
+    assert_eq!(end_of(&events, 3).1, TaskStatus::Ok, "the JS fetch was not aborted");
+    assert!(log(&events).iter().any(|l| l.starts_with("Late answer: mirror C after")), "{:?}", log(&events));
+}
+
+#[wasm_bindgen_test]
+async fn a_passed_deadline_drops_the_work_at_the_deadline() {
+    let specs = plan::lanes(Mode::Deadline, vec![TaskSpec::timer("slow report", 3000)], 100);
+    let (events, recorder) = record();
+    let tasks = Task::all(&specs, &recorder, Options::default());
+    let timers = timer::pending();
+    timeout::main(Mode::Deadline, &tasks, &recorder).await;
+    assert_eq!(timer::pending(), timers, "nothing left pending");
+    let events = events.borrow();
+    let (at, status) = end_of(&events, 0);
+    assert_eq!(status, TaskStatus::Cancelled);
+    // Generous: a loaded machine fires late, never early.
+    assert!((100.0..1000.0).contains(&at), "dropped at {at} ms against a 100 ms deadline");
+    assert_eq!(end_of(&events, 1).1, TaskStatus::Ok, "the deadline's sleep ended");
+    assert!(log(&events)[0].starts_with("slow report timed out after"), "{:?}", log(&events));
+}
+
+#[wasm_bindgen_test]
+async fn a_request_in_time_drops_its_deadline_instead() {
+    let specs = plan::lanes(Mode::Deadline, vec![TaskSpec::timer("quick", 20)], 5000);
+    let (events, recorder) = record();
+    let tasks = Task::all(&specs, &recorder, Options::default());
+    timeout::main(Mode::Deadline, &tasks, &recorder).await;
+    let events = events.borrow();
+    assert_eq!((end_of(&events, 0).1, end_of(&events, 1).1), (TaskStatus::Ok, TaskStatus::Cancelled));
+    assert!(log(&events)[0].starts_with("quick answered after"));
+}
+
+fn failing() -> Vec<TaskSpec> {
+    vec![TaskSpec::timer("load user", 300), TaskSpec { fails: true, ..TaskSpec::timer("load avatar", 50) }, TaskSpec::timer("load posts", 500)]
+}
+
+#[wasm_bindgen_test]
+async fn fail_fast_drops_the_others_at_the_first_error_and_settle_waits_for_each() {
+    let specs = failing();
+    let (events, recorder) = record();
+    let tasks = Task::all(&specs, &recorder, Options::default());
+    let timers = timer::pending();
+    errors::main(Mode::FailFast, &tasks, &recorder).await;
+    assert_eq!(timer::pending(), timers);
+    {
+        let events = events.borrow();
+        let (failed_at, status) = end_of(&events, 1);
+        assert_eq!(status, TaskStatus::Error);
+        for other in [0, 2] {
+            let (at, status) = end_of(&events, other);
+            assert_eq!(status, TaskStatus::Cancelled, "no task finishes after the failure");
+            assert!(at - failed_at < 50.0, "dropped with the error, {at} against {failed_at}");
+        }
+        assert_eq!(log(&events), ["Error: load avatar failed"]);
+    }
+    let (events, recorder) = record();
+    let tasks = Task::all(&specs, &recorder, Options::default());
+    errors::main(Mode::Settle, &tasks, &recorder).await;
+    let events = events.borrow();
+    assert_eq!([0, 1, 2].map(|i| end_of(&events, i).1), [TaskStatus::Ok, TaskStatus::Error, TaskStatus::Ok]);
+    assert_eq!(log(&events)[2..], ["load user: ok", "load avatar: failed", "load posts: ok"]);
+}
+
+#[wasm_bindgen_test]
+async fn in_turn_stops_at_the_first_error() {
+    let specs = failing();
+    let (events, recorder) = record();
+    let tasks = Task::all(&specs, &recorder, Options::default());
+    errors::main(Mode::Sequential, &tasks, &recorder).await;
+    let events = events.borrow();
+    assert!(!events.iter().any(|e| matches!(e, RunEvent::TaskStarted { index: 2, .. })), "the task after the error never starts");
+    assert_eq!(log(&events), ["Finished load user", "Error: load avatar failed"]);
+}
