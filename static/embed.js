@@ -38,6 +38,9 @@
     "context-manager": [2, [1039, 969, 904, 832, 773, 704, 682, 682], [32, 32, 32, 32, 32, 32, 32, 32]],
     "async-methods": [3, [1017, 926, 862, 831, 772, 680, 659, 659], [32, 32, 32, 32, 32, 32, 32, 32]],
     "cpu-bound": [3, [1178, 1108, 1024, 952, 839, 769, 748, 748], [57, 57, 32, 32, 32, 32, 32, 32]],
+    "race": [3, [1329, 1192, 1125, 1070, 987, 896, 850, 826], [32, 32, 32, 32, 32, 32, 32, 32]],
+    "timeout": [1, [1084, 992, 900, 823, 764, 673, 651, 627], [57, 57, 32, 32, 32, 32, 32, 32]],
+    "errors": [3, [1270, 1203, 1157, 1021, 895, 849, 796, 772], [32, 32, 32, 32, 32, 32, 32, 32]],
   };
   // HEIGHTS END
   const LANE = 80; // a task more or fewer: a lane in each of the two timelines
@@ -309,7 +312,7 @@
   // `load="click"` shows a poster until the reader asks; otherwise the frame loads as it nears
   // the viewport.
   const flag = (value) => ({ "": "1", true: "1", false: "0" })[value] ?? value;
-  const PARAMS = { lesson: 0, tasks: 0, theme: 0, loop: 0, timeout: 0, autorun: 1, heading: 1, embed: 1 };
+  const PARAMS = { lesson: 0, tasks: 0, theme: 0, loop: 0, timeout: 0, deadline: 0, on_error: 0, autorun: 1, heading: 1, embed: 1 };
   const widths = new ResizeObserver((entries) => {
     for (const { target } of entries) {
       const frame = target.querySelector(":scope > iframe");

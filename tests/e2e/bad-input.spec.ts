@@ -47,6 +47,18 @@ for (const c of catalogue.timeout as Case[]) {
   });
 }
 
+for (const c of catalogue.deadline as Case[]) {
+  test(`deadline ${label(c)} is refused with its message`, async ({ page }) => {
+    await open(page, "?lesson=timeout&tasks=A~timer~100~0~");
+    await page.getByLabel("Deadline in ms").fill(valueOf(c));
+    await expect(page.getByText(c.message!, { exact: true })).toBeVisible();
+    await page.getByRole("button", { name: "Run concurrently" }).click();
+    await expect(page.getByRole("alert")).toContainText(`Nothing ran. ${c.message}`);
+    await page.getByLabel("Deadline in ms").fill("1000");
+    await stillWorks(page);
+  });
+}
+
 for (const c of catalogue.url as Case[]) {
   test(`URL ${label(c)} is refused with its message`, async ({ page }) => {
     await open(page, "?lesson=api-requests");

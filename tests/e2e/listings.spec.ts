@@ -41,7 +41,7 @@ async function differences(page: Page): Promise<Row[]> {
     rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent ?? "")),
   );
   const value = (t: string) => (t === "(prints no such line)" ? null : t);
-  return cells.map(([rust, python, javascript]) => ({ rust, python: value(python), javascript: value(javascript) }));
+  return cells.map(([rust, python, javascript]) => ({ rust: value(rust), python: value(python), javascript: value(javascript) }));
 }
 
 const matches = (pattern: string, line: string) => (pattern.endsWith("…") ? line.startsWith(pattern.slice(0, -1)) : line === pattern);
@@ -97,7 +97,19 @@ const lines = (out: string) => out.split("\n").filter((l) => l.trim() !== "");
 
 // msFloor: how far two ms figures may differ at least. A busy loop's lateness also holds whatever
 // time the scheduler gave the other test worker, in the browser or in the listing's process.
-type Case = { lesson: string; file: string; scale: number; tasks?: string; run: (page: Page) => Promise<void>; base?: (port: number) => string; msFloor?: number };
+// fix: the listings' other choice (errors' settle), as run.py's and run.mjs's --fix apply it.
+type Case = {
+  lesson: string;
+  file: string;
+  scale: number;
+  tasks?: string;
+  query?: string;
+  name?: string;
+  fix?: [python: string, javascript: string];
+  run: (page: Page) => Promise<void>;
+  base?: (port: number) => string;
+  msFloor?: number;
+};
 const both = async (page: Page) => {
   await page.getByRole("button", { name: "Run both" }).click();
   await runs(page, 2, 30_000);
@@ -124,25 +136,59 @@ const cases: Case[] = [
   { lesson: "context-manager", file: "context_manager", scale: 0.25, run: concurrently },
   { lesson: "async-methods", file: "async_methods", scale: 0.25, run: concurrently, base: () => "api/delay/1000" },
   { lesson: "cpu-bound", file: "cpu_bound", scale: 1, run: concurrently, msFloor: 800 },
+  {
+    lesson: "race",
+    file: "race",
+    scale: 0.25,
+    tasks: "mirror%20A~fetch~300~0~api/delay/300/mirror-a;mirror%20B~fetch~100~0~api/delay/100/mirror-b;mirror%20C~fetch~200~0~api/delay/200/mirror-c",
+    run: concurrently,
+    base: (p) => `http://127.0.0.1:${p}`,
+  },
+  { lesson: "timeout", file: "timeout", scale: 0.25, tasks: "slow%20report~fetch~750~0~api/delay/750/report", query: "&deadline=250", run: concurrently, base: (p) => `http://127.0.0.1:${p}` },
+  { lesson: "errors", file: "errors", scale: 0.25, tasks: "load%20user~timer~250~0~;load%20avatar~timer~75~1~;load%20posts~timer~375~0~", run: concurrently },
+  {
+    lesson: "errors",
+    name: "errors (settle)",
+    file: "errors",
+    scale: 0.25,
+    tasks: "load%20user~timer~250~0~;load%20avatar~timer~75~1~;load%20posts~timer~375~0~",
+    query: "&on_error=settle",
+    fix: ["tests/listings/errors_settle.py.json", "tests/listings/errors_settle.js.json"],
+    run: concurrently,
+  },
 ];
 
 for (const c of cases) {
-  test(`${c.lesson}: the Python and JavaScript listings print what the lab's Rust printed`, async ({ page }) => {
+  test(`${c.name ?? c.lesson}: the Python and JavaScript listings print what the lab's Rust printed`, async ({ page }) => {
     test.setTimeout(90_000);
-    await open(page, `?lesson=${c.lesson}${c.tasks ? `&tasks=${c.tasks}` : ""}`);
+    await open(page, `?lesson=${c.lesson}${c.tasks ? `&tasks=${c.tasks}` : ""}${c.query ?? ""}`);
     await c.run(page);
     const lab = await labLines(page);
     expect(lab.length).toBeGreaterThan(0);
     const table = await differences(page);
     current = c.scale;
     const scale = ["--scale", String(c.scale)];
-    const fix = c.lesson === "context-manager" ? ["--fix", "tests/listings/context_manager.fix.json"] : [];
+    const fix = c.lesson === "context-manager" ? ["--fix", "tests/listings/context_manager.fix.json"] : c.fix ? ["--fix", c.fix[0]] : [];
     const py = await python(c.file, ...scale, ...(c.base ? ["--base", c.base(port)] : []), ...fix);
     expect(py.status, py.stderr).toBe(0);
     compare(lab, lines(py.stdout), table, "python", c.msFloor ?? 250);
-    const js = await node(c.file, ...scale, "--base", `http://127.0.0.1:${port}/`);
+    const js = await node(c.file, ...scale, "--base", `http://127.0.0.1:${port}/`, ...(c.fix ? ["--fix", c.fix[1]] : []));
     expect(js.status, js.stderr).toBe(0);
     compare(lab, lines(js.stdout), table, "javascript", c.msFloor ?? 250);
+    if (c.lesson === "errors" && !c.fix) {
+      // What the table's row must not hide: after gather's exception (and Promise.all's rejection)
+      // the other tasks ran on to their end, while the lab's try_join_all printed nothing more.
+      for (const printed of [lines(py.stdout), lines(js.stdout)]) {
+        expect(printed, printed.join("\n")).toEqual(["Error: load avatar failed", "Finished load user", "Finished load posts"]);
+      }
+      expect(lab).toEqual(["Error: load avatar failed"]);
+    }
+    if (c.lesson === "race") {
+      // Python cancelled its losers; the JS listing's ran on and answered, as the lab's JS lanes did.
+      expect(lines(py.stdout).some((l) => l.startsWith("Late answer"))).toBe(false);
+      expect(lines(js.stdout).filter((l) => l.startsWith("Late answer"))).toHaveLength(2);
+      expect(lab.filter((l) => l.startsWith("Late answer"))).toHaveLength(2);
+    }
     if (c.lesson === "cpu-bound") {
       // What the wide floor must not hide: all three blocked, so each timer fired at least 700 ms late
       // (a 1 s loop that began before a 100 ms or a 300 ms timer); yielding would print a few ms.

@@ -34,14 +34,17 @@ pub fn race(run: &Run, res: f64) -> String {
         0 => sentence.push('.'),
         n => sentence.push_str(&format!("; select_all dropped the other {n} at {}: their requests aborted, nothing of them left running.", seconds(at, res))),
     }
-    let late: Vec<f64> = js.iter().filter_map(|t| t.end_ms).filter(|&end| end > winner.end_ms.unwrap_or(0.0) + 1.0).collect();
-    if !late.is_empty() {
-        let last = late.iter().copied().fold(0.0, f64::max);
-        sentence.push_str(&format!(
-            " The JS race settled as soon, but {} of its losers kept their requests on the wire until {}, answering nobody.",
-            late.len(),
-            seconds(last, res)
-        ));
+    // The JS race's winner is its first lane to end; every other one ran on after it.
+    let mut js_ends: Vec<f64> = js.iter().filter_map(|t| t.end_ms).collect();
+    js_ends.sort_by(f64::total_cmp);
+    if let [_, losers @ ..] = js_ends.as_slice() {
+        if let Some(last) = losers.last() {
+            sentence.push_str(&format!(
+                " The JS race settled as soon, but {} of its losers kept their requests on the wire until {}, answering nobody.",
+                losers.len(),
+                seconds(*last, res)
+            ));
+        }
     }
     sentence + &compared(run, res)
 }
@@ -89,5 +92,69 @@ pub fn errors(run: &Run, res: f64) -> String {
         ),
         (Mode::Concurrent | Mode::Lazy | Mode::Blocking | Mode::Yielding | Mode::Race | Mode::Deadline, Some(_)) => format!("{named}; the run took {wall}."),
     };
-    sentence + &compared(run, res)
+    // No savings: in turn, the run stopped at the error, so its wall-clock is no baseline.
+    sentence
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{lanes, DEFAULT_DEADLINE_MS};
+    use crate::result::TaskResult;
+    use crate::run::RunEvent;
+    use crate::task::TaskSpec;
+    use crate::LessonId;
+
+    /// A run whose tasks started at 0 and ended at `ends` with `statuses`.
+    fn run(lesson: LessonId, mode: Mode, specs: Vec<TaskSpec>, ends: &[(f64, TaskStatus)], wall: f64) -> Run {
+        let mut run = Run::new(1, lesson, mode, specs);
+        for (i, &(end, status)) in ends.iter().enumerate() {
+            run.apply(RunEvent::TaskStarted { index: i, t_ms: 0.0 });
+            run.apply(RunEvent::TaskFinished { index: i, t_ms: end, result: TaskResult::timer(status, "") });
+        }
+        run.complete(wall);
+        run
+    }
+
+    #[test]
+    fn race_names_the_winner_the_dropped_and_the_js_losers() {
+        let specs = lanes(Mode::Race, LessonId::Race.lesson().default_tasks(), DEFAULT_DEADLINE_MS);
+        let (ok, cut) = (TaskStatus::Ok, TaskStatus::Cancelled);
+        let ends = [(401.0, cut), (400.0, ok), (401.0, cut), (1201.0, ok), (402.0, ok), (802.0, ok)];
+        let text = race(&run(LessonId::Race, Mode::Race, specs, &ends, 401.0), 0.1);
+        assert_eq!(
+            text,
+            "mirror B finished first, at 0.40 s; select_all dropped the other 2 at 0.40 s: their requests aborted, nothing of them left running. \
+             The JS race settled as soon, but 2 of its losers kept their requests on the wire until 1.20 s, answering nobody."
+        );
+    }
+
+    #[test]
+    fn a_deadline_says_what_it_dropped_and_when() {
+        let specs = lanes(Mode::Deadline, LessonId::Timeout.lesson().default_tasks(), DEFAULT_DEADLINE_MS);
+        let late = run(LessonId::Timeout, Mode::Deadline, specs.clone(), &[(1002.0, TaskStatus::Cancelled), (1001.0, TaskStatus::Ok)], 1002.0);
+        assert!(deadline(&late, 0.1).starts_with("The deadline (1.00 s) came first: the request's future was dropped at 1.00 s"), "{}", deadline(&late, 0.1));
+        let early = run(LessonId::Timeout, Mode::Deadline, specs, &[(300.0, TaskStatus::Ok), (300.0, TaskStatus::Cancelled)], 300.0);
+        assert!(deadline(&early, 0.1).starts_with("Every request answered before the 1.00 s deadline"));
+    }
+
+    #[test]
+    fn errors_say_what_fail_fast_settle_and_in_turn_did() {
+        let specs = LessonId::Errors.lesson().default_tasks();
+        let (ok, failed, cut) = (TaskStatus::Ok, TaskStatus::Error, TaskStatus::Cancelled);
+        let fast = run(LessonId::Errors, Mode::FailFast, specs.clone(), &[(301.0, cut), (300.0, failed), (301.0, cut)], 301.0);
+        assert!(errors(&fast, 0.1).starts_with("load avatar failed at 0.30 s and try_join_all returned its error at once, dropping the other 2 at 0.30 s"));
+        let settle = run(LessonId::Errors, Mode::Settle, specs.clone(), &[(1000.0, ok), (300.0, failed), (1500.0, ok)], 1500.0);
+        assert_eq!(
+            errors(&settle, 0.1),
+            "join_all waited for all 3: 2 succeeded and 1 failed (first, load avatar failed at 0.30 s); every result came back at 1.50 s."
+        );
+        let mut in_turn = Run::new(1, LessonId::Errors, Mode::Sequential, specs);
+        in_turn.apply(RunEvent::TaskStarted { index: 0, t_ms: 0.0 });
+        in_turn.apply(RunEvent::TaskFinished { index: 0, t_ms: 1000.0, result: TaskResult::timer(ok, "") });
+        in_turn.apply(RunEvent::TaskStarted { index: 1, t_ms: 1000.0 });
+        in_turn.apply(RunEvent::TaskFinished { index: 1, t_ms: 1300.0, result: TaskResult::timer(failed, "") });
+        in_turn.complete(1300.0);
+        assert_eq!(errors(&in_turn, 0.1), "In turn, load avatar failed at 1.30 s and ? returned its error: 1 task(s) after it never started.");
+    }
 }

@@ -8,7 +8,28 @@ use crate::milestone::Milestone;
 use crate::mode::Mode;
 use crate::result::TaskStatus;
 use crate::run::{Outcome, Run};
+use crate::stats::Comparison;
 use crate::task::TaskKind;
+
+/// The sentence under the timelines for the `latest` run: after Run both, the `pair`'s two
+/// wall-clocks compared, except where what the run dropped is the lesson's point (race, timeout,
+/// errors): then the lesson's own takeaway, which compares the wall-clocks where that means something.
+pub fn shown(latest: &Run, pair: Option<&Comparison>, resolution_ms: f64) -> Option<String> {
+    let dropping = match latest.lesson {
+        LessonId::Race | LessonId::Timeout | LessonId::Errors => true,
+        LessonId::SequentialVsConcurrent
+        | LessonId::AsyncFn
+        | LessonId::Gather
+        | LessonId::ApiRequests
+        | LessonId::ContextManager
+        | LessonId::AsyncMethods
+        | LessonId::CpuBound => false,
+    };
+    match (pair, dropping) {
+        (Some(c), false) => Some(comparison(c, resolution_ms)),
+        (None, _) | (Some(_), true) => takeaway(latest, resolution_ms),
+    }
+}
 
 /// What the learner should take from this run, or `None` while it is in flight.
 pub fn takeaway(run: &Run, resolution_ms: f64) -> Option<String> {

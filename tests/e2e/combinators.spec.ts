@@ -1,0 +1,114 @@
+// race, timeout and errors in a real browser, from their RunReports and the page: what a lost
+// race, a passed deadline or a sibling's error drops ends there, while JavaScript's losers run on.
+import { expect, test, type Page } from "@playwright/test";
+import { open, runs, type TaskReport } from "./helpers";
+
+async function shots(page: Page, name: string) {
+  await page.screenshot({ path: `tests/e2e/screenshots/lesson-${name}.png`, fullPage: true });
+}
+
+const byLabel = (tasks: TaskReport[], label: string) => tasks.find((t) => t.label === label)!;
+
+test("race: select_all drops the Rust losers when the first answers; the JS race's losers answer later", async ({ page }) => {
+  await open(page, "?lesson=race");
+  await page.getByRole("button", { name: "Run both" }).click();
+  const [sequential, race] = await runs(page, 2, 30_000);
+  expect(sequential.mode).toBe("sequential");
+  expect(sequential.tasks.map((t) => t.status)).toEqual(["ok", "ok", "ok"]);
+  expect(race.mode).toBe("race");
+  expect(race.outcome).toBe("completed");
+  const winner = byLabel(race.tasks, "mirror B");
+  expect(winner.status).toBe("ok");
+  for (const label of ["mirror A", "mirror C"]) {
+    const loser = byLabel(race.tasks, label);
+    expect(loser.status).toBe("cancelled");
+    expect(loser.detail).toBe("dropped before it finished: its request aborted");
+    // Dropped with the winner's answer, not when its own would have come.
+    expect(Math.abs(loser.end_ms! - winner.end_ms!)).toBeLessThan(100);
+  }
+  // The same race as JavaScript promises: nothing stopped its losers, which answered on their own time.
+  for (const [label, ms] of [["JS mirror A", 1200], ["JS mirror B", 400], ["JS mirror C", 800]] as const) {
+    const lane = byLabel(race.tasks, label);
+    expect(lane.status).toBe("ok");
+    expect(lane.end_ms!).toBeGreaterThanOrEqual(ms - 20);
+  }
+  // The program's wall-clock ends with the race; the JS losers ran on after it.
+  expect(race.wall_ms).toBeLessThan(byLabel(race.tasks, "JS mirror C").end_ms!);
+  expect(race.savings_ms).toBeGreaterThan(1000);
+  const log = page.getByLabel("Log output");
+  await expect(log).toContainText("First answer: mirror B after");
+  await expect(log).toContainText("Cancelled 2 other requests");
+  await expect(log).toContainText("Late answer: mirror A after");
+  await expect(page.locator("p.takeaway[aria-live]")).toContainText("select_all dropped the other 2");
+  await expect(page.locator("p.takeaway[aria-live]")).toContainText("2 of its losers kept their requests on the wire until 1.2");
+  await shots(page, "race");
+});
+
+test("timeout: the request is dropped at the deadline and its fetch aborted; in time, the deadline is dropped instead", async ({ page }) => {
+  await open(page, "?lesson=timeout&deadline=500");
+  await expect(page.getByLabel("Deadline in ms")).toHaveValue("500");
+  await page.getByRole("button", { name: "Run both" }).click();
+  const [sequential, deadline] = await runs(page, 2, 30_000);
+  expect(sequential.tasks[0].status).toBe("ok");
+  expect(sequential.tasks[0].end_ms!).toBeGreaterThanOrEqual(3000);
+  expect(deadline.mode).toBe("deadline");
+  const [request, lane] = deadline.tasks;
+  expect(lane.label).toBe("deadline (slow report)");
+  expect(request.status).toBe("cancelled");
+  expect(request.detail).toBe("dropped before it finished: its request aborted");
+  // Never before the deadline; generous after it, for a loaded machine.
+  expect(request.end_ms!).toBeGreaterThanOrEqual(500);
+  expect(request.end_ms!).toBeLessThan(1500);
+  expect(lane.status).toBe("ok");
+  await expect(page.getByLabel("Log output")).toContainText("slow report timed out after");
+  await expect(page.locator("p.takeaway[aria-live]")).toContainText("The deadline (0.50 s) came first");
+  await expect(page).toHaveURL(/deadline=500/);
+  await shots(page, "timeout");
+
+  await page.getByLabel("Deadline in ms").fill("5000");
+  await page.getByRole("button", { name: "Run concurrently" }).click();
+  const in_time = (await runs(page, 3, 30_000))[2];
+  expect(in_time.tasks.map((t) => t.status)).toEqual(["ok", "cancelled"]);
+  expect(in_time.tasks[1].detail).toBe("dropped before it finished: its timer cleared");
+});
+
+test("errors: fail fast drops the others at the first error, settle waits for each, in turn stops there", async ({ page }) => {
+  await open(page, "?lesson=errors");
+  await page.getByRole("button", { name: "Run both" }).click();
+  const [sequential, fast] = await runs(page, 2, 30_000);
+  expect(sequential.tasks.map((t) => t.status)).toEqual(["ok", "error", "cancelled"]);
+  expect(sequential.tasks[2].start_ms).toBeNull();
+  expect(fast.mode).toBe("fail-fast");
+  const failed = fast.tasks[1];
+  expect(failed.status).toBe("error");
+  // No task finishes after the failure: the others are dropped with it.
+  expect(fast.tasks.filter((t) => t.status === "ok")).toEqual([]);
+  for (const other of [fast.tasks[0], fast.tasks[2]]) {
+    expect(other.status).toBe("cancelled");
+    expect(other.end_ms! - failed.end_ms!).toBeLessThan(100);
+  }
+  await expect(page.locator("p.takeaway[aria-live]")).toContainText("try_join_all returned its error at once, dropping the other 2");
+  await shots(page, "errors");
+
+  await page.getByRole("radio", { name: /Settle/ }).check();
+  await expect(page).toHaveURL(/on_error=settle/);
+  await page.getByRole("button", { name: "Run concurrently" }).click();
+  const settle = (await runs(page, 3, 30_000))[2];
+  expect(settle.mode).toBe("settle");
+  expect(settle.tasks.map((t) => t.status)).toEqual(["ok", "error", "ok"]);
+  expect(settle.tasks[2].end_ms!).toBeGreaterThanOrEqual(1500);
+  await expect(page.getByLabel("Log output")).toContainText("load avatar: failed");
+  await expect(page.locator("p.takeaway[aria-live]")).toContainText("join_all waited for all 3: 2 succeeded and 1 failed");
+});
+
+for (const scheme of ["light", "dark"] as const) {
+  test(`the three lessons after Run both, ${scheme}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const lesson of ["race", "timeout", "errors"]) {
+      await open(page, `?lesson=${lesson}`);
+      await page.getByRole("button", { name: "Run both" }).click();
+      await runs(page, 2, 30_000);
+      await page.screenshot({ path: `tests/e2e/screenshots/lesson-${lesson}-${scheme}.png` });
+    }
+  });
+}
