@@ -12,7 +12,8 @@ impl Run {
     /// note (what it was doing, recorded without a time) shows once the task has ended.
     pub fn at(&self, at_ms: f64) -> Run {
         let mut run = self.clone();
-        if self.wall_ms.is_some_and(|wall| at_ms >= wall) {
+        // Whole from the end of its last lane on (race's JS lanes may end after its wall-clock).
+        if self.span_ms().is_some_and(|span| at_ms >= span) {
             return run;
         }
         // Cut in place: filtered copies of each list would cost the wasm a collect per list.
@@ -104,6 +105,21 @@ mod tests {
     use crate::trace::{Lane, WakeSource};
     use crate::{LessonId, Mode};
     use proptest::prelude::*;
+
+    #[test]
+    fn a_lane_that_ends_after_the_wall_clock_is_cut_too() {
+        // race: the program returned at 400 ms; its JS loser answered at 1200 ms.
+        let mut run = Run::new(1, LessonId::Race, Mode::Race, specs(2));
+        for (index, end) in [(0, 400.0), (1, 1200.0)] {
+            run.apply(RunEvent::TaskStarted { index, t_ms: 0.0 });
+            run.apply(RunEvent::TaskFinished { index, t_ms: end, result: TaskResult::timer(TaskStatus::Ok, "") });
+        }
+        run.complete(400.0);
+        assert_eq!(run.span_ms(), Some(1200.0));
+        let at = run.at(800.0);
+        assert_eq!((at.tasks[0].status(), at.tasks[1].status()), (TaskStatus::Ok, TaskStatus::Running));
+        assert_eq!(run.at(1200.0), run);
+    }
 
     fn specs(n: usize) -> Vec<TaskSpec> {
         (0..n).map(|i| TaskSpec::timer(&format!("Task {}", i + 1), 100)).collect()

@@ -256,6 +256,12 @@ impl Run {
         self.events.iter().rev().find(|e| which(&e.milestone))
     }
 
+    /// When the last recorded thing ended, once the run has finished: its wall-clock, or later where
+    /// a lane it could not stop (a JS promise) ended after its program returned.
+    pub fn span_ms(&self) -> Option<f64> {
+        Some(self.tasks.iter().filter_map(|t| t.end_ms).fold(self.wall_ms?, f64::max))
+    }
+
     /// The run's statistics, once it has finished.
     pub fn totals(&self) -> Option<Totals> {
         let intervals: Vec<Interval> = self.tasks.iter().map(TaskRecord::interval).collect();

@@ -109,8 +109,14 @@ fn no_source_file_grows_past_300_lines_of_code() {
 
 #[test]
 fn the_lesson_id_is_compared_as_text_only_in_the_url_parser() {
-    let ids = ["\"sequential-vs-concurrent\"", "\"async-fn\"", "\"gather\"", "\"api-requests\"", "\"context-manager\"", "\"async-methods\"", "\"cpu-bound\""];
-    let found: Vec<String> = ["core/src", "src"].into_iter().flat_map(|dir| offenders(dir, &ids)).filter(|l| !l.starts_with("core/src/lesson.rs")).collect();
+    // "race", "timeout" and "errors" are also a mode, a parameter and a list's name: their text
+    // cannot tell a lesson id apart, so only the other ids are looked for.
+    let shared = ["race", "timeout", "errors"];
+    let quoted: Vec<String> =
+        async_lab_core::LessonId::ALL.iter().map(|id| id.as_str()).filter(|id| !shared.contains(id)).map(|id| format!("\"{id}\"")).collect();
+    let ids: Vec<&str> = quoted.iter().map(String::as_str).collect();
+    let found: Vec<String> =
+        ["core/src", "src"].into_iter().flat_map(|dir| offenders(dir, &ids)).filter(|l| !l.starts_with("core/src/lesson/mod.rs")).collect();
     assert!(found.is_empty(), "match `LessonId`, not its text:\n{}", found.join("\n"));
 }
 

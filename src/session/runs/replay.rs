@@ -12,7 +12,7 @@ impl Runs {
     /// How far a replay reaches: the longest recorded run, up to now for one in flight.
     pub fn replay_span(&self) -> f64 {
         let elapsed = if self.is_running() { self.elapsed_ms.get() } else { 0.0 };
-        let wall = |column: Column| self.recorded(column).with(|r| r.as_ref().and_then(|r| r.wall_ms).unwrap_or(0.0));
+        let wall = |column: Column| self.recorded(column).with(|r| r.as_ref().and_then(Run::span_ms).unwrap_or(0.0));
         wall(Column::Sequential).max(wall(Column::Concurrent)).max(elapsed)
     }
 

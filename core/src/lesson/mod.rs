@@ -1,0 +1,222 @@
+//! The lessons: ids used in URLs, titles, explanations, default tasks and the tutorial's code.
+
+mod catalogue;
+
+use crate::mode::Mode;
+use crate::task::TaskSpec;
+pub use catalogue::LESSONS;
+use serde::Serialize;
+
+/// Which lesson: a closed set, matched exhaustively wherever code depends on the lesson, so a new
+/// lesson makes the compiler name every place that needs it. Its string is the public `?lesson=` id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LessonId {
+    SequentialVsConcurrent,
+    AsyncFn,
+    Gather,
+    ApiRequests,
+    ContextManager,
+    AsyncMethods,
+    CpuBound,
+    Race,
+    Timeout,
+    Errors,
+}
+
+impl LessonId {
+    /// Every lesson, in teaching order; the first is the default.
+    pub const ALL: [LessonId; 10] = [
+        LessonId::SequentialVsConcurrent,
+        LessonId::AsyncFn,
+        LessonId::Gather,
+        LessonId::ApiRequests,
+        LessonId::ContextManager,
+        LessonId::AsyncMethods,
+        LessonId::CpuBound,
+        LessonId::Race,
+        LessonId::Timeout,
+        LessonId::Errors,
+    ];
+
+    /// The id in URLs and reports (public contract: never change one).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LessonId::SequentialVsConcurrent => "sequential-vs-concurrent",
+            LessonId::AsyncFn => "async-fn",
+            LessonId::Gather => "gather",
+            LessonId::ApiRequests => "api-requests",
+            LessonId::ContextManager => "context-manager",
+            LessonId::AsyncMethods => "async-methods",
+            LessonId::CpuBound => "cpu-bound",
+            LessonId::Race => "race",
+            LessonId::Timeout => "timeout",
+            LessonId::Errors => "errors",
+        }
+    }
+
+    /// The one place a lesson id is read from text: the `?lesson=` parameter.
+    pub fn parse(id: &str) -> Option<LessonId> {
+        LessonId::ALL.into_iter().find(|l| l.as_str() == id)
+    }
+
+    /// Whether the lesson's sequential run stops at the first error (`?` in a loop); the others
+    /// run every task whatever the one before did.
+    pub fn sequence_stops_at_error(self) -> bool {
+        matches!(self, LessonId::Errors)
+    }
+
+    /// The mode of the lesson's concurrent run with its controls as they start (no `loop=` or
+    /// `on_error=`): what Run concurrently runs on a fresh page.
+    pub fn default_concurrent_mode(self) -> Mode {
+        match self {
+            LessonId::CpuBound => Mode::Blocking,
+            LessonId::Race => Mode::Race,
+            LessonId::Timeout => Mode::Deadline,
+            LessonId::Errors => Mode::FailFast,
+            LessonId::SequentialVsConcurrent
+            | LessonId::AsyncFn
+            | LessonId::Gather
+            | LessonId::ApiRequests
+            | LessonId::ContextManager
+            | LessonId::AsyncMethods => Mode::Concurrent,
+        }
+    }
+
+    /// The lesson's texts and defaults.
+    pub fn lesson(self) -> &'static Lesson {
+        // LESSONS is in the order of ALL (a test checks it).
+        &LESSONS[self as usize]
+    }
+}
+
+impl Default for LessonId {
+    fn default() -> LessonId {
+        LessonId::ALL[0]
+    }
+}
+
+impl Serialize for LessonId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// Where a listing comes from: the code panel says "from the tutorial" only for the tutorial's code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Provenance {
+    Tutorial,
+    WrittenForThisLab,
+}
+
+impl Provenance {
+    pub fn label(self) -> &'static str {
+        match self {
+            Provenance::Tutorial => "From the tutorial, with its indentation restored.",
+            Provenance::WrittenForThisLab => "Written for this lab: the tutorial has no code for this lesson.",
+        }
+    }
+}
+
+/// A lesson of the tutorial, with the defaults a reader of the tutorial expects.
+#[derive(Debug)]
+pub struct Lesson {
+    pub id: LessonId,
+    pub title: &'static str,
+    /// What the learner should watch for, before running.
+    pub intro: &'static str,
+    /// The Python listing; the tutorial's, indentation restored, where [`Lesson::python_from`] says so.
+    pub python: &'static str,
+    /// Where the Python listing comes from, said on its tab.
+    pub python_from: Provenance,
+    /// What the learner must know before running the Python as shown (it breaks as written).
+    pub python_note: Option<&'static str>,
+    /// The same lesson with JavaScript promises.
+    pub javascript: &'static str,
+    defaults: fn() -> Vec<TaskSpec>,
+}
+
+/// Lessons are equal when their ids are: the id is what URLs and reports name.
+impl PartialEq for Lesson {
+    fn eq(&self, other: &Lesson) -> bool {
+        self.id == other.id
+    }
+}
+
+impl Eq for Lesson {}
+
+impl Lesson {
+    /// The tasks the lesson starts with, as in the tutorial.
+    pub fn default_tasks(&self) -> Vec<TaskSpec> {
+        (self.defaults)()
+    }
+}
+
+/// "a, b, c": the valid ids, for messages.
+pub fn ids() -> String {
+    LessonId::ALL.map(LessonId::as_str).join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_mirror_the_tutorial() {
+        let lesson = LessonId::default().lesson();
+        assert_eq!(lesson.id, LessonId::SequentialVsConcurrent);
+        assert_eq!(lesson.default_tasks(), [TaskSpec::timer("Data 1", 2000), TaskSpec::timer("Data 2", 2000)]);
+        assert!(lesson.python.contains("    await asyncio.sleep(delay)  # Non-blocking"));
+        let gather = LessonId::Gather.lesson().default_tasks();
+        assert_eq!(gather.iter().map(|t| t.delay_ms).collect::<Vec<_>>(), [2000, 1000, 3000]);
+        assert!(LessonId::AsyncFn.lesson().default_tasks()[0].label.contains("Alice"));
+        assert_eq!(LessonId::parse("nope"), None);
+    }
+
+    #[test]
+    fn ids_are_the_products_and_round_trip() {
+        let ids: Vec<&str> = LessonId::ALL.iter().map(|l| l.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["sequential-vs-concurrent", "async-fn", "gather", "api-requests", "context-manager", "async-methods", "cpu-bound", "race", "timeout", "errors"]
+        );
+        for id in LessonId::ALL {
+            assert_eq!(LessonId::parse(id.as_str()), Some(id));
+            assert_eq!(id.lesson().id, id, "LESSONS must follow LessonId::ALL");
+            assert_eq!(serde_json::to_value(id).unwrap(), id.as_str());
+        }
+        assert_eq!(LESSONS.len(), LessonId::ALL.len());
+    }
+
+    #[test]
+    fn every_lesson_has_its_listings() {
+        for id in LessonId::ALL {
+            let lesson = id.lesson();
+            // Every Python listing has its indentation restored.
+            assert!(lesson.python.lines().any(|l| l.starts_with("    ")), "{id:?}");
+            assert!(lesson.python.contains("async def"), "{id:?}: Python listing");
+            assert!(["async", "await", "Promise"].iter().any(|w| lesson.javascript.contains(w)), "{id:?}: JavaScript listing");
+            assert!(!lesson.title.is_empty() && !lesson.intro.is_empty(), "{id:?}");
+        }
+    }
+
+    #[test]
+    fn only_the_tutorials_code_is_called_the_tutorials() {
+        for id in LessonId::ALL {
+            let lesson = id.lesson();
+            // The tutorial's listings name the tutorial's file in their first line.
+            let tutorial_file = lesson.python.lines().next().is_some_and(|l| l.starts_with("# ") && l.ends_with(".py"));
+            assert_eq!(lesson.python_from == Provenance::Tutorial, tutorial_file, "{id:?}");
+        }
+        assert_eq!(LessonId::CpuBound.lesson().python_from, Provenance::WrittenForThisLab);
+        assert!(LessonId::ContextManager.lesson().python_note.is_some_and(|n| n.contains("AttributeError: 'dict' object has no attribute 'close'")));
+    }
+
+    #[test]
+    fn defaults_are_valid() {
+        for id in LessonId::ALL {
+            for spec in id.lesson().default_tasks() {
+                assert!(crate::task::TaskDraft::from(&spec).validate().is_ok(), "{id:?}: {spec:?}");
+            }
+        }
+    }
+}
