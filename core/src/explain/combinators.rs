@@ -35,16 +35,14 @@ pub fn race(run: &Run, res: f64) -> String {
         n => sentence.push_str(&format!("; select_all dropped the other {n} at {}: their requests aborted, nothing of them left running.", seconds(at, res))),
     }
     // The JS race's winner is its first lane to end; every other one ran on after it.
-    let mut js_ends: Vec<f64> = js.iter().filter_map(|t| t.end_ms).collect();
-    js_ends.sort_by(f64::total_cmp);
-    if let [_, losers @ ..] = js_ends.as_slice() {
-        if let Some(last) = losers.last() {
-            sentence.push_str(&format!(
-                " The JS race settled as soon, but {} of its losers kept their requests on the wire until {}, answering nobody.",
-                losers.len(),
-                seconds(*last, res)
-            ));
-        }
+    let js_ends: Vec<f64> = js.iter().filter_map(|t| t.end_ms).collect();
+    let (first, last) = js_ends.iter().fold((f64::INFINITY, 0.0), |(lo, hi): (f64, f64), &end| (lo.min(end), hi.max(end)));
+    let losers = js_ends.iter().filter(|&&end| end > first).count();
+    if losers > 0 {
+        sentence.push_str(&format!(
+            " The JS race settled as soon, but {losers} of its losers kept their requests on the wire until {}, answering nobody.",
+            seconds(last, res)
+        ));
     }
     sentence + &compared(run, res)
 }
