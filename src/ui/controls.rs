@@ -1,7 +1,7 @@
 //! The run buttons (Run sequentially, Run concurrently, Run both, Cancel), the lesson's own
 //! controls (Create future / Await it, Busy loop, Deadline, On error), and the timeout field.
 
-use super::widgets::Input;
+use super::widgets::{Choice, Input};
 use crate::session::{Drafts, Runs, Session};
 use async_lab_core::task::{parse_deadline, parse_timeout, MAX_DELAY_MS, MAX_TIMEOUT_MS};
 use async_lab_core::{BusyLoop, LessonId, OnError};
@@ -41,13 +41,14 @@ pub fn Controls() -> impl IntoView {
 #[component]
 fn LessonControls() -> impl IntoView {
     let session = expect_context::<Session>();
+    let drafts = expect_context::<Drafts>();
     match session.lesson {
         LessonId::AsyncFn => view! { <LazyFutureControls/> }.into_any(),
         LessonId::CpuBound => view! {
             <fieldset class="controls lesson-controls choice">
                 <legend>"Busy loop"</legend>
-                <BusyLoopChoice busy_loop=BusyLoop::Block label="Block" hint="spin until done"/>
-                <BusyLoopChoice busy_loop=BusyLoop::Yield label="Yield" hint="4 ms slices, yielding between them"/>
+                <Choice name="busy-loop" picked=drafts.busy_loop value=BusyLoop::Block label="Block" hint="spin until done"/>
+                <Choice name="busy-loop" picked=drafts.busy_loop value=BusyLoop::Yield label="Yield" hint="4 ms slices, yielding between them"/>
             </fieldset>
         }
         .into_any(),
@@ -55,8 +56,8 @@ fn LessonControls() -> impl IntoView {
         LessonId::Errors => view! {
             <fieldset class="controls lesson-controls choice">
                 <legend>"On error"</legend>
-                <OnErrorChoice on_error=OnError::FailFast label="Fail fast" hint="try_join_all: the first error drops the rest"/>
-                <OnErrorChoice on_error=OnError::Settle label="Settle" hint="join_all: every task ends, each with its result"/>
+                <Choice name="on-error" picked=drafts.on_error value=OnError::FailFast label="Fail fast" hint="try_join_all: the first error drops the rest"/>
+                <Choice name="on-error" picked=drafts.on_error value=OnError::Settle label="Settle" hint="join_all: every task ends, each with its result"/>
             </fieldset>
         }
         .into_any(),
@@ -81,23 +82,6 @@ fn LazyFutureControls() -> impl IntoView {
     }
 }
 
-#[component]
-fn BusyLoopChoice(busy_loop: BusyLoop, label: &'static str, hint: &'static str) -> impl IntoView {
-    let drafts = expect_context::<Drafts>();
-    view! {
-        <label class="radio">
-            <input
-                type="radio"
-                name="busy-loop"
-                prop:checked=move || drafts.busy_loop.get() == busy_loop
-                on:change=move |_| drafts.busy_loop.set(busy_loop)
-            />
-            {label}
-            <small>{format!(" ({hint})")}</small>
-        </label>
-    }
-}
-
 /// timeout: the deadline each request is raced against.
 #[component]
 fn DeadlineField() -> impl IntoView {
@@ -115,22 +99,5 @@ fn DeadlineField() -> impl IntoView {
                 numeric=true
             />
         </div>
-    }
-}
-
-#[component]
-fn OnErrorChoice(on_error: OnError, label: &'static str, hint: &'static str) -> impl IntoView {
-    let drafts = expect_context::<Drafts>();
-    view! {
-        <label class="radio">
-            <input
-                type="radio"
-                name="on-error"
-                prop:checked=move || drafts.on_error.get() == on_error
-                on:change=move |_| drafts.on_error.set(on_error)
-            />
-            {label}
-            <small>{format!(" ({hint})")}</small>
-        </label>
     }
 }

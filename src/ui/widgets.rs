@@ -1,4 +1,5 @@
-//! Small pieces the panels share: a titled panel, a table, a validated text field, a task state's CSS class.
+//! Small pieces the panels share: a titled panel, a table, a validated text field, a radio choice,
+//! a task state's CSS class.
 
 use async_lab_core::TaskStatus;
 use leptos::prelude::*;
@@ -68,6 +69,24 @@ pub fn Input(
 }
 
 /// The CSS class of a task's state, shared by the timeline's lanes and the result lists.
+/// One choice of a radio group `name`: checked while `picked` is `value`; choosing it sets `picked`.
+#[component]
+pub fn Choice<T: Copy + PartialEq + Send + Sync + 'static>(
+    name: &'static str,
+    picked: RwSignal<T>,
+    value: T,
+    label: &'static str,
+    hint: &'static str,
+) -> impl IntoView {
+    view! {
+        <label class="radio">
+            <input type="radio" name=name prop:checked=move || picked.get() == value on:change=move |_| picked.set(value)/>
+            {label}
+            <small>{format!(" ({hint})")}</small>
+        </label>
+    }
+}
+
 pub fn status_class(status: TaskStatus) -> &'static str {
     match status {
         TaskStatus::Waiting => "waiting",

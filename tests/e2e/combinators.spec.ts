@@ -102,13 +102,16 @@ test("errors: fail fast drops the others at the first error, settle waits for ea
 });
 
 for (const scheme of ["light", "dark"] as const) {
-  test(`the three lessons after Run both, ${scheme}`, async ({ page }) => {
-    await page.emulateMedia({ colorScheme: scheme });
+  test(`the three lessons after Run both, ${scheme}`, async ({ context }) => {
     for (const lesson of ["race", "timeout", "errors"]) {
+      // A page each: open() registers its report listener once per page.
+      const page = await context.newPage();
+      await page.emulateMedia({ colorScheme: scheme });
       await open(page, `?lesson=${lesson}`);
       await page.getByRole("button", { name: "Run both" }).click();
       await runs(page, 2, 30_000);
       await page.screenshot({ path: `tests/e2e/screenshots/lesson-${lesson}-${scheme}.png` });
+      await page.close();
     }
   });
 }

@@ -2,8 +2,8 @@
 
 mod catalogue;
 
-use crate::mode::Mode;
-use crate::task::TaskSpec;
+use crate::mode::{Mode, OnError};
+use crate::task::{BusyLoop, TaskSpec};
 pub use catalogue::LESSONS;
 use serde::Serialize;
 
@@ -65,14 +65,17 @@ impl LessonId {
         matches!(self, LessonId::Errors)
     }
 
-    /// The mode of the lesson's concurrent run with its controls as they start (no `loop=` or
-    /// `on_error=`): what Run concurrently runs on a fresh page.
-    pub fn default_concurrent_mode(self) -> Mode {
+    /// The mode of the lesson's concurrent run with the learner's choices: cpu-bound's busy loop,
+    /// errors' fail fast or settle; the other lessons have one concurrent mode each.
+    pub fn concurrent_mode(self, busy_loop: BusyLoop, on_error: OnError) -> Mode {
         match self {
-            LessonId::CpuBound => Mode::Blocking,
+            LessonId::CpuBound => match busy_loop {
+                BusyLoop::Block => Mode::Blocking,
+                BusyLoop::Yield => Mode::Yielding,
+            },
+            LessonId::Errors => on_error.mode(),
             LessonId::Race => Mode::Race,
             LessonId::Timeout => Mode::Deadline,
-            LessonId::Errors => Mode::FailFast,
             LessonId::SequentialVsConcurrent
             | LessonId::AsyncFn
             | LessonId::Gather
@@ -80,6 +83,11 @@ impl LessonId {
             | LessonId::ContextManager
             | LessonId::AsyncMethods => Mode::Concurrent,
         }
+    }
+
+    /// The mode of the lesson's concurrent run on a fresh page (no `loop=` or `on_error=`).
+    pub fn default_concurrent_mode(self) -> Mode {
+        self.concurrent_mode(BusyLoop::default(), OnError::default())
     }
 
     /// The lesson's texts and defaults.

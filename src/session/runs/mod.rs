@@ -13,7 +13,7 @@ use crate::runtime::{clock, frames, location, service_worker};
 use async_lab_core::budget::{Click, StartedBy};
 use async_lab_core::stats::Comparison;
 use async_lab_core::trace::Lane;
-use async_lab_core::{plan, BusyLoop, Column, LessonId, Mode, Run, TaskKind, TaskSpec};
+use async_lab_core::{plan, Column, LessonId, Mode, Run, TaskKind, TaskSpec};
 use execute::Signals;
 use futures::channel::oneshot;
 use leptos::prelude::*;
@@ -109,24 +109,10 @@ impl Runs {
         }
     }
 
-    /// The concurrent mode of this lesson: cpu-bound's depends on the Block / Yield choice, errors'
-    /// on fail fast or settle.
+    /// The concurrent mode of this lesson with the learner's choices (cpu-bound's busy loop,
+    /// errors' fail fast or settle).
     pub fn concurrent_mode(&self) -> Mode {
-        match self.lesson {
-            LessonId::CpuBound => match self.drafts.busy_loop.get_untracked() {
-                BusyLoop::Block => Mode::Blocking,
-                BusyLoop::Yield => Mode::Yielding,
-            },
-            LessonId::Race => Mode::Race,
-            LessonId::Timeout => Mode::Deadline,
-            LessonId::Errors => self.drafts.on_error.get_untracked().mode(),
-            LessonId::SequentialVsConcurrent
-            | LessonId::AsyncFn
-            | LessonId::Gather
-            | LessonId::ApiRequests
-            | LessonId::ContextManager
-            | LessonId::AsyncMethods => Mode::Concurrent,
-        }
+        self.lesson.concurrent_mode(self.drafts.busy_loop.get_untracked(), self.drafts.on_error.get_untracked())
     }
 
     pub fn is_running(&self) -> bool {
