@@ -124,6 +124,17 @@ pub fn dropped(kind: TaskKind) -> TaskResult {
     TaskResult { status: TaskStatus::Cancelled, detail: format!("dropped before it finished: {what}"), ..TaskResult::waiting(kind) }
 }
 
+/// What a JavaScript promise's lane says before its result: nothing of Rust polls it and nothing
+/// can stop it, so its bar is its whole life, not a future's wait.
+pub fn settled_promise(mut result: TaskResult) -> TaskResult {
+    const NOTE: &str = "JS promise, not cancellable: ";
+    result.detail.insert_str(0, NOTE);
+    if !result.body.is_empty() {
+        result.body = result.body.start + NOTE.len()..result.body.end + NOTE.len();
+    }
+    result
+}
+
 /// Applies a task's "fails" switch to a result that would otherwise succeed.
 pub fn with_fails_switch(mut result: TaskResult, fails: bool) -> TaskResult {
     if fails && result.status == TaskStatus::Ok {
@@ -207,6 +218,14 @@ mod tests {
 
     fn ok_answer(from_service_worker: bool) -> Fetched {
         Fetched { status: 200, ok: true, bytes: 61, capped: false, preview: "{\"name\": \"data1\"}".into(), from_service_worker }
+    }
+
+    #[test]
+    fn a_promise_says_so_and_keeps_its_body_apart() {
+        let promise = settled_promise(fetched(Ok(ok_answer(true)), &Route::AsTyped, 0.0, false));
+        assert_eq!(promise.detail, "JS promise, not cancellable: HTTP 200, 61 bytes: {\"name\": \"data1\"}");
+        assert_eq!(promise.detail_without_body(), "JS promise, not cancellable: HTTP 200, 61 bytes");
+        assert_eq!(dropped(TaskKind::Fetch).detail, "dropped before it finished: its request aborted");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! and in turn stops at the first error.
 
 use super::{Recorder, Task};
-use async_lab_core::{Column, Mode, TaskStatus};
+use async_lab_core::{Mode, TaskStatus};
 use futures::future::{join_all, try_join_all};
 
 // region:lesson
@@ -28,9 +28,9 @@ async fn in_turn(tasks: &[Task<'_>]) -> Result<Vec<String>, Failed> {
 }
 
 pub async fn main(mode: Mode, tasks: &[Task<'_>], recorder: &Recorder) {
-    let outcome = match (mode, mode.column()) {
+    let outcome = match mode {
         // Every task to its end, each with its own result.
-        (Mode::Settle, _) => {
+        Mode::Settle => {
             let results = join_all(tasks.iter().map(load)).await;
             for (task, result) in tasks.iter().zip(&results) {
                 recorder.print(format!("{}: {}", task.label(), if result.is_ok() { "ok" } else { "failed" }));
@@ -38,8 +38,9 @@ pub async fn main(mode: Mode, tasks: &[Task<'_>], recorder: &Recorder) {
             Ok(Vec::new())
         }
         // The first error returns at once; the other futures are dropped, so their timers are cleared.
-        (Mode::FailFast, _) | (_, Column::Concurrent) => try_join_all(tasks.iter().map(load)).await,
-        (_, Column::Sequential) => in_turn(tasks).await,
+        Mode::FailFast => try_join_all(tasks.iter().map(load)).await,
+        // Run sequentially.
+        _ => in_turn(tasks).await,
     };
     if let Err(Failed(why)) = outcome {
         recorder.print(format!("Error: {why}"));

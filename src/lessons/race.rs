@@ -4,7 +4,7 @@
 use super::{one_by_one, Recorder, RunsOn, Task};
 use crate::runtime::promise::Eager;
 use async_lab_core::format::whole;
-use async_lab_core::{Column, Mode};
+use async_lab_core::Mode;
 use futures::future::{join, join_all, select, select_all, Either, FutureExt};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -28,14 +28,15 @@ async fn first_answer(mirrors: &[Task<'_>], recorder: &Recorder) {
 }
 
 pub async fn main<'a>(mode: Mode, mirrors: &'a [Task<'a>], recorder: &'a Recorder) -> RunsOn<'a> {
-    match (mode, mode.column()) {
-        (Mode::Race, _) => {
+    match mode {
+        Mode::Race => {
             let (rust, js) = mirrors.split_at(mirrors.len() / 2);
             let promises = promise_race(js, recorder); // the same race in JavaScript, started now
             let (_, runs_on) = join(first_answer(rust, recorder), promises).await;
             runs_on
         }
-        (_, Column::Sequential | Column::Concurrent) => {
+        // Run sequentially: each request awaited before the next is sent.
+        _ => {
             one_by_one(mirrors, |m| async move {
                 let answer = ask(m).await;
                 recorder.print(format!("{answer} answered after {} ms", whole(recorder.elapsed_ms())));

@@ -3,7 +3,7 @@
 
 use super::{one_by_one, Recorder, Task};
 use async_lab_core::format::whole;
-use async_lab_core::{Column, Mode};
+use async_lab_core::Mode;
 use futures::future::{join_all, select, Either};
 use std::future::Future;
 use std::pin::pin;
@@ -27,9 +27,9 @@ async fn report(request: &Task<'_>, recorder: &Recorder) {
 }
 
 pub async fn main(mode: Mode, tasks: &[Task<'_>], recorder: &Recorder) {
-    match (mode, mode.column()) {
+    match mode {
         // Each request has its deadline's lane: the second half of the run's tasks.
-        (Mode::Deadline, _) => {
+        Mode::Deadline => {
             let (requests, deadlines) = tasks.split_at(tasks.len() / 2);
             join_all(requests.iter().zip(deadlines).map(|(request, deadline)| async move {
                 if let Err(Elapsed) = timeout(deadline, report(request, recorder)).await {
@@ -38,7 +38,8 @@ pub async fn main(mode: Mode, tasks: &[Task<'_>], recorder: &Recorder) {
             }))
             .await;
         }
-        (_, Column::Sequential | Column::Concurrent) => {
+        // Run sequentially: no deadline at all.
+        _ => {
             one_by_one(tasks, |request| report(request, recorder)).await;
         }
     }

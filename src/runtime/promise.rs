@@ -4,7 +4,7 @@
 use super::location::{is_api, same_origin};
 use super::{cpu, fetch, service_worker};
 use async_lab_core::budget::StartedBy;
-use async_lab_core::work::{fetched, left_for_a_click, reach, route, slept, with_fails_switch, worked, Route, STATIC_SAMPLE};
+use async_lab_core::work::{fetched, left_for_a_click, reach, route, settled_promise, slept, with_fails_switch, worked, Route, STATIC_SAMPLE};
 use async_lab_core::{BusyLoop, Reach, TaskKind, TaskResult, TaskSpec};
 use js_sys::Promise;
 use wasm_bindgen_futures::JsFuture;
@@ -71,6 +71,6 @@ impl Eager {
                 fetched(fetch::answer(settled).await, &self.route, 0.0, !same_origin(url))
             }
         };
-        TaskResult { reach: self.reach, ..with_fails_switch(result, self.spec.fails) }
+        TaskResult { reach: self.reach, ..settled_promise(with_fails_switch(result, self.spec.fails)) }
     }
 }

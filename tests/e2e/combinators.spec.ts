@@ -42,6 +42,14 @@ test("race: select_all drops the Rust losers when the first answers; the JS race
   await expect(page.locator("p.takeaway[aria-live]")).toContainText("select_all dropped the other 2");
   await expect(page.locator("p.takeaway[aria-live]")).toContainText("2 of its losers kept their requests on the wire until 1.2");
   await shots(page, "race");
+  // Replayed at 1 s, after the Rust race returned: its losers are long dropped, the JS race's
+  // slowest loser is still on the wire, and its faster one has answered.
+  await page.getByRole("slider", { name: "Replay position" }).fill("1000");
+  await page.getByText("Timeline as a table").click();
+  const row = (label: string) => page.locator("tr").filter({ has: page.getByRole("rowheader", { name: label, exact: true }) }).last();
+  await expect(row("mirror A")).toContainText("cancelled");
+  await expect(row("JS mirror A")).toContainText("running");
+  await expect(row("JS mirror C")).toContainText("done");
 });
 
 test("timeout: the request is dropped at the deadline and its fetch aborted; in time, the deadline is dropped instead", async ({ page }) => {
