@@ -88,6 +88,22 @@ async fn a_passed_deadline_drops_the_work_at_the_deadline() {
 }
 
 #[wasm_bindgen_test]
+async fn a_fetch_past_its_deadline_is_aborted_and_nothing_stays_in_flight() {
+    // The request is polled first, so it is on the wire when the 0 ms deadline ends.
+    let specs = plan::lanes(Mode::Deadline, vec![TaskSpec::fetch("slow report", 0, "/?deadline")], 0);
+    let (events, recorder) = record();
+    let tasks = Task::all(&specs, &recorder, Options::default());
+    let (timers, requests) = (timer::pending(), fetch::in_flight());
+    timeout::main(Mode::Deadline, &tasks, &recorder).await;
+    assert_eq!((timer::pending(), fetch::in_flight()), (timers, requests), "nothing left pending");
+    let events = events.borrow();
+    assert!(events.iter().any(|e| matches!(e, RunEvent::TaskStarted { index: 0, .. })), "the request was sent");
+    let (_, status) = end_of(&events, 0);
+    assert_eq!(status, TaskStatus::Cancelled);
+    assert!(events.iter().any(|e| matches!(e, RunEvent::TaskFinished { index: 0, result, .. } if result.detail.ends_with("its request aborted"))));
+}
+
+#[wasm_bindgen_test]
 async fn a_request_in_time_drops_its_deadline_instead() {
     let specs = plan::lanes(Mode::Deadline, vec![TaskSpec::timer("quick", 20)], 5000);
     let (events, recorder) = record();
