@@ -123,3 +123,13 @@ for (const scheme of ["light", "dark"] as const) {
     }
   });
 }
+
+for (const lesson of ["race", "timeout", "errors"]) {
+  test(`${lesson}: autorun=1 runs Run both without a click`, async ({ page }) => {
+    await open(page, `?lesson=${lesson}&embed=1&autorun=1`);
+    const [sequential, concurrent] = await runs(page, 2, 30_000);
+    expect(sequential.mode).toBe("sequential");
+    expect(concurrent.mode).toBe({ race: "race", timeout: "deadline", errors: "fail-fast" }[lesson]);
+    expect(concurrent.savings_ms).not.toBeNull();
+  });
+}
