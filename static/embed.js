@@ -64,6 +64,8 @@
     "race": ["Race: the first answer wins", [["mirror A", 0, 1200, 0, 400], ["mirror B", 1200, 1600, 0, 400], ["mirror C", 1600, 2400, 0, 400]]],
     "timeout": ["Timeout: a deadline on a slow request", [["slow report", 0, 3000, 0, 1000]]],
     "errors": ["Errors: fail fast or settle", [["load user", 0, 1000, 0, 300], ["load avatar", 1000, 1300, 0, 300], ["load posts", 1300, 1300, 0, 300]]],
+    "limit": ["Limit: at most N in flight", [["request 1", 0, 600, 0, 600], ["request 2", 600, 800, 0, 200], ["request 3", 800, 1200, 0, 400], ["request 4", 1200, 1500, 200, 500], ["request 5", 1500, 2000, 400, 900], ["request 6", 2000, 2200, 500, 700], ["request 7", 2200, 2600, 600, 1000], ["request 8", 2600, 2900, 700, 1000], ["request 9", 2900, 3500, 900, 1500], ["request 10", 3500, 3700, 1000, 1200]]],
+    "as-completed": ["As completed: each result as it arrives", [["report A", 0, 1200, 0, 1200], ["report B", 1200, 1600, 0, 400], ["report C", 1600, 2400, 0, 800]]],
   };
   // POSTERS END
   const at = (row, width) => {
@@ -312,7 +314,7 @@
   // `load="click"` shows a poster until the reader asks; otherwise the frame loads as it nears
   // the viewport.
   const flag = (value) => ({ "": "1", true: "1", false: "0" })[value] ?? value;
-  const PARAMS = { lesson: 0, tasks: 0, theme: 0, loop: 0, timeout: 0, deadline: 0, on_error: 0, autorun: 1, heading: 1, embed: 1 };
+  const PARAMS = { lesson: 0, tasks: 0, theme: 0, loop: 0, timeout: 0, deadline: 0, on_error: 0, limit: 0, autorun: 1, heading: 1, embed: 1 };
   const widths = new ResizeObserver((entries) => {
     for (const { target } of entries) {
       const frame = target.querySelector(":scope > iframe");

@@ -2,7 +2,7 @@
 //! or a sibling's error drops is gone at once (no timer pending, no request in flight), while the
 //! race's JavaScript promises run on to their end.
 
-use async_lab::lessons::{errors, race, timeout, Recorder, Task};
+use async_lab::lessons::{as_completed, errors, limit, race, timeout, Recorder, Task};
 use async_lab::runtime::work::Options;
 use async_lab::runtime::{fetch, timer};
 use async_lab_core::plan::{self, DEFAULT_DEADLINE_MS};
@@ -154,4 +154,47 @@ async fn in_turn_stops_at_the_first_error() {
     let events = events.borrow();
     assert!(!events.iter().any(|e| matches!(e, RunEvent::TaskStarted { index: 2, .. })), "the task after the error never starts");
     assert_eq!(log(&events), ["Finished load user", "Error: load avatar failed"]);
+}
+
+/// When each task started and ended, by index.
+fn spans(events: &[RunEvent], count: usize) -> Vec<(f64, f64)> {
+    (0..count)
+        .map(|task| {
+            let start = events.iter().find_map(|e| match e {
+                RunEvent::TaskStarted { index, t_ms } if *index == task => Some(*t_ms),
+                _ => None,
+            });
+            (start.unwrap_or_else(|| panic!("task {task} never started")), end_of(events, task).0)
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn buffer_unordered_keeps_a_sliding_window_never_more_than_its_limit() {
+    let delays = [300, 100, 200, 100, 300, 100];
+    let specs: Vec<TaskSpec> = delays.iter().enumerate().map(|(i, &ms)| TaskSpec::timer(&format!("request {}", i + 1), ms)).collect();
+    let (events, recorder) = record();
+    let tasks = Task::all(&specs, &recorder, Options::default());
+    limit::main(Mode::Limit, &tasks, &recorder, 2).await;
+    let events = events.borrow();
+    let spans = spans(&events, specs.len());
+    for (i, &(start, _)) in spans.iter().enumerate() {
+        let in_flight = spans.iter().filter(|&&(s, e)| s <= start && start < e).count();
+        assert!(in_flight <= 2, "{in_flight} in flight when task {i} started: {spans:?}");
+    }
+    // The third starts when the second ends (at 100 ms), not when the first two both have (300).
+    assert!((spans[2].0 - spans[1].1).abs() < 30.0, "not a sliding window: {spans:?}");
+    assert!(spans[2].0 < spans[0].1, "batched: {spans:?}");
+    assert!(log(&events)[0].starts_with("6 requests, at most 2 in flight, in "));
+}
+
+#[wasm_bindgen_test]
+async fn as_completed_handles_each_result_in_completion_order() {
+    let specs = [TaskSpec::timer("report A", 300), TaskSpec::timer("report B", 50), TaskSpec::timer("report C", 150)];
+    let (events, recorder) = record();
+    let tasks = Task::all(&specs, &recorder, Options::default());
+    as_completed::main(Mode::AsCompleted, &tasks, &recorder).await;
+    let lines = log(&events.borrow());
+    let order: Vec<&str> = lines.iter().map(|l| l.split(" handled").next().unwrap_or("")).collect();
+    assert_eq!(order, ["report B", "report C", "report A"]);
 }

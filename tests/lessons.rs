@@ -19,6 +19,8 @@ fn file(id: LessonId) -> &'static str {
         LessonId::Race => include_str!("../src/lessons/race.rs"),
         LessonId::Timeout => include_str!("../src/lessons/timeout.rs"),
         LessonId::Errors => include_str!("../src/lessons/errors.rs"),
+        LessonId::Limit => include_str!("../src/lessons/limit.rs"),
+        LessonId::AsCompleted => include_str!("../src/lessons/as_completed.rs"),
     }
 }
 

@@ -14,6 +14,7 @@ pub enum Field {
     TaskCount,
     Timeout,
     Deadline,
+    Limit,
 }
 
 impl Field {
@@ -26,6 +27,7 @@ impl Field {
             Field::TaskCount => "Tasks",
             Field::Timeout => "Timeout",
             Field::Deadline => "Deadline",
+            Field::Limit => "Limit",
         }
     }
 }
@@ -74,6 +76,18 @@ pub fn parse_timeout(input: &str) -> Result<u32, FieldError> {
 /// Parses timeout's deadline field: a whole number of ms from 1 to [`MAX_DELAY_MS`].
 pub fn parse_deadline(input: &str) -> Result<u32, FieldError> {
     parse_ms(input, Field::Deadline, 1, MAX_DELAY_MS)
+}
+
+/// Parses limit's field: how many requests may be in flight at once, a whole number from 1 to 10.
+pub fn parse_limit(input: &str) -> Result<usize, FieldError> {
+    let text = input.trim();
+    let err = |what: String| Err(FieldError::new(Field::Limit, format!("Limit must be a whole number from 1 to 10; got {what}.")));
+    match text.parse::<u8>() {
+        Ok(n @ 1..=10) => Ok(usize::from(n)),
+        _ if text.is_empty() => err("an empty field".to_owned()),
+        _ if text.bytes().all(|b| b.is_ascii_digit() || b == b'-') && text.len() <= 20 => err(text.to_owned()),
+        _ => err(shown(text)),
+    }
 }
 
 fn parse_ms(input: &str, field: Field, min: u32, max: u32) -> Result<u32, FieldError> {
@@ -363,6 +377,16 @@ mod tests {
                 prop_assert_eq!(delay(&text), old_delay_message(&text));
             }
         }
+    }
+
+    #[test]
+    fn limit_limits() {
+        assert_eq!(parse_limit("3"), Ok(3));
+        assert_eq!(parse_limit(" 10 "), Ok(10));
+        assert_eq!(parse_limit("0").unwrap_err().message, "Limit must be a whole number from 1 to 10; got 0.");
+        assert_eq!(parse_limit("11").unwrap_err().message, "Limit must be a whole number from 1 to 10; got 11.");
+        assert_eq!(parse_limit("many").unwrap_err().message, "Limit must be a whole number from 1 to 10; got \"many\".");
+        assert_eq!(parse_limit("").unwrap_err().message, "Limit must be a whole number from 1 to 10; got an empty field.");
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub enum Milestone {
     ClientSent { requests: usize },
     /// gather: the values `join_all` returned, in the order it returned them.
     Returned { values: Vec<String> },
+    /// limit: at most this many tasks ran at once.
+    InFlightLimit { limit: usize },
 }
 
 /// Frames the page drew while a meter ran.
@@ -42,6 +44,7 @@ impl Milestone {
             Milestone::Frames(_) => "frames".to_owned(),
             Milestone::ClientSent { .. } => "client".to_owned(),
             Milestone::Returned { .. } => "join_all".to_owned(),
+            Milestone::InFlightLimit { .. } => "buffer_unordered".to_owned(),
         }
     }
 
@@ -56,6 +59,7 @@ impl Milestone {
             Milestone::Frames(f) => f.to_string(),
             Milestone::ClientSent { requests } => format!("one client sent {requests} requests"),
             Milestone::Returned { values } => format!("returned {values:?}"),
+            Milestone::InFlightLimit { limit } => format!("at most {limit} in flight"),
         }
     }
 }
@@ -81,6 +85,7 @@ mod tests {
             (Milestone::Frames(Frames { count: 3, longest_gap_ms: 400.4, span_ms: 1000.6 }), "frames", "3 frames in 1001 ms; longest gap 400 ms"),
             (Milestone::ClientSent { requests: 3 }, "client", "one client sent 3 requests"),
             (Milestone::Returned { values: vec!["Result from Task 1".into()] }, "join_all", "returned [\"Result from Task 1\"]"),
+            (Milestone::InFlightLimit { limit: 3 }, "buffer_unordered", "at most 3 in flight"),
         ];
         for (milestone, label, what) in cases {
             assert_eq!((milestone.label().as_str(), milestone.what().as_str()), (label, what));

@@ -25,6 +25,10 @@ pub enum Mode {
     FailFast,
     /// errors: every task at once with `join_all`: every task ends, each with its own result.
     Settle,
+    /// limit: at most N tasks in flight, a new one starting as soon as one ends (`buffer_unordered`).
+    Limit,
+    /// as-completed: every task at once, each result handled as it arrives (`FuturesUnordered`).
+    AsCompleted,
 }
 
 impl Mode {
@@ -39,6 +43,8 @@ impl Mode {
             Mode::Deadline => "deadline",
             Mode::FailFast => "fail-fast",
             Mode::Settle => "settle",
+            Mode::Limit => "limit",
+            Mode::AsCompleted => "as-completed",
         }
     }
 
@@ -53,6 +59,8 @@ impl Mode {
             Mode::Deadline => "With a deadline",
             Mode::FailFast => "Concurrent, fail fast",
             Mode::Settle => "Concurrent, settle all",
+            Mode::Limit => "Concurrent, limited",
+            Mode::AsCompleted => "Concurrent, as completed",
         }
     }
 
@@ -60,7 +68,16 @@ impl Mode {
     pub fn column(self) -> Column {
         match self {
             Mode::Sequential => Column::Sequential,
-            Mode::Concurrent | Mode::Lazy | Mode::Blocking | Mode::Yielding | Mode::Race | Mode::Deadline | Mode::FailFast | Mode::Settle => Column::Concurrent,
+            Mode::Concurrent
+            | Mode::Lazy
+            | Mode::Blocking
+            | Mode::Yielding
+            | Mode::Race
+            | Mode::Deadline
+            | Mode::FailFast
+            | Mode::Settle
+            | Mode::Limit
+            | Mode::AsCompleted => Column::Concurrent,
         }
     }
 }
@@ -123,7 +140,18 @@ mod tests {
 
     #[test]
     fn only_sequential_has_its_own_column() {
-        for mode in [Mode::Concurrent, Mode::Lazy, Mode::Blocking, Mode::Yielding, Mode::Race, Mode::Deadline, Mode::FailFast, Mode::Settle] {
+        for mode in [
+            Mode::Concurrent,
+            Mode::Lazy,
+            Mode::Blocking,
+            Mode::Yielding,
+            Mode::Race,
+            Mode::Deadline,
+            Mode::FailFast,
+            Mode::Settle,
+            Mode::Limit,
+            Mode::AsCompleted,
+        ] {
             assert_eq!(serde_json::to_value(mode).unwrap(), mode.as_str());
             assert_eq!(mode.column(), Column::Concurrent, "{mode:?}");
         }

@@ -7,6 +7,10 @@ use crate::task::TaskSpec;
 /// timeout's deadline when the URL names none (`deadline=`).
 pub const DEFAULT_DEADLINE_MS: u32 = 1000;
 
+/// limit's tasks in flight at once when the URL names none (`limit=`), and the most it allows.
+pub const DEFAULT_LIMIT: usize = 3;
+pub const MAX_LIMIT: usize = 10;
+
 /// The label of timeout's deadline lane for the task labelled `label`.
 pub fn deadline_label(label: &str) -> String {
     format!("deadline ({label})")
@@ -38,7 +42,7 @@ pub fn lanes(mode: Mode, mut typed: Vec<TaskSpec>, deadline_ms: u32) -> Vec<Task
             typed.extend(deadlines);
             typed
         }
-        Mode::Sequential | Mode::Concurrent | Mode::Blocking | Mode::Yielding | Mode::FailFast | Mode::Settle => typed,
+        Mode::Sequential | Mode::Concurrent | Mode::Blocking | Mode::Yielding | Mode::FailFast | Mode::Settle | Mode::Limit | Mode::AsCompleted => typed,
     }
 }
 
@@ -47,7 +51,7 @@ pub fn typed_count(mode: Mode, lanes: usize) -> usize {
     match mode {
         Mode::Lazy => lanes.saturating_sub(1),
         Mode::Race | Mode::Deadline => lanes / 2,
-        Mode::Sequential | Mode::Concurrent | Mode::Blocking | Mode::Yielding | Mode::FailFast | Mode::Settle => lanes,
+        Mode::Sequential | Mode::Concurrent | Mode::Blocking | Mode::Yielding | Mode::FailFast | Mode::Settle | Mode::Limit | Mode::AsCompleted => lanes,
     }
 }
 

@@ -1,7 +1,7 @@
 //! What `embed.js` shows before a lesson loads (and prints when nothing ran): each lesson's title
 //! and its default tasks' expected timeline, written into the script as a table.
 
-use crate::plan::DEFAULT_DEADLINE_MS;
+use crate::plan::{DEFAULT_DEADLINE_MS, DEFAULT_LIMIT};
 use crate::task::{TaskKind, TaskSpec};
 use crate::{Column, LessonId, Mode};
 
@@ -39,6 +39,9 @@ pub fn expected_spans(column: Column, tasks: &[TaskSpec]) -> Vec<Span> {
 /// the tasks after it never started (an empty span where it stopped).
 pub fn lesson_spans(id: LessonId, column: Column) -> Vec<Span> {
     let tasks = id.lesson().default_tasks();
+    if (column, id.default_concurrent_mode()) == (Column::Concurrent, Mode::Limit) {
+        return window_spans(&tasks, DEFAULT_LIMIT);
+    }
     let spans = expected_spans(column, &tasks);
     let first_failure = || tasks.iter().zip(&spans).filter(|(t, _)| t.fails).map(|(_, s)| s.end_ms).min();
     let cut = match (column, id.default_concurrent_mode()) {
@@ -53,6 +56,20 @@ pub fn lesson_spans(id: LessonId, column: Column) -> Vec<Span> {
         Some(at) => spans.into_iter().map(|s| Span { start_ms: s.start_ms.min(at), end_ms: s.end_ms.min(at) }).collect(),
         None => spans,
     }
+}
+
+/// At most `limit` tasks at once, in order, each starting when one ends (`stats::sliding_window`).
+fn window_spans(tasks: &[TaskSpec], limit: usize) -> Vec<Span> {
+    let mut free_at = vec![0; limit.max(1)];
+    tasks
+        .iter()
+        .map(|task| {
+            let slot = (0..free_at.len()).min_by_key(|&i| free_at[i]).unwrap_or(0);
+            let start_ms = free_at[slot];
+            free_at[slot] += task.delay_ms;
+            Span { start_ms, end_ms: free_at[slot] }
+        })
+        .collect()
 }
 
 /// The lines `embed.js` holds between its `POSTERS` markers: per lesson id, its title and, per
@@ -93,7 +110,7 @@ mod tests {
                     .map(|t| Interval { cpu: t.kind == TaskKind::Cpu, fails: t.fails, ..Interval::wait(f64::from(t.delay_ms)) })
                     .collect();
                 let last = lesson_spans(id, column).iter().map(|s| s.end_ms).max().unwrap_or(0);
-                assert_eq!(f64::from(last), expected_for(id, mode, &intervals), "{} {column:?}", id.as_str());
+                assert_eq!(f64::from(last), expected_for(id, mode, &intervals, DEFAULT_LIMIT), "{} {column:?}", id.as_str());
             }
         }
         let race: Vec<(u32, u32)> = lesson_spans(LessonId::Race, Column::Concurrent).iter().map(|s| (s.start_ms, s.end_ms)).collect();

@@ -5,9 +5,10 @@
 
 use crate::lesson::{self, LessonId};
 use crate::mode::OnError;
-use crate::plan::DEFAULT_DEADLINE_MS;
+use crate::plan::{DEFAULT_DEADLINE_MS, DEFAULT_LIMIT};
 use crate::task::{
-    parse_deadline, parse_delay, parse_timeout, validate_label, validate_task_count, validate_url, BusyLoop, TaskKind, TaskSpec, DEFAULT_TIMEOUT_MS, MAX_TASKS,
+    parse_deadline, parse_delay, parse_limit, parse_timeout, validate_label, validate_task_count, validate_url, BusyLoop, TaskKind, TaskSpec,
+    DEFAULT_TIMEOUT_MS, MAX_TASKS,
 };
 
 /// The contract version this build speaks.
@@ -56,6 +57,8 @@ pub struct UrlState {
     pub deadline_ms: u32,
     /// errors' choice of fail fast or settle (`on_error=`).
     pub on_error: OnError,
+    /// limit's most tasks in flight at once (`limit=`).
+    pub limit: usize,
 }
 
 impl Default for UrlState {
@@ -71,6 +74,7 @@ impl Default for UrlState {
             timeout_ms: DEFAULT_TIMEOUT_MS,
             deadline_ms: DEFAULT_DEADLINE_MS,
             on_error: OnError::FailFast,
+            limit: DEFAULT_LIMIT,
         }
     }
 }
@@ -136,7 +140,10 @@ pub fn decode(query: &str) -> Decoded {
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
         let Ok(key) = percent_decode(raw_key) else { continue };
-        if !matches!(key.as_str(), "v" | "lesson" | "tasks" | "embed" | "autorun" | "heading" | "theme" | "loop" | "timeout" | "deadline" | "on_error") {
+        if !matches!(
+            key.as_str(),
+            "v" | "lesson" | "tasks" | "embed" | "autorun" | "heading" | "theme" | "loop" | "timeout" | "deadline" | "on_error" | "limit"
+        ) {
             continue; // Unknown parameters are other people's business.
         }
         if seen.contains(&key) {
@@ -182,6 +189,10 @@ pub fn decode(query: &str) -> Decoded {
             "deadline" => match parse_deadline(&value) {
                 Ok(ms) => state.deadline_ms = ms,
                 Err(e) => notices.push(format!("The link's {} Using {DEFAULT_DEADLINE_MS} ms.", e.message)),
+            },
+            "limit" => match parse_limit(&value) {
+                Ok(limit) => state.limit = limit,
+                Err(e) => notices.push(format!("The link's {} Using {DEFAULT_LIMIT}.", e.message)),
             },
             "on_error" => match OnError::parse(&value) {
                 Some(on_error) => state.on_error = on_error,
@@ -273,6 +284,9 @@ pub fn encode(state: &UrlState) -> String {
     if state.on_error != OnError::FailFast {
         parts.push(format!("on_error={}", state.on_error.as_str()));
     }
+    if state.limit != DEFAULT_LIMIT {
+        parts.push(format!("limit={}", state.limit));
+    }
     parts.join("&")
 }
 
@@ -307,6 +321,11 @@ mod tests {
             ]
         );
         assert_eq!(encode(&d.state), "v=1&lesson=errors&deadline=250&on_error=settle");
+        let limit = decode("?lesson=limit&limit=5");
+        assert_eq!((limit.state.limit, limit.notices.len()), (5, 0));
+        assert_eq!(encode(&limit.state), "v=1&lesson=limit&limit=5");
+        let bad = decode("?limit=11");
+        assert_eq!((bad.state.limit, bad.notices), (DEFAULT_LIMIT, vec!["The link's Limit must be a whole number from 1 to 10; got 11. Using 3.".to_owned()]));
     }
 
     #[test]
@@ -342,7 +361,7 @@ mod tests {
             assert_eq!(d.state.tasks, None, "{q}");
         }
         let d = decode("lesson=a&lesson=b");
-        assert_eq!(d.notices, ["There is no lesson \"a\"; showing sequential-vs-concurrent. Lessons: sequential-vs-concurrent, async-fn, gather, api-requests, context-manager, async-methods, cpu-bound, race, timeout, errors.", "The link gives \"lesson\" more than once; the first one is used."]);
+        assert_eq!(d.notices, ["There is no lesson \"a\"; showing sequential-vs-concurrent. Lessons: sequential-vs-concurrent, async-fn, gather, api-requests, context-manager, async-methods, cpu-bound, race, timeout, errors, limit, as-completed.", "The link gives \"lesson\" more than once; the first one is used."]);
         let many = vec!["a~timer~1~0~"; 21].join(";");
         assert!(decode(&format!("tasks={many}")).notices[0].contains("1 to 20 tasks; got 21"));
         let huge = format!("tasks={}", "x".repeat(100_000));
@@ -405,10 +424,10 @@ mod tests {
 
     proptest! {
         #[test]
-        fn tasks_round_trip(tasks in prop::collection::vec(arb_task(), 1..=20), embed: bool, autorun: bool, lesson in 0..LessonId::ALL.len(), yields: bool, timeout_ms in 1u32..=120_000, deadline_ms in 1u32..=60_000, settles: bool) {
+        fn tasks_round_trip(tasks in prop::collection::vec(arb_task(), 1..=20), embed: bool, autorun: bool, lesson in 0..LessonId::ALL.len(), yields: bool, timeout_ms in 1u32..=120_000, deadline_ms in 1u32..=60_000, settles: bool, limit in 1usize..=10) {
             let busy_loop = if yields { BusyLoop::Yield } else { BusyLoop::Block };
             let lesson = LessonId::ALL[lesson];
-            let state = UrlState { lesson, tasks: Some(tasks.clone()), embed, autorun, heading: !embed, theme: Theme::Dark, busy_loop, timeout_ms, deadline_ms, on_error: if settles { OnError::Settle } else { OnError::FailFast } };
+            let state = UrlState { lesson, tasks: Some(tasks.clone()), embed, autorun, heading: !embed, theme: Theme::Dark, busy_loop, timeout_ms, deadline_ms, on_error: if settles { OnError::Settle } else { OnError::FailFast }, limit };
             let d = decode(&encode(&state));
             prop_assert!(d.notices.is_empty(), "{:?}", d.notices);
             prop_assert_eq!(d.state, state);

@@ -265,13 +265,24 @@ impl Run {
     /// The run's statistics, once it has finished.
     pub fn totals(&self) -> Option<Totals> {
         let intervals: Vec<Interval> = self.tasks.iter().map(TaskRecord::interval).collect();
-        Some(stats::totals(self.lesson, self.mode, &intervals, self.wall_ms?))
+        Some(stats::totals(self.lesson, self.mode, &intervals, self.wall_ms?, self.in_flight_limit()))
     }
 
     /// What the model predicts for this run's mode from the requested delays.
     pub fn expected_wall_ms(&self) -> f64 {
         let intervals: Vec<Interval> = self.tasks.iter().map(TaskRecord::interval).collect();
-        stats::expected_for(self.lesson, self.mode, &intervals)
+        stats::expected_for(self.lesson, self.mode, &intervals, self.in_flight_limit())
+    }
+
+    /// How many tasks the run let be in flight at once: the limit its program marked, else all.
+    pub fn in_flight_limit(&self) -> usize {
+        self.events
+            .iter()
+            .find_map(|e| match e.milestone {
+                Milestone::InFlightLimit { limit } => Some(limit),
+                _ => None,
+            })
+            .unwrap_or(self.tasks.len())
     }
 }
 

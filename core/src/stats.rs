@@ -55,7 +55,9 @@ pub fn expected_wall_ms(mode: Mode, tasks: &[Interval]) -> f64 {
     let first_of = |tasks: &mut dyn Iterator<Item = &Interval>, or: f64| tasks.map(|t| t.requested_ms).fold(or, f64::min);
     match mode {
         Mode::Sequential => tasks.iter().map(|t| t.requested_ms).sum(),
-        Mode::Concurrent | Mode::Lazy | Mode::Blocking | Mode::Yielding | Mode::Settle => longest(tasks),
+        Mode::Concurrent | Mode::Lazy | Mode::Blocking | Mode::Yielding | Mode::Settle | Mode::AsCompleted => longest(tasks),
+        // Without its limit (see `expected_for`), a limited run is as wide as its tasks.
+        Mode::Limit => sliding_window(tasks, tasks.len()),
         Mode::Race => first_of(&mut tasks.iter(), longest(tasks)),
         Mode::Deadline => {
             let (typed, deadlines) = tasks.split_at(tasks.len() / 2);
@@ -65,23 +67,43 @@ pub fn expected_wall_ms(mode: Mode, tasks: &[Interval]) -> f64 {
     }
 }
 
+/// At most `limit` tasks at once, in order, each starting as soon as one ends (a sliding window,
+/// not batches): when the last one ends.
+pub fn sliding_window(tasks: &[Interval], limit: usize) -> f64 {
+    let mut free_at = vec![0.0; limit.clamp(1, tasks.len().max(1))];
+    let mut last = 0.0_f64;
+    for task in tasks {
+        let (slot, _) = free_at.iter().enumerate().fold((0, f64::INFINITY), |best, (i, &t)| if t < best.1 { (i, t) } else { best });
+        free_at[slot] += task.requested_ms;
+        last = last.max(free_at[slot]);
+    }
+    last
+}
+
+/// In batches of `limit`, each waiting for its slowest: what a sliding window saves against.
+pub fn batches(tasks: &[Interval], limit: usize) -> f64 {
+    tasks.chunks(limit.max(1)).map(|batch| batch.iter().map(|t| t.requested_ms).fold(0.0, f64::max)).sum()
+}
+
 /// In turn until the first failure, which `?` returns at once: the tasks after it never start.
 pub fn expected_until_error_ms(tasks: &[Interval]) -> f64 {
     let stop = tasks.iter().position(|t| t.fails).map_or(tasks.len(), |at| at + 1);
     tasks[..stop].iter().map(|t| t.requested_ms).sum()
 }
 
-/// What the model expects of `lesson`'s run in `mode` over `tasks` (every lane the run runs).
-pub fn expected_for(lesson: LessonId, mode: Mode, tasks: &[Interval]) -> f64 {
+/// What the model expects of `lesson`'s run in `mode` over `tasks` (every lane the run runs), with
+/// at most `limit` in flight where the mode has a limit.
+pub fn expected_for(lesson: LessonId, mode: Mode, tasks: &[Interval], limit: usize) -> f64 {
     match (mode, lesson.sequence_stops_at_error()) {
         (Mode::Sequential, true) => expected_until_error_ms(tasks),
+        (Mode::Limit, _) => sliding_window(tasks, limit),
         _ => expected_wall_ms(mode, tasks),
     }
 }
 
 /// The model's prediction for the tasks as typed, shown before any run: drafts whose delay does
 /// not parse are left out (their field shows why). A deadline run gets its deadlines' lanes.
-pub fn expected_wall_ms_of_drafts(lesson: LessonId, mode: Mode, drafts: &[TaskDraft], deadline_ms: u32) -> f64 {
+pub fn expected_wall_ms_of_drafts(lesson: LessonId, mode: Mode, drafts: &[TaskDraft], deadline_ms: u32, limit: usize) -> f64 {
     let mut tasks: Vec<Interval> = drafts
         .iter()
         .filter_map(|d| {
@@ -92,14 +114,14 @@ pub fn expected_wall_ms_of_drafts(lesson: LessonId, mode: Mode, drafts: &[TaskDr
     if mode == Mode::Deadline {
         tasks.extend(vec![Interval::wait(f64::from(deadline_ms)); tasks.len()]);
     }
-    expected_for(lesson, mode, &tasks)
+    expected_for(lesson, mode, &tasks, limit)
 }
 
-pub fn totals(lesson: LessonId, mode: Mode, tasks: &[Interval], wall_ms: f64) -> Totals {
+pub fn totals(lesson: LessonId, mode: Mode, tasks: &[Interval], wall_ms: f64, limit: usize) -> Totals {
     let durations = tasks.iter().filter_map(Interval::duration_ms);
     let sum_ms: f64 = durations.clone().sum();
     let ideal_ms = durations.fold(0.0, f64::max);
-    Totals { wall_ms, sum_ms, ideal_ms, expected_wall_ms: expected_for(lesson, mode, tasks) }
+    Totals { wall_ms, sum_ms, ideal_ms, expected_wall_ms: expected_for(lesson, mode, tasks, limit) }
 }
 
 /// The measured comparison after **Run both**: how much concurrency saved against running in sequence.
@@ -155,21 +177,34 @@ mod tests {
         errors[1].fails = true;
         assert_eq!(expected_wall_ms(Mode::FailFast, &errors), 300.0);
         assert_eq!(expected_wall_ms(Mode::Settle, &errors), 1500.0);
-        assert_eq!(expected_for(LessonId::Errors, Mode::Sequential, &errors), 1300.0);
-        assert_eq!(expected_for(LessonId::Gather, Mode::Sequential, &errors), 2800.0);
+        assert_eq!(expected_for(LessonId::Errors, Mode::Sequential, &errors, 1), 1300.0);
+        assert_eq!(expected_for(LessonId::Gather, Mode::Sequential, &errors, 1), 2800.0);
         assert_eq!(expected_until_error_ms(&waits(&[1.0, 2.0])), 3.0);
         let drafts: Vec<TaskDraft> = [crate::task::TaskSpec::timer("slow", 3000)].iter().map(TaskDraft::from).collect();
-        assert_eq!(expected_wall_ms_of_drafts(LessonId::Timeout, Mode::Deadline, &drafts, 250), 250.0);
-        assert_eq!(expected_wall_ms_of_drafts(LessonId::Timeout, Mode::Sequential, &drafts, 250), 3000.0);
+        assert_eq!(expected_wall_ms_of_drafts(LessonId::Timeout, Mode::Deadline, &drafts, 250, 3), 250.0);
+        assert_eq!(expected_wall_ms_of_drafts(LessonId::Timeout, Mode::Sequential, &drafts, 250, 3), 3000.0);
+    }
+
+    #[test]
+    fn a_sliding_window_starts_the_next_task_when_one_ends_and_beats_batches() {
+        let waits = |ms: &[f64]| ms.iter().map(|&m| Interval::wait(m)).collect::<Vec<_>>();
+        let tasks = waits(&[400.0, 100.0, 300.0, 200.0]);
+        // Two at a time: 100 ends, 300 starts at 100 and ends at 400; 200 starts at 400.
+        assert_eq!(sliding_window(&tasks, 2), 600.0);
+        assert_eq!(batches(&tasks, 2), 700.0);
+        assert_eq!(sliding_window(&tasks, 1), 1000.0);
+        assert_eq!(sliding_window(&tasks, 10), 400.0);
+        assert_eq!(sliding_window(&[], 3), 0.0);
+        assert_eq!(expected_for(LessonId::Gather, Mode::Limit, &tasks, 2), 600.0);
     }
 
     #[test]
     fn tutorial_numbers() {
         let seq = [interval(2000.0, 0.0, 2001.0), interval(2000.0, 2001.0, 4002.0)];
-        let t = totals(LessonId::Gather, Mode::Sequential, &seq, 4002.0);
+        let t = totals(LessonId::Gather, Mode::Sequential, &seq, 4002.0, 1);
         assert_eq!((t.sum_ms, t.ideal_ms, t.expected_wall_ms), (4002.0, 2001.0, 4000.0));
         let conc = [interval(2000.0, 0.0, 2001.0), interval(2000.0, 0.0, 2001.5)];
-        let t = totals(LessonId::Gather, Mode::Concurrent, &conc, 2001.5);
+        let t = totals(LessonId::Gather, Mode::Concurrent, &conc, 2001.5, 1);
         assert_eq!(t.expected_wall_ms, 2000.0);
         let c = compare(4002.0, t.wall_ms);
         assert_eq!(c.saved_ms, 2000.5);
@@ -188,7 +223,7 @@ mod tests {
     fn drafts_predict_what_their_valid_delays_add_up_to() {
         let draft = |delay: &str, kind: TaskKind| TaskDraft { label: "t".into(), kind, delay: delay.into(), fails: false, url: String::new() };
         let drafts = [draft("2000", TaskKind::Timer), draft("1000", TaskKind::Timer), draft("oops", TaskKind::Timer), draft("500", TaskKind::Cpu)];
-        let expect = |mode: Mode, drafts: &[TaskDraft]| expected_wall_ms_of_drafts(LessonId::Gather, mode, drafts, 1000);
+        let expect = |mode: Mode, drafts: &[TaskDraft]| expected_wall_ms_of_drafts(LessonId::Gather, mode, drafts, 1000, 3);
         assert_eq!(expect(Mode::Sequential, &drafts), 3500.0);
         assert_eq!(expect(Mode::Concurrent, &drafts), 2000.0);
         assert_eq!(expect(Mode::Concurrent, &[]), 0.0);
@@ -209,7 +244,7 @@ mod tests {
     #[test]
     fn unstarted_tasks_count_nothing() {
         let tasks = [Interval::wait(500.0), interval(100.0, 0.0, 100.0)];
-        let t = totals(LessonId::Gather, Mode::Sequential, &tasks, 100.0);
+        let t = totals(LessonId::Gather, Mode::Sequential, &tasks, 100.0, 1);
         assert_eq!((t.sum_ms, t.ideal_ms, t.expected_wall_ms), (100.0, 100.0, 600.0));
     }
 
@@ -221,7 +256,7 @@ mod tests {
         #[test]
         fn the_ideal_is_within_the_sum(raw in arb_intervals(), wall in 0.0..200_000.0f64) {
             let tasks: Vec<Interval> = raw.iter().map(|&(r, s, d)| interval(r, s, s + d)).collect();
-            let t = totals(LessonId::Gather, Mode::Concurrent, &tasks, wall);
+            let t = totals(LessonId::Gather, Mode::Concurrent, &tasks, wall, 1);
             prop_assert!(t.ideal_ms <= t.sum_ms + 1e-9);
         }
 
@@ -240,10 +275,10 @@ mod tests {
                 t += w;
             }
             sequential.push(Interval { cpu: true, ..interval(work, t, t + work) });
-            let sequential = totals(LessonId::Gather, Mode::Sequential, &sequential, t + work);
+            let sequential = totals(LessonId::Gather, Mode::Sequential, &sequential, t + work, 1);
             let mut blocked: Vec<Interval> = waits.iter().map(|&w| interval(w, 0.0, work)).collect();
             blocked.push(Interval { cpu: true, ..interval(work, 0.0, work) });
-            let blocked = totals(LessonId::Gather, Mode::Blocking, &blocked, work);
+            let blocked = totals(LessonId::Gather, Mode::Blocking, &blocked, work, 1);
             let saved = compare(sequential.wall_ms, blocked.wall_ms).saved_ms;
             let waited: f64 = waits.iter().sum();
             prop_assert!((saved - waited).abs() < 1e-6, "saved {saved} of {waited} ms of waits");

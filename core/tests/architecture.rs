@@ -109,9 +109,9 @@ fn no_source_file_grows_past_300_lines_of_code() {
 
 #[test]
 fn the_lesson_id_is_compared_as_text_only_in_the_url_parser() {
-    // "race", "timeout" and "errors" are also a mode, a parameter and a list's name: their text
+    // "race", "timeout", "errors", "limit" and "as-completed" are also modes, parameters or a list's name: their text
     // cannot tell a lesson id apart, so only the other ids are looked for.
-    let shared = ["race", "timeout", "errors"];
+    let shared = ["race", "timeout", "errors", "limit", "as-completed"];
     let quoted: Vec<String> =
         async_lab_core::LessonId::ALL.iter().map(|id| id.as_str()).filter(|id| !shared.contains(id)).map(|id| format!("\"{id}\"")).collect();
     let ids: Vec<&str> = quoted.iter().map(String::as_str).collect();

@@ -17,12 +17,14 @@ use std::panic::Location;
 use std::rc::Rc;
 
 pub mod api_requests;
+pub mod as_completed;
 pub mod async_fn;
 pub mod async_methods;
 pub mod context_manager;
 pub mod cpu_bound;
 pub mod errors;
 pub mod gather;
+pub mod limit;
 pub mod race;
 pub mod sequential_vs_concurrent;
 pub mod timeout;
@@ -32,7 +34,15 @@ pub mod timeout;
 /// session's run future does not inline them. (A box per program was measured 1.9 KiB gzip larger:
 /// a poll function and a vtable each, for a state machine no smaller, since an enum's size is its
 /// largest variant's anyway.) What the program leaves running when it returns comes back with it.
-pub fn run<'a>(lesson: LessonId, mode: Mode, tasks: &'a [Task<'a>], recorder: &'a Recorder, await_it: oneshot::Receiver<()>) -> LocalBoxFuture<'a, RunsOn<'a>> {
+/// `limit`: how many tasks limit's program lets be in flight at once.
+pub fn run<'a>(
+    lesson: LessonId,
+    mode: Mode,
+    tasks: &'a [Task<'a>],
+    recorder: &'a Recorder,
+    await_it: oneshot::Receiver<()>,
+    limit: usize,
+) -> LocalBoxFuture<'a, RunsOn<'a>> {
     async move {
         match lesson {
             LessonId::SequentialVsConcurrent => sequential_vs_concurrent::main(mode, tasks, recorder).await,
@@ -48,6 +58,8 @@ pub fn run<'a>(lesson: LessonId, mode: Mode, tasks: &'a [Task<'a>], recorder: &'
             LessonId::CpuBound => cpu_bound::main(mode, tasks, recorder).await,
             LessonId::Timeout => timeout::main(mode, tasks, recorder).await,
             LessonId::Errors => errors::main(mode, tasks, recorder).await,
+            LessonId::Limit => limit::main(mode, tasks, recorder, limit).await,
+            LessonId::AsCompleted => as_completed::main(mode, tasks, recorder).await,
             // The one program that can leave something running.
             LessonId::Race => return race::main(mode, tasks, recorder).await,
         }

@@ -8,6 +8,7 @@ use super::location::{is_api, same_origin};
 use super::service_worker;
 use super::timer::{sleep, sleep_until};
 use async_lab_core::budget::StartedBy;
+use async_lab_core::plan::DEFAULT_LIMIT;
 use async_lab_core::task::DEFAULT_TIMEOUT_MS;
 use async_lab_core::work::{fetched, left_for_a_click, reach, route, slept, timed_out, with_fails_switch, worked, Route, STATIC_SAMPLE};
 use async_lab_core::{BusyLoop, Reach, TaskKind, TaskResult, TaskSpec};
@@ -22,11 +23,13 @@ pub struct Options {
     pub timeout_ms: u32,
     /// Autorun fetches only the app's own endpoints, whatever URL a lesson builds.
     pub started_by: StartedBy,
+    /// How many tasks limit's program lets be in flight at once (`limit=`).
+    pub limit: usize,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { busy_loop: BusyLoop::Block, timeout_ms: DEFAULT_TIMEOUT_MS, started_by: StartedBy::Click }
+        Options { busy_loop: BusyLoop::Block, timeout_ms: DEFAULT_TIMEOUT_MS, started_by: StartedBy::Click, limit: DEFAULT_LIMIT }
     }
 }
 

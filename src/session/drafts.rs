@@ -3,10 +3,12 @@
 
 use crate::runtime::work::Options;
 use async_lab_core::budget::{check_cpu, Click, StartedBy};
-use async_lab_core::plan::{self, DEFAULT_DEADLINE_MS};
+use async_lab_core::plan::{self, DEFAULT_DEADLINE_MS, DEFAULT_LIMIT};
 use async_lab_core::query::UrlState;
 use async_lab_core::stats::expected_wall_ms_of_drafts;
-use async_lab_core::task::{endpoint_for, parse_deadline, parse_timeout, refusal, validate_all, validate_task_count, DEFAULT_TIMEOUT_MS, MAX_TASKS, MIN_TASKS};
+use async_lab_core::task::{
+    endpoint_for, parse_deadline, parse_limit, parse_timeout, refusal, validate_all, validate_task_count, DEFAULT_TIMEOUT_MS, MAX_TASKS, MIN_TASKS,
+};
 use async_lab_core::{BusyLoop, LessonId, Mode, OnError, TaskDraft, TaskKind, TaskSpec};
 use leptos::prelude::*;
 
@@ -30,6 +32,8 @@ pub struct Drafts {
     pub deadline: RwSignal<String>,
     /// errors: fail fast or settle.
     pub on_error: RwSignal<OnError>,
+    /// limit: the most requests in flight at once, as typed.
+    pub limit: RwSignal<String>,
     /// Why the last request to run, add or remove was refused, if it was.
     pub problem: RwSignal<Option<String>>,
     next_id: StoredValue<u32>,
@@ -46,6 +50,7 @@ impl Drafts {
             busy_loop: RwSignal::new(state.busy_loop),
             deadline: RwSignal::new(state.deadline_ms.to_string()),
             on_error: RwSignal::new(state.on_error),
+            limit: RwSignal::new(state.limit.to_string()),
             problem: RwSignal::new(None),
             next_id: StoredValue::new(1),
         };
@@ -147,6 +152,11 @@ impl Drafts {
         parse_deadline(&self.deadline.get()).ok()
     }
 
+    /// The limit as typed when valid (tracked).
+    pub fn valid_limit(&self) -> Option<usize> {
+        parse_limit(&self.limit.get()).ok()
+    }
+
     fn deadline_ms(&self) -> u32 {
         parse_deadline(&self.deadline.get_untracked()).unwrap_or(DEFAULT_DEADLINE_MS)
     }
@@ -154,19 +164,22 @@ impl Drafts {
     /// What the model predicts for `mode` from the delays as typed, before any run.
     pub fn expected_wall_ms(&self, mode: Mode) -> f64 {
         let deadline_ms = parse_deadline(&self.deadline.get()).unwrap_or(DEFAULT_DEADLINE_MS);
-        expected_wall_ms_of_drafts(self.lesson, mode, &self.all(), deadline_ms)
+        let limit = parse_limit(&self.limit.get()).unwrap_or(DEFAULT_LIMIT);
+        expected_wall_ms_of_drafts(self.lesson, mode, &self.all(), deadline_ms, limit)
     }
 
     /// How the tasks of a run behave, as the learner set it.
     pub fn options(&self) -> Options {
         let timeout_ms = parse_timeout(&self.timeout.get_untracked()).unwrap_or(DEFAULT_TIMEOUT_MS);
-        Options { busy_loop: self.busy_loop.get_untracked(), timeout_ms, started_by: StartedBy::Click }
+        let limit = parse_limit(&self.limit.get_untracked()).unwrap_or(DEFAULT_LIMIT);
+        Options { busy_loop: self.busy_loop.get_untracked(), timeout_ms, started_by: StartedBy::Click, limit }
     }
 
     /// The tasks as typed, validated for a run; on failure the reason is shown beside the buttons.
     pub fn specs(&self) -> Option<Vec<TaskSpec>> {
         let drafts: Vec<TaskDraft> = self.rows.with_untracked(|rows| rows.iter().map(|r| r.draft.get_untracked()).collect());
-        if let Err(e) = parse_timeout(&self.timeout.get_untracked()).and(parse_deadline(&self.deadline.get_untracked())) {
+        let choices = parse_timeout(&self.timeout.get_untracked()).and(parse_deadline(&self.deadline.get_untracked()));
+        if let Err(e) = choices.and(parse_limit(&self.limit.get_untracked()).map(|_| 0)) {
             self.problem.set(Some(format!("Nothing ran. {}", e.message)));
             return None;
         }

@@ -125,7 +125,7 @@ impl Session {
     /// The state on screen as the full app's URL state; `None` while a field is invalid (tracked).
     fn url_state(&self) -> Option<UrlState> {
         let tasks = self.drafts.valid_specs()?;
-        let (timeout_ms, deadline_ms) = (self.drafts.valid_timeout()?, self.drafts.valid_deadline()?);
+        let (timeout_ms, deadline_ms, limit) = (self.drafts.valid_timeout()?, self.drafts.valid_deadline()?, self.drafts.valid_limit()?);
         let (theme, busy_loop, on_error) = (self.theme.get(), self.drafts.busy_loop.get(), self.drafts.on_error.get());
         Some(UrlState {
             lesson: self.lesson,
@@ -138,6 +138,7 @@ impl Session {
             timeout_ms,
             deadline_ms,
             on_error,
+            limit,
         })
     }
 

@@ -3,7 +3,7 @@
 
 use super::Session;
 use crate::runtime::{compression, location};
-use async_lab_core::plan::DEFAULT_DEADLINE_MS;
+use async_lab_core::plan::{DEFAULT_DEADLINE_MS, DEFAULT_LIMIT};
 use async_lab_core::query::{self, UrlState};
 use async_lab_core::share::{self, Moment, ShareError, MAX_PAYLOAD_BYTES};
 use async_lab_core::task::DEFAULT_TIMEOUT_MS;
@@ -37,6 +37,9 @@ impl Session {
                     if let Some(on_error) = share::typed_on_error(&recorded) {
                         this.drafts.on_error.set(on_error);
                     }
+                    if let Some(limit) = share::typed_limit(&recorded) {
+                        this.drafts.limit.set(limit.to_string());
+                    }
                     this.runs.replay_shared(runs, at_ms);
                 }
                 Err(why) => {
@@ -69,6 +72,7 @@ impl Session {
             timeout_ms: untrack(|| self.drafts.valid_timeout()).unwrap_or(DEFAULT_TIMEOUT_MS),
             deadline_ms: deadline.or_else(|| untrack(|| self.drafts.valid_deadline())).unwrap_or(DEFAULT_DEADLINE_MS),
             on_error: on_error.unwrap_or_else(|| self.drafts.on_error.get_untracked()),
+            limit: runs.with_recorded(share::typed_limit).or_else(|| untrack(|| self.drafts.valid_limit())).unwrap_or(DEFAULT_LIMIT),
         };
         let compressed = compression::deflate(payload.as_bytes()).await?;
         Some(format!("{}?{}{}", location::app_base(), query::encode(&state), share::fragment(&compressed, at_ms)))

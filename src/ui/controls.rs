@@ -3,7 +3,7 @@
 
 use super::widgets::{Choice, Input};
 use crate::session::{Drafts, Runs, Session};
-use async_lab_core::task::{parse_deadline, parse_timeout, MAX_DELAY_MS, MAX_TIMEOUT_MS};
+use async_lab_core::task::{parse_deadline, parse_limit, parse_timeout, MAX_DELAY_MS, MAX_TIMEOUT_MS};
 use async_lab_core::{BusyLoop, LessonId, OnError};
 use leptos::prelude::*;
 
@@ -53,6 +53,21 @@ fn LessonControls() -> impl IntoView {
         }
         .into_any(),
         LessonId::Timeout => view! { <DeadlineField/> }.into_any(),
+        LessonId::Limit => view! {
+            <div class="controls lesson-controls">
+                <Input
+                    id="limit".to_owned()
+                    label="Limit"
+                    hint="requests in flight at once, 1–10".to_owned()
+                    value=drafts.limit
+                    on_input=move |ev| drafts.limit.set(event_target_value(&ev))
+                    error=move || parse_limit(&drafts.limit.get()).err().map(|e| e.message)
+                    accessible="Most requests in flight at once".to_owned()
+                    numeric=true
+                />
+            </div>
+        }
+        .into_any(),
         LessonId::Errors => view! {
             <fieldset class="controls lesson-controls choice">
                 <legend>"On error"</legend>
@@ -61,9 +76,13 @@ fn LessonControls() -> impl IntoView {
             </fieldset>
         }
         .into_any(),
-        LessonId::SequentialVsConcurrent | LessonId::Gather | LessonId::ApiRequests | LessonId::ContextManager | LessonId::AsyncMethods | LessonId::Race => {
-            ().into_any()
-        }
+        LessonId::SequentialVsConcurrent
+        | LessonId::Gather
+        | LessonId::ApiRequests
+        | LessonId::ContextManager
+        | LessonId::AsyncMethods
+        | LessonId::Race
+        | LessonId::AsCompleted => ().into_any(),
     }
 }
 

@@ -15,9 +15,9 @@ async function stillWorks(page: Page) {
   expect(await page.locator("main img, main script, main b").count()).toBe(0);
   const before = await page.evaluate(() => (window as any).__runs.length);
   await editTasks(page);
-  await page.getByLabel("Delay in ms of task 1").fill("0");
-  await page.getByLabel("Label of task 1").fill("ok");
-  if (await page.getByLabel("Kind of task 1").inputValue() === "fetch") await page.getByLabel("Kind of task 1").selectOption("timer");
+  await page.getByLabel("Delay in ms of task 1", { exact: true }).fill("0");
+  await page.getByLabel("Label of task 1", { exact: true }).fill("ok");
+  if (await page.getByLabel("Kind of task 1", { exact: true }).inputValue() === "fetch") await page.getByLabel("Kind of task 1", { exact: true }).selectOption("timer");
   await page.getByLabel("Timeout in ms for each task").fill("10000");
   await page.getByRole("button", { name: "Run concurrently" }).click();
   const all = await runs(page, before + 1);
@@ -55,6 +55,18 @@ for (const c of catalogue.deadline as Case[]) {
     await page.getByRole("button", { name: "Run concurrently" }).click();
     await expect(page.getByRole("alert")).toContainText(`Nothing ran. ${c.message}`);
     await page.getByLabel("Deadline in ms").fill("1000");
+    await stillWorks(page);
+  });
+}
+
+for (const c of catalogue.limit as Case[]) {
+  test(`limit ${label(c)} is refused with its message`, async ({ page }) => {
+    await open(page, "?lesson=limit&tasks=A~timer~100~0~");
+    await page.getByLabel("Most requests in flight at once").fill(valueOf(c));
+    await expect(page.getByText(c.message!, { exact: true })).toBeVisible();
+    await page.getByRole("button", { name: "Run concurrently" }).click();
+    await expect(page.getByRole("alert")).toContainText(`Nothing ran. ${c.message}`);
+    await page.getByLabel("Most requests in flight at once").fill("3");
     await stillWorks(page);
   });
 }

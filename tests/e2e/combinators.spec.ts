@@ -109,9 +109,56 @@ test("errors: fail fast drops the others at the first error, settle waits for ea
   await expect(page.locator("p.takeaway[aria-live]")).toContainText("join_all waited for all 3: 2 succeeded and 1 failed");
 });
 
+/** How many of `tasks` were in flight at the moment each one started (the one starting included). */
+const inFlightAtStarts = (tasks: TaskReport[]) =>
+  tasks.map((t) => tasks.filter((o) => o.start_ms! <= t.start_ms! && t.start_ms! < o.end_ms!).length);
+
+test("limit: never more than N in flight, and each request starts as soon as one ends (a sliding window)", async ({ page }) => {
+  await open(page, "?lesson=limit");
+  await expect(page.getByText("six HTTP/1.1 connections per host")).toBeVisible();
+  await page.getByRole("button", { name: "Run both" }).click();
+  const [sequential, limited] = await runs(page, 2, 30_000);
+  expect(Math.max(...inFlightAtStarts(sequential.tasks))).toBe(1);
+  expect(limited.mode).toBe("limit");
+  expect(limited.events).toContainEqual(expect.objectContaining({ label: "buffer_unordered", what: "at most 3 in flight" }));
+  expect(Math.max(...inFlightAtStarts(limited.tasks))).toBe(3);
+  // Every request after the first three starts when another ends, within a few ms (generous for a
+  // loaded machine): never when a whole batch has ended.
+  for (const task of limited.tasks.slice(3)) {
+    const freed = limited.tasks.filter((o) => o !== task && o.end_ms! <= task.start_ms! + 1).map((o) => task.start_ms! - o.end_ms!);
+    expect(Math.min(...freed), `${task.label} started ${task.start_ms} ms`).toBeLessThan(60);
+  }
+  // request 4 takes the slot request 2 (200 ms) freed; in batches it would wait for request 1 (600 ms).
+  expect(limited.tasks[3].start_ms!).toBeLessThan(limited.tasks[0].end_ms! - 200);
+  await expect(page.locator("p.takeaway[aria-live]")).toContainText("At most 3 in flight, each request starting as soon as one ended");
+  await shots(page, "limit");
+
+  await page.getByLabel("Most requests in flight at once").fill("5");
+  await expect(page).toHaveURL(/limit=5/);
+  await page.getByRole("button", { name: "Run concurrently" }).click();
+  const five = (await runs(page, 3, 30_000))[2];
+  expect(Math.max(...inFlightAtStarts(five.tasks))).toBe(5);
+});
+
+test("as-completed: the log handles results in completion order; in turn, in submission order", async ({ page }) => {
+  await open(page, "?lesson=as-completed");
+  await page.getByRole("button", { name: "Run both" }).click();
+  const [sequential, completed] = await runs(page, 2, 30_000);
+  expect(completed.mode).toBe("as-completed");
+  const byEnd = [...completed.tasks].sort((a, b) => a.end_ms! - b.end_ms!).map((t) => t.label);
+  expect(byEnd).toEqual(["report B", "report C", "report A"]);
+  const log = ((await page.getByLabel("Log output").textContent()) ?? "").split("\n").filter((l) => l.includes(" handled at "));
+  const handled = log.map((l) => l.replace(/^\[[^\]]*\] /, "").split(" handled")[0]);
+  // The sequential run's lines first (submission order), then the concurrent run's (completion order).
+  expect(handled).toEqual(["report A", "report B", "report C", ...byEnd]);
+  expect(sequential.tasks.map((t) => t.status)).toEqual(["ok", "ok", "ok"]);
+  await expect(page.locator("p.takeaway[aria-live]")).toContainText("Handled as each arrived: report B at");
+  await shots(page, "as-completed");
+});
+
 for (const scheme of ["light", "dark"] as const) {
-  test(`the three lessons after Run both, ${scheme}`, async ({ context }) => {
-    for (const lesson of ["race", "timeout", "errors"]) {
+  test(`the lessons beyond the tutorial after Run both, ${scheme}`, async ({ context }) => {
+    for (const lesson of ["race", "timeout", "errors", "limit", "as-completed"]) {
       // A page each: open() registers its report listener once per page.
       const page = await context.newPage();
       await page.emulateMedia({ colorScheme: scheme });
@@ -124,12 +171,12 @@ for (const scheme of ["light", "dark"] as const) {
   });
 }
 
-for (const lesson of ["race", "timeout", "errors"]) {
+for (const lesson of ["race", "timeout", "errors", "limit", "as-completed"]) {
   test(`${lesson}: autorun=1 runs Run both without a click`, async ({ page }) => {
     await open(page, `?lesson=${lesson}&embed=1&autorun=1`);
     const [sequential, concurrent] = await runs(page, 2, 30_000);
     expect(sequential.mode).toBe("sequential");
-    expect(concurrent.mode).toBe({ race: "race", timeout: "deadline", errors: "fail-fast" }[lesson]);
+    expect(concurrent.mode).toBe({ race: "race", timeout: "deadline", errors: "fail-fast", limit: "limit", "as-completed": "as-completed" }[lesson]);
     expect(concurrent.savings_ms).not.toBeNull();
   });
 }

@@ -79,5 +79,5 @@ export function timers(...tasks: [string, number][]): string {
 export async function editTasks(page: Page): Promise<void> {
   const editor = page.locator("details.editor");
   if (!(await editor.evaluate((d) => (d as HTMLDetailsElement).open))) await editor.locator("summary").click();
-  await expect(page.getByLabel("Label of task 1")).toBeVisible();
+  await expect(page.getByLabel("Label of task 1", { exact: true })).toBeVisible();
 }

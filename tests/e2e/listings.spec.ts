@@ -145,6 +145,22 @@ const cases: Case[] = [
     base: (p) => `http://127.0.0.1:${p}`,
   },
   { lesson: "timeout", file: "timeout", scale: 0.25, tasks: "slow%20report~fetch~750~0~api/delay/750/report", query: "&deadline=250", run: concurrently, base: (p) => `http://127.0.0.1:${p}` },
+  {
+    lesson: "limit",
+    file: "limit",
+    scale: 0.25,
+    tasks: [150, 50, 100, 75, 125, 50, 100, 75, 150, 50].map((ms, i) => `request%20${i + 1}~fetch~${ms}~0~api/delay/${ms}/request-${i + 1}`).join(";"),
+    run: concurrently,
+    base: (p) => `http://127.0.0.1:${p}`,
+  },
+  {
+    lesson: "as-completed",
+    file: "as_completed",
+    scale: 0.25,
+    tasks: "report%20A~fetch~300~0~api/delay/300/report-a;report%20B~fetch~100~0~api/delay/100/report-b;report%20C~fetch~200~0~api/delay/200/report-c",
+    run: concurrently,
+    base: (p) => `http://127.0.0.1:${p}`,
+  },
   { lesson: "errors", file: "errors", scale: 0.25, tasks: "load%20user~timer~250~0~;load%20avatar~timer~75~1~;load%20posts~timer~375~0~", run: concurrently },
   {
     lesson: "errors",

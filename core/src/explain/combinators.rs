@@ -5,6 +5,7 @@ use crate::format::{comparison, seconds};
 use crate::mode::Mode;
 use crate::result::TaskStatus;
 use crate::run::{Run, TaskRecord};
+use crate::stats::{batches, Interval};
 
 fn end(task: &TaskRecord) -> f64 {
     task.end_ms.unwrap_or(f64::INFINITY)
@@ -63,6 +64,35 @@ pub fn deadline(run: &Run, res: f64) -> String {
     sentence + &compared(run, res)
 }
 
+/// limit: the measured wall-clock against the same tasks in batches of the limit.
+pub fn limit(run: &Run, res: f64) -> String {
+    let n = run.in_flight_limit();
+    let intervals: Vec<Interval> = run.tasks.iter().map(TaskRecord::interval).collect();
+    let rounds = run.tasks.len().div_ceil(n.max(1));
+    format!(
+        "At most {n} in flight, each request starting as soon as one ended: {} tasks took {}. In {rounds} batches of {n}, each as slow as its slowest, the same delays take {}; one at a time, {}.{}",
+        run.tasks.len(),
+        seconds(run.wall_ms.unwrap_or(0.0), res),
+        seconds(batches(&intervals, n), res),
+        seconds(intervals.iter().map(|t| t.requested_ms).sum(), res),
+        compared(run, res)
+    )
+}
+
+/// as-completed: the order and moments the results were handled in.
+pub fn as_completed(run: &Run, res: f64) -> String {
+    let handled: Vec<String> = run
+        .completion_order
+        .iter()
+        .filter_map(|&i| run.tasks.get(i))
+        .map(|t| format!("{} at {}", t.spec.label, seconds(t.end_ms.unwrap_or(0.0), res)))
+        .collect();
+    let first = run.tasks.first().map_or_else(String::new, |t| {
+        format!(" In submission order nothing could be handled before {}'s answer at {}.", t.spec.label, seconds(t.end_ms.unwrap_or(0.0), res))
+    });
+    format!("Handled as each arrived: {}.{first}{}", handled.join(", "), compared(run, res))
+}
+
 /// errors: fail fast, settle, or in turn until the first error.
 pub fn errors(run: &Run, res: f64) -> String {
     let failed: Vec<&TaskRecord> = run.tasks.iter().filter(|t| matches!(t.status(), TaskStatus::Error | TaskStatus::Timeout)).collect();
@@ -88,7 +118,9 @@ pub fn errors(run: &Run, res: f64) -> String {
             run.tasks.iter().filter(|t| t.status() == TaskStatus::Ok).count(),
             failed.len()
         ),
-        (Mode::Concurrent | Mode::Lazy | Mode::Blocking | Mode::Yielding | Mode::Race | Mode::Deadline, Some(_)) => format!("{named}; the run took {wall}."),
+        (Mode::Concurrent | Mode::Lazy | Mode::Blocking | Mode::Yielding | Mode::Race | Mode::Deadline | Mode::Limit | Mode::AsCompleted, Some(_)) => {
+            format!("{named}; the run took {wall}.")
+        }
     };
     // No savings: in turn, the run stopped at the error, so its wall-clock is no baseline.
     sentence

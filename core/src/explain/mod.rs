@@ -16,7 +16,7 @@ use crate::task::TaskKind;
 /// errors): then the lesson's own takeaway, which compares the wall-clocks where that means something.
 pub fn shown(latest: &Run, pair: Option<&Comparison>, resolution_ms: f64) -> Option<String> {
     let dropping = match latest.lesson {
-        LessonId::Race | LessonId::Timeout | LessonId::Errors => true,
+        LessonId::Race | LessonId::Timeout | LessonId::Errors | LessonId::Limit | LessonId::AsCompleted => true,
         LessonId::SequentialVsConcurrent
         | LessonId::AsyncFn
         | LessonId::Gather
@@ -132,6 +132,14 @@ pub fn takeaway(run: &Run, resolution_ms: f64) -> Option<String> {
         },
         // Answered above, since its sequential run has a takeaway of its own.
         LessonId::Errors => combinators::errors(run, resolution_ms),
+        LessonId::Limit => match run.mode {
+            Mode::Limit => combinators::limit(run, resolution_ms),
+            _ => generic(),
+        },
+        LessonId::AsCompleted => match run.mode {
+            Mode::AsCompleted => combinators::as_completed(run, resolution_ms),
+            _ => generic(),
+        },
     };
     Some(sentence)
 }

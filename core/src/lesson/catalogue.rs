@@ -156,4 +156,43 @@ pub static LESSONS: &[Lesson] = &[
             vec![TaskSpec::timer("load user", 1000), TaskSpec { fails: true, ..TaskSpec::timer("load avatar", 300) }, TaskSpec::timer("load posts", 1500)]
         },
     },
+    Lesson {
+        id: LessonId::Limit,
+        title: "Limit: at most N in flight",
+        intro: "Ten requests, at most N in flight at once (Limit, 1 to 10). buffer_unordered keeps a sliding window: the \
+                moment one request ends the next one starts, so the lanes start at staggered times, not in batches. \
+                Python's asyncio.Semaphore and a small JavaScript pool do the same. Run sequentially is N = 1. Browsers \
+                also allow only six HTTP/1.1 connections per host at once: that matters for URLs you type, not for this \
+                page's own endpoints, which its service worker answers.",
+        python: include_str!("../lessons/limit.py"),
+        python_from: Provenance::WrittenForThisLab,
+        python_note: None,
+        javascript: include_str!("../lessons/limit.js"),
+        defaults: || {
+            [600, 200, 400, 300, 500, 200, 400, 300, 600, 200]
+                .iter()
+                .enumerate()
+                .map(|(i, &ms)| TaskSpec::fetch(&format!("request {}", i + 1), ms, &format!("api/delay/{ms}/request-{}", i + 1)))
+                .collect()
+        },
+    },
+    Lesson {
+        id: LessonId::AsCompleted,
+        title: "As completed: each result as it arrives",
+        intro: "Three reports answer after 1.2 s, 0.4 s and 0.8 s. FuturesUnordered hands back each result as soon as it \
+                arrives, so the log handles B, then C, then A, each at its own moment; Python's asyncio.as_completed does \
+                the same, and JavaScript needs a loop over Promise.race. Run sequentially handles them in submission \
+                order: B's answer waits behind A's.",
+        python: include_str!("../lessons/as_completed.py"),
+        python_from: Provenance::WrittenForThisLab,
+        python_note: None,
+        javascript: include_str!("../lessons/as_completed.js"),
+        defaults: || {
+            vec![
+                TaskSpec::fetch("report A", 1200, "api/delay/1200/report-a"),
+                TaskSpec::fetch("report B", 400, "api/delay/400/report-b"),
+                TaskSpec::fetch("report C", 800, "api/delay/800/report-c"),
+            ]
+        },
+    },
 ];

@@ -21,11 +21,13 @@ pub enum LessonId {
     Race,
     Timeout,
     Errors,
+    Limit,
+    AsCompleted,
 }
 
 impl LessonId {
     /// Every lesson, in teaching order; the first is the default.
-    pub const ALL: [LessonId; 10] = [
+    pub const ALL: [LessonId; 12] = [
         LessonId::SequentialVsConcurrent,
         LessonId::AsyncFn,
         LessonId::Gather,
@@ -36,6 +38,8 @@ impl LessonId {
         LessonId::Race,
         LessonId::Timeout,
         LessonId::Errors,
+        LessonId::Limit,
+        LessonId::AsCompleted,
     ];
 
     /// The id in URLs and reports (public contract: never change one).
@@ -51,6 +55,8 @@ impl LessonId {
             LessonId::Race => "race",
             LessonId::Timeout => "timeout",
             LessonId::Errors => "errors",
+            LessonId::Limit => "limit",
+            LessonId::AsCompleted => "as-completed",
         }
     }
 
@@ -76,6 +82,8 @@ impl LessonId {
             LessonId::Errors => on_error.mode(),
             LessonId::Race => Mode::Race,
             LessonId::Timeout => Mode::Deadline,
+            LessonId::Limit => Mode::Limit,
+            LessonId::AsCompleted => Mode::AsCompleted,
             LessonId::SequentialVsConcurrent
             | LessonId::AsyncFn
             | LessonId::Gather
@@ -185,7 +193,20 @@ mod tests {
         let ids: Vec<&str> = LessonId::ALL.iter().map(|l| l.as_str()).collect();
         assert_eq!(
             ids,
-            ["sequential-vs-concurrent", "async-fn", "gather", "api-requests", "context-manager", "async-methods", "cpu-bound", "race", "timeout", "errors"]
+            [
+                "sequential-vs-concurrent",
+                "async-fn",
+                "gather",
+                "api-requests",
+                "context-manager",
+                "async-methods",
+                "cpu-bound",
+                "race",
+                "timeout",
+                "errors",
+                "limit",
+                "as-completed"
+            ]
         );
         for id in LessonId::ALL {
             assert_eq!(LessonId::parse(id.as_str()), Some(id));

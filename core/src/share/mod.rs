@@ -35,9 +35,20 @@ const MAX_RUNS: u64 = 2;
 const MAX_LIST: u64 = 100_000;
 
 // New lessons and modes go at the end: a place, once given, is what old links mean by it.
-const LESSONS: [LessonId; 10] = LessonId::ALL;
-const MODES: [Mode; 9] =
-    [Mode::Sequential, Mode::Concurrent, Mode::Lazy, Mode::Blocking, Mode::Yielding, Mode::Race, Mode::Deadline, Mode::FailFast, Mode::Settle];
+const LESSONS: [LessonId; 12] = LessonId::ALL;
+const MODES: [Mode; 11] = [
+    Mode::Sequential,
+    Mode::Concurrent,
+    Mode::Lazy,
+    Mode::Blocking,
+    Mode::Yielding,
+    Mode::Race,
+    Mode::Deadline,
+    Mode::FailFast,
+    Mode::Settle,
+    Mode::Limit,
+    Mode::AsCompleted,
+];
 const KINDS: [TaskKind; 3] = TaskKind::ALL;
 const STATUSES: [TaskStatus; 6] = [TaskStatus::Waiting, TaskStatus::Running, TaskStatus::Ok, TaskStatus::Error, TaskStatus::Cancelled, TaskStatus::Timeout];
 const SOURCES: [Source; 5] = [Source::Timer, Source::Network, Source::ServiceWorker, Source::Simulated, Source::Cpu];
@@ -124,12 +135,19 @@ pub fn typed_deadline(runs: &[&Run]) -> Option<u32> {
     runs.iter().filter(|r| r.mode == Mode::Deadline).find_map(|r| r.tasks.last()).map(|t| t.spec.delay_ms)
 }
 
+/// limit's most tasks in flight the runs were made with: the limit a limited run marked.
+pub fn typed_limit(runs: &[&Run]) -> Option<usize> {
+    runs.iter().filter(|r| r.mode == Mode::Limit).map(|r| r.in_flight_limit()).next()
+}
+
 /// errors' fail fast or settle choice the runs were made with, if one of them was such a run.
 pub fn typed_on_error(runs: &[&Run]) -> Option<OnError> {
     runs.iter().find_map(|r| match r.mode {
         Mode::FailFast => Some(OnError::FailFast),
         Mode::Settle => Some(OnError::Settle),
-        Mode::Sequential | Mode::Concurrent | Mode::Lazy | Mode::Blocking | Mode::Yielding | Mode::Race | Mode::Deadline => None,
+        Mode::Sequential | Mode::Concurrent | Mode::Lazy | Mode::Blocking | Mode::Yielding | Mode::Race | Mode::Deadline | Mode::Limit | Mode::AsCompleted => {
+            None
+        }
     })
 }
 
@@ -138,7 +156,9 @@ pub fn typed_busy_loop(runs: &[&Run]) -> Option<BusyLoop> {
     runs.iter().find_map(|r| match r.mode {
         Mode::Blocking => Some(BusyLoop::Block),
         Mode::Yielding => Some(BusyLoop::Yield),
-        Mode::Sequential | Mode::Concurrent | Mode::Lazy | Mode::Race | Mode::Deadline | Mode::FailFast | Mode::Settle => None,
+        Mode::Sequential | Mode::Concurrent | Mode::Lazy | Mode::Race | Mode::Deadline | Mode::FailFast | Mode::Settle | Mode::Limit | Mode::AsCompleted => {
+            None
+        }
     })
 }
 

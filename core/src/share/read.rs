@@ -114,7 +114,7 @@ impl In<'_> {
     }
 
     fn milestone(&mut self) -> Result<Milestone, ShareError> {
-        Ok(match self.num(7)? {
+        Ok(match self.num(8)? {
             0 => Milestone::Connecting { to: self.text()? },
             1 => Milestone::Connected,
             2 => Milestone::Closed,
@@ -122,8 +122,9 @@ impl In<'_> {
             4 => Milestone::FirstPoll { future: self.text()? },
             5 => Milestone::Frames(Frames { count: self.num(u64::from(u32::MAX))? as u32, longest_gap_ms: self.time()?, span_ms: self.time()? }),
             6 => Milestone::ClientSent { requests: self.num(MAX_TASKS as u64)? as usize },
-            // 7, the only other number `num(7)` lets through.
-            _ => Milestone::Returned { values: self.list(MAX_TASKS as u64, In::text)? },
+            7 => Milestone::Returned { values: self.list(MAX_TASKS as u64, In::text)? },
+            // 8, the only other number `num(8)` lets through.
+            _ => Milestone::InFlightLimit { limit: self.num(MAX_TASKS as u64)? as usize },
         })
     }
 

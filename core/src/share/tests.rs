@@ -34,6 +34,7 @@ fn rich() -> Run {
         Milestone::Frames(Frames { count: 60, longest_gap_ms: 16.75, span_ms: 1000.0 }),
         Milestone::ClientSent { requests: 3 },
         Milestone::Returned { values: vec!["a".to_owned(), String::new(), "c,d".to_owned()] },
+        Milestone::InFlightLimit { limit: 3 },
     ];
     for (i, milestone) in milestones.into_iter().enumerate() {
         run.apply(RunEvent::Lesson { t_ms: i as f64, milestone });
@@ -73,7 +74,7 @@ fn every_closed_set_has_each_of_its_values_in_its_table() {
             Source::Timer | Source::Network | Source::ServiceWorker | Source::Simulated | Source::Cpu => {}
         }
     }
-    assert_eq!((SOURCES.len(), MODES.len(), OUTCOMES.len(), WAKE_SOURCES.len()), (5, 9, 3, 4));
+    assert_eq!((SOURCES.len(), MODES.len(), OUTCOMES.len(), WAKE_SOURCES.len()), (5, 11, 3, 4));
     for mode in MODES {
         let mut run = Run::new(1, LessonId::CpuBound, mode, vec![]);
         run.complete(1.0);

@@ -112,6 +112,10 @@ impl Out {
                 self.num(values.len() as u64);
                 values.iter().for_each(|v| self.text(v));
             }
+            Milestone::InFlightLimit { limit } => {
+                self.num(8);
+                self.num(*limit as u64);
+            }
         }
     }
 
