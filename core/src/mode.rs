@@ -32,6 +32,21 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// Every mode, new ones last: a link to a moment names a mode by its place here.
+    pub const ALL: [Mode; 11] = [
+        Mode::Sequential,
+        Mode::Concurrent,
+        Mode::Lazy,
+        Mode::Blocking,
+        Mode::Yielding,
+        Mode::Race,
+        Mode::Deadline,
+        Mode::FailFast,
+        Mode::Settle,
+        Mode::Limit,
+        Mode::AsCompleted,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Mode::Sequential => "sequential",
@@ -140,18 +155,7 @@ mod tests {
 
     #[test]
     fn only_sequential_has_its_own_column() {
-        for mode in [
-            Mode::Concurrent,
-            Mode::Lazy,
-            Mode::Blocking,
-            Mode::Yielding,
-            Mode::Race,
-            Mode::Deadline,
-            Mode::FailFast,
-            Mode::Settle,
-            Mode::Limit,
-            Mode::AsCompleted,
-        ] {
+        for mode in Mode::ALL.into_iter().skip(1) {
             assert_eq!(serde_json::to_value(mode).unwrap(), mode.as_str());
             assert_eq!(mode.column(), Column::Concurrent, "{mode:?}");
         }
