@@ -2,6 +2,7 @@
 //! and its default tasks' expected timeline, written into the script as a table.
 
 use crate::plan::{DEFAULT_DEADLINE_MS, DEFAULT_LIMIT};
+use crate::stats::{window, Interval};
 use crate::task::{TaskKind, TaskSpec};
 use crate::{Column, LessonId, Mode};
 
@@ -58,18 +59,11 @@ pub fn lesson_spans(id: LessonId, column: Column) -> Vec<Span> {
     }
 }
 
-/// At most `limit` tasks at once, in order, each starting when one ends (`stats::sliding_window`).
+/// At most `limit` tasks at once, in order, each starting when one ends (`stats::window`; whole
+/// ms in, whole ms out).
 fn window_spans(tasks: &[TaskSpec], limit: usize) -> Vec<Span> {
-    let mut free_at = vec![0; limit.max(1)];
-    tasks
-        .iter()
-        .map(|task| {
-            let slot = (0..free_at.len()).min_by_key(|&i| free_at[i]).unwrap_or(0);
-            let start_ms = free_at[slot];
-            free_at[slot] += task.delay_ms;
-            Span { start_ms, end_ms: free_at[slot] }
-        })
-        .collect()
+    let waits: Vec<Interval> = tasks.iter().map(|t| Interval::wait(f64::from(t.delay_ms))).collect();
+    window(&waits, limit).into_iter().map(|(start, end)| Span { start_ms: start as u32, end_ms: end as u32 }).collect()
 }
 
 /// The lines `embed.js` holds between its `POSTERS` markers: per lesson id, its title and, per

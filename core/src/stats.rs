@@ -52,32 +52,36 @@ pub fn expected_wall_ms(mode: Mode, tasks: &[Interval]) -> f64 {
         let cpu: f64 = tasks.iter().filter(|t| t.cpu).map(|t| t.requested_ms).sum();
         tasks.iter().map(|t| t.requested_ms).fold(cpu, f64::max)
     };
-    let first_of = |tasks: &mut dyn Iterator<Item = &Interval>, or: f64| tasks.map(|t| t.requested_ms).fold(or, f64::min);
     match mode {
         Mode::Sequential => tasks.iter().map(|t| t.requested_ms).sum(),
-        Mode::Concurrent | Mode::Lazy | Mode::Blocking | Mode::Yielding | Mode::Settle | Mode::AsCompleted => longest(tasks),
         // Without its limit (see `expected_for`), a limited run is as wide as its tasks.
-        Mode::Limit => sliding_window(tasks, tasks.len()),
-        Mode::Race => first_of(&mut tasks.iter(), longest(tasks)),
+        Mode::Concurrent | Mode::Lazy | Mode::Blocking | Mode::Yielding | Mode::Settle | Mode::AsCompleted | Mode::Limit => longest(tasks),
+        Mode::Race => tasks.iter().map(|t| t.requested_ms).fold(longest(tasks), f64::min),
         Mode::Deadline => {
             let (typed, deadlines) = tasks.split_at(tasks.len() / 2);
             typed.iter().zip(deadlines).map(|(t, d)| t.requested_ms.min(d.requested_ms)).fold(0.0, f64::max)
         }
-        Mode::FailFast => first_of(&mut tasks.iter().filter(|t| t.fails), longest(tasks)),
+        Mode::FailFast => tasks.iter().filter(|t| t.fails).map(|t| t.requested_ms).fold(longest(tasks), f64::min),
     }
 }
 
-/// At most `limit` tasks at once, in order, each starting as soon as one ends (a sliding window,
-/// not batches): when the last one ends.
-pub fn sliding_window(tasks: &[Interval], limit: usize) -> f64 {
+/// Where each task runs, from and to, when at most `limit` run at once, in order, each starting
+/// as soon as one ends (a sliding window, not batches).
+pub fn window(tasks: &[Interval], limit: usize) -> Vec<(f64, f64)> {
     let mut free_at = vec![0.0; limit.clamp(1, tasks.len().max(1))];
-    let mut last = 0.0_f64;
-    for task in tasks {
-        let (slot, _) = free_at.iter().enumerate().fold((0, f64::INFINITY), |best, (i, &t)| if t < best.1 { (i, t) } else { best });
-        free_at[slot] += task.requested_ms;
-        last = last.max(free_at[slot]);
-    }
-    last
+    tasks
+        .iter()
+        .map(|task| {
+            let (slot, start) = free_at.iter().copied().enumerate().fold((0, f64::INFINITY), |best, (i, t)| if t < best.1 { (i, t) } else { best });
+            free_at[slot] = start + task.requested_ms;
+            (start, free_at[slot])
+        })
+        .collect()
+}
+
+/// When the last task of a sliding window of `limit` ends.
+pub fn sliding_window(tasks: &[Interval], limit: usize) -> f64 {
+    window(tasks, limit).iter().map(|&(_, end)| end).fold(0.0, f64::max)
 }
 
 /// In batches of `limit`, each waiting for its slowest: what a sliding window saves against.
@@ -191,6 +195,7 @@ mod tests {
         let tasks = waits(&[400.0, 100.0, 300.0, 200.0]);
         // Two at a time: 100 ends, 300 starts at 100 and ends at 400; 200 starts at 400.
         assert_eq!(sliding_window(&tasks, 2), 600.0);
+        assert_eq!(window(&tasks, 2), [(0.0, 400.0), (0.0, 100.0), (100.0, 400.0), (400.0, 600.0)]);
         assert_eq!(batches(&tasks, 2), 700.0);
         assert_eq!(sliding_window(&tasks, 1), 1000.0);
         assert_eq!(sliding_window(&tasks, 10), 400.0);

@@ -64,6 +64,16 @@ pub enum Route {
     Sample { why: String },
 }
 
+impl Route {
+    /// The URL a request on this route fetches, for a task whose URL is `typed`.
+    pub fn url<'a>(&self, typed: &'a str) -> &'a str {
+        match self {
+            Route::AsTyped => typed,
+            Route::Sample { .. } => STATIC_SAMPLE,
+        }
+    }
+}
+
 /// A request to the app's own `api/` goes to the static sample unless the service worker is ready.
 pub fn route(is_api: bool, worker: &WorkerStatus) -> Route {
     match (is_api, worker) {
@@ -234,6 +244,7 @@ mod tests {
         assert_eq!(route(false, &WorkerStatus::Pending), Route::AsTyped);
         assert_eq!(route(true, &WorkerStatus::Pending), Route::Sample { why: "the service worker is not ready yet".into() });
         assert_eq!(route(true, &WorkerStatus::Unavailable("denied".into())), Route::Sample { why: "denied".into() });
+        assert_eq!((Route::AsTyped.url("api/delay/1/a"), Route::Sample { why: String::new() }.url("api/delay/1/a")), ("api/delay/1/a", STATIC_SAMPLE));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use super::location::{is_api, same_origin};
 use super::{cpu, fetch, service_worker};
 use async_lab_core::budget::StartedBy;
-use async_lab_core::work::{fetched, left_for_a_click, reach, route, settled_promise, slept, with_fails_switch, worked, Route, STATIC_SAMPLE};
+use async_lab_core::work::{fetched, left_for_a_click, reach, route, settled_promise, slept, with_fails_switch, worked, Route};
 use async_lab_core::{BusyLoop, Reach, TaskKind, TaskResult, TaskSpec};
 use js_sys::Promise;
 use wasm_bindgen_futures::JsFuture;
@@ -28,10 +28,7 @@ pub fn start(spec: &TaskSpec, started_by: StartedBy) -> Eager {
     let started = match (spec.kind, reach, started_by) {
         (TaskKind::Fetch, Reach::Elsewhere, StartedBy::Autorun) => Err(left_for_a_click(&spec.url)),
         (TaskKind::Fetch, ..) => {
-            let url = match &route {
-                Route::AsTyped => spec.url.as_str(),
-                Route::Sample { .. } => STATIC_SAMPLE,
-            };
+            let url = route.url(&spec.url);
             fetch::unstoppable(url, own).map_err(|e| fetched(Err(e), &route, 0.0, !same_origin(url)))
         }
         (TaskKind::Timer, ..) => Ok(Promise::new(&mut |resolve, _| {
@@ -64,10 +61,7 @@ impl Eager {
             TaskKind::Timer => slept(self.spec.delay_ms),
             TaskKind::Cpu => worked(self.spec.delay_ms, BusyLoop::Block, 1),
             TaskKind::Fetch => {
-                let url = match &self.route {
-                    Route::AsTyped => self.spec.url.as_str(),
-                    Route::Sample { .. } => STATIC_SAMPLE,
-                };
+                let url = self.route.url(&self.spec.url);
                 fetched(fetch::answer(settled).await, &self.route, 0.0, !same_origin(url))
             }
         };

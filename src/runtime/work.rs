@@ -10,7 +10,7 @@ use super::timer::{sleep, sleep_until};
 use async_lab_core::budget::StartedBy;
 use async_lab_core::plan::DEFAULT_LIMIT;
 use async_lab_core::task::DEFAULT_TIMEOUT_MS;
-use async_lab_core::work::{fetched, left_for_a_click, reach, route, slept, timed_out, with_fails_switch, worked, Route, STATIC_SAMPLE};
+use async_lab_core::work::{fetched, left_for_a_click, reach, route, slept, timed_out, with_fails_switch, worked, Route};
 use async_lab_core::{BusyLoop, Reach, TaskKind, TaskResult, TaskSpec};
 use futures::future::{select, Either};
 
@@ -77,10 +77,7 @@ async fn fetch(spec: &TaskSpec) -> TaskResult {
     // Without a service worker nothing answers api/: fetch a static file for real instead.
     let own = is_api(&spec.url);
     let route = route(own, &service_worker::status());
-    let url = match &route {
-        Route::AsTyped => spec.url.as_str(),
-        Route::Sample { .. } => STATIC_SAMPLE,
-    };
+    let url = route.url(&spec.url);
     let request = match &route {
         Route::AsTyped if own => Request::to_own_endpoint(url),
         Route::AsTyped | Route::Sample { .. } => Request::get(url),

@@ -5,6 +5,7 @@ use crate::runtime::work::Options;
 use async_lab_core::budget::{check_cpu, Click, StartedBy};
 use async_lab_core::plan::{self, DEFAULT_DEADLINE_MS, DEFAULT_LIMIT};
 use async_lab_core::query::UrlState;
+use async_lab_core::share::Typed;
 use async_lab_core::stats::expected_wall_ms_of_drafts;
 use async_lab_core::task::{
     endpoint_for, parse_deadline, parse_limit, parse_timeout, refusal, validate_all, validate_task_count, DEFAULT_TIMEOUT_MS, MAX_TASKS, MIN_TASKS,
@@ -105,6 +106,23 @@ impl Drafts {
         self.problem.set(None);
     }
 
+    /// Takes the tasks and the choices of a link's runs (the choices its runs do not show stay).
+    pub fn take(&self, typed: &Typed) {
+        self.set_tasks(&typed.tasks);
+        if let Some(busy_loop) = typed.busy_loop {
+            self.busy_loop.set(busy_loop);
+        }
+        if let Some(deadline_ms) = typed.deadline_ms {
+            self.deadline.set(deadline_ms.to_string());
+        }
+        if let Some(on_error) = typed.on_error {
+            self.on_error.set(on_error);
+        }
+        if let Some(limit) = typed.limit {
+            self.limit.set(limit.to_string());
+        }
+    }
+
     /// Restores the lesson's default tasks.
     pub fn reset(&self) {
         self.set_tasks(&self.lesson.lesson().default_tasks());
@@ -178,8 +196,12 @@ impl Drafts {
     /// The tasks as typed, validated for a run; on failure the reason is shown beside the buttons.
     pub fn specs(&self) -> Option<Vec<TaskSpec>> {
         let drafts: Vec<TaskDraft> = self.rows.with_untracked(|rows| rows.iter().map(|r| r.draft.get_untracked()).collect());
-        let choices = parse_timeout(&self.timeout.get_untracked()).and(parse_deadline(&self.deadline.get_untracked()));
-        if let Err(e) = choices.and(parse_limit(&self.limit.get_untracked()).map(|_| 0)) {
+        let bad_choice = [
+            parse_timeout(&self.timeout.get_untracked()).err(),
+            parse_deadline(&self.deadline.get_untracked()).err(),
+            parse_limit(&self.limit.get_untracked()).err(),
+        ];
+        if let Some(e) = bad_choice.into_iter().flatten().next() {
             self.problem.set(Some(format!("Nothing ran. {}", e.message)));
             return None;
         }

@@ -21,25 +21,12 @@ impl Session {
         spawn_local(async move {
             match read(this.lesson, moment).await {
                 Ok((runs, at_ms)) => {
-                    let recorded: Vec<&Run> = runs.iter().collect();
-                    let tasks = share::typed_tasks(&recorded);
+                    let typed = share::typed(&runs.iter().collect::<Vec<&Run>>());
                     // Run it live is one click: a link whose tasks fetch another site shows them
                     // (their URLs) in the open editor first.
-                    let elsewhere = tasks.iter().any(|t| t.kind == TaskKind::Fetch && !location::is_api(&t.url));
+                    let elsewhere = typed.tasks.iter().any(|t| t.kind == TaskKind::Fetch && !location::is_api(&t.url));
                     this.runs.editor_open.set(elsewhere);
-                    this.drafts.set_tasks(&tasks);
-                    if let Some(busy_loop) = share::typed_busy_loop(&recorded) {
-                        this.drafts.busy_loop.set(busy_loop);
-                    }
-                    if let Some(deadline_ms) = share::typed_deadline(&recorded) {
-                        this.drafts.deadline.set(deadline_ms.to_string());
-                    }
-                    if let Some(on_error) = share::typed_on_error(&recorded) {
-                        this.drafts.on_error.set(on_error);
-                    }
-                    if let Some(limit) = share::typed_limit(&recorded) {
-                        this.drafts.limit.set(limit.to_string());
-                    }
+                    this.drafts.take(&typed);
                     this.runs.replay_shared(runs, at_ms);
                 }
                 Err(why) => {
@@ -55,24 +42,25 @@ impl Session {
     /// the browser cannot compress.
     pub async fn moment_link(&self) -> Option<String> {
         let runs = self.runs;
-        let (payload, tasks, busy_loop) = runs.with_recorded(|r| (share::encode(r), share::typed_tasks(r), share::typed_busy_loop(r)));
-        let (deadline, on_error) = runs.with_recorded(|r| (share::typed_deadline(r), share::typed_on_error(r)));
-        if tasks.is_empty() {
+        let (payload, typed) = runs.with_recorded(|r| (share::encode(r), share::typed(r)));
+        if typed.tasks.is_empty() {
             return None;
         }
+        // The link's query holds the runs' own choices; a choice no run shows is the one on screen.
+        let drafts = self.drafts;
         let at_ms = untrack(|| runs.playhead.get().unwrap_or_else(|| runs.replay_span()));
         let state = UrlState {
             lesson: self.lesson,
-            tasks: Some(tasks),
+            tasks: Some(typed.tasks),
             embed: false,
             autorun: false,
             heading: true,
             theme: self.theme.get_untracked(),
-            busy_loop: busy_loop.unwrap_or_else(|| self.drafts.busy_loop.get_untracked()),
-            timeout_ms: untrack(|| self.drafts.valid_timeout()).unwrap_or(DEFAULT_TIMEOUT_MS),
-            deadline_ms: deadline.or_else(|| untrack(|| self.drafts.valid_deadline())).unwrap_or(DEFAULT_DEADLINE_MS),
-            on_error: on_error.unwrap_or_else(|| self.drafts.on_error.get_untracked()),
-            limit: runs.with_recorded(share::typed_limit).or_else(|| untrack(|| self.drafts.valid_limit())).unwrap_or(DEFAULT_LIMIT),
+            busy_loop: typed.busy_loop.unwrap_or_else(|| drafts.busy_loop.get_untracked()),
+            timeout_ms: untrack(|| drafts.valid_timeout()).unwrap_or(DEFAULT_TIMEOUT_MS),
+            deadline_ms: typed.deadline_ms.or_else(|| untrack(|| drafts.valid_deadline())).unwrap_or(DEFAULT_DEADLINE_MS),
+            on_error: typed.on_error.unwrap_or_else(|| drafts.on_error.get_untracked()),
+            limit: typed.limit.or_else(|| untrack(|| drafts.valid_limit())).unwrap_or(DEFAULT_LIMIT),
         };
         let compressed = compression::deflate(payload.as_bytes()).await?;
         Some(format!("{}?{}{}", location::app_base(), query::encode(&state), share::fragment(&compressed, at_ms)))

@@ -47,28 +47,24 @@ for (const c of catalogue.timeout as Case[]) {
   });
 }
 
-for (const c of catalogue.deadline as Case[]) {
-  test(`deadline ${label(c)} is refused with its message`, async ({ page }) => {
-    await open(page, "?lesson=timeout&tasks=A~timer~100~0~");
-    await page.getByLabel("Deadline in ms").fill(valueOf(c));
-    await expect(page.getByText(c.message!, { exact: true })).toBeVisible();
-    await page.getByRole("button", { name: "Run concurrently" }).click();
-    await expect(page.getByRole("alert")).toContainText(`Nothing ran. ${c.message}`);
-    await page.getByLabel("Deadline in ms").fill("1000");
-    await stillWorks(page);
-  });
-}
-
-for (const c of catalogue.limit as Case[]) {
-  test(`limit ${label(c)} is refused with its message`, async ({ page }) => {
-    await open(page, "?lesson=limit&tasks=A~timer~100~0~");
-    await page.getByLabel("Most requests in flight at once").fill(valueOf(c));
-    await expect(page.getByText(c.message!, { exact: true })).toBeVisible();
-    await page.getByRole("button", { name: "Run concurrently" }).click();
-    await expect(page.getByRole("alert")).toContainText(`Nothing ran. ${c.message}`);
-    await page.getByLabel("Most requests in flight at once").fill("3");
-    await stillWorks(page);
-  });
+// A lesson's own number field (timeout's deadline, limit's limit): refused with its message,
+// nothing runs, and with a valid value back the page works.
+const lessonFields = [
+  { key: "deadline", lesson: "timeout", field: "Deadline in ms", valid: "1000" },
+  { key: "limit", lesson: "limit", field: "Most requests in flight at once", valid: "3" },
+];
+for (const { key, lesson, field, valid } of lessonFields) {
+  for (const c of catalogue[key] as Case[]) {
+    test(`${key} ${label(c)} is refused with its message`, async ({ page }) => {
+      await open(page, `?lesson=${lesson}&tasks=A~timer~100~0~`);
+      await page.getByLabel(field).fill(valueOf(c));
+      await expect(page.getByText(c.message!, { exact: true })).toBeVisible();
+      await page.getByRole("button", { name: "Run concurrently" }).click();
+      await expect(page.getByRole("alert")).toContainText(`Nothing ran. ${c.message}`);
+      await page.getByLabel(field).fill(valid);
+      await stillWorks(page);
+    });
+  }
 }
 
 for (const c of catalogue.url as Case[]) {

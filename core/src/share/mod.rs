@@ -109,27 +109,48 @@ pub fn decode_for(lesson: LessonId, text: &str) -> Result<Vec<Run>, ShareError> 
     }
 }
 
-/// The tasks as the learner typed them for `runs`: what **Run it live** runs again and the link's
-/// query holds, without the lanes a mode adds (`plan::lanes`). A lazy run (async-fn's Create the
-/// future) keeps only the first typed task, so another run's tasks are preferred.
-pub fn typed_tasks(runs: &[&Run]) -> Vec<TaskSpec> {
+/// What the learner set for the runs of a link: what **Run it live** runs again and the link's
+/// query holds. A choice is `None` where no run shows it (a cpu-bound choice in a gather link).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Typed {
+    pub tasks: Vec<TaskSpec>,
+    pub busy_loop: Option<BusyLoop>,
+    pub deadline_ms: Option<u32>,
+    pub on_error: Option<OnError>,
+    pub limit: Option<usize>,
+}
+
+/// The tasks and choices `runs` were made with.
+pub fn typed(runs: &[&Run]) -> Typed {
+    Typed {
+        tasks: typed_tasks(runs),
+        busy_loop: typed_busy_loop(runs),
+        deadline_ms: typed_deadline(runs),
+        on_error: typed_on_error(runs),
+        limit: typed_limit(runs),
+    }
+}
+
+/// The tasks as the learner typed them, without the lanes a mode adds (`plan::lanes`). A lazy run
+/// (async-fn's Create the future) keeps only the first typed task, so another run's tasks are preferred.
+fn typed_tasks(runs: &[&Run]) -> Vec<TaskSpec> {
     let Some(run) = runs.iter().find(|r| r.mode != Mode::Lazy).or(runs.first()) else { return Vec::new() };
     let typed = plan::typed_count(run.mode, run.tasks.len()).max(1);
     run.tasks.iter().take(typed).map(|t| t.spec.clone()).collect()
 }
 
 /// timeout's deadline the runs were made with: a deadline run's deadline lanes.
-pub fn typed_deadline(runs: &[&Run]) -> Option<u32> {
+fn typed_deadline(runs: &[&Run]) -> Option<u32> {
     runs.iter().filter(|r| r.mode == Mode::Deadline).find_map(|r| r.tasks.last()).map(|t| t.spec.delay_ms)
 }
 
 /// limit's most tasks in flight the runs were made with: the limit a limited run marked.
-pub fn typed_limit(runs: &[&Run]) -> Option<usize> {
+fn typed_limit(runs: &[&Run]) -> Option<usize> {
     runs.iter().filter(|r| r.mode == Mode::Limit).map(|r| r.in_flight_limit()).next()
 }
 
 /// errors' fail fast or settle choice the runs were made with, if one of them was such a run.
-pub fn typed_on_error(runs: &[&Run]) -> Option<OnError> {
+fn typed_on_error(runs: &[&Run]) -> Option<OnError> {
     runs.iter().find_map(|r| match r.mode {
         Mode::FailFast => Some(OnError::FailFast),
         Mode::Settle => Some(OnError::Settle),
@@ -140,7 +161,7 @@ pub fn typed_on_error(runs: &[&Run]) -> Option<OnError> {
 }
 
 /// cpu-bound's Block / Yield choice the runs were made with, if one of them was a busy-loop run.
-pub fn typed_busy_loop(runs: &[&Run]) -> Option<BusyLoop> {
+fn typed_busy_loop(runs: &[&Run]) -> Option<BusyLoop> {
     runs.iter().find_map(|r| match r.mode {
         Mode::Blocking => Some(BusyLoop::Block),
         Mode::Yielding => Some(BusyLoop::Yield),

@@ -205,4 +205,6 @@ fn the_typed_tasks_leave_out_a_lazy_runs_contrast() {
     assert_eq!(typed_tasks(&[&lazy]), typed[..1].to_vec());
     assert_eq!(typed_tasks(&[&lazy, &both]), typed);
     assert_eq!(typed_tasks(&[]), Vec::new());
+    let none = crate::share::typed(&[&both]);
+    assert_eq!((none.busy_loop, none.deadline_ms, none.on_error, none.limit), (None, None, None, None));
 }
