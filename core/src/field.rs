@@ -15,6 +15,7 @@ pub enum Field {
     Timeout,
     Deadline,
     Limit,
+    FailFirst,
 }
 
 impl Field {
@@ -28,6 +29,7 @@ impl Field {
             Field::Timeout => "Timeout",
             Field::Deadline => "Deadline",
             Field::Limit => "Limit",
+            Field::FailFirst => "Fail first",
         }
     }
 }
@@ -80,10 +82,20 @@ pub fn parse_deadline(input: &str) -> Result<u32, FieldError> {
 
 /// Parses limit's field: how many requests may be in flight at once, a whole number from 1 to 10.
 pub fn parse_limit(input: &str) -> Result<usize, FieldError> {
+    parse_count(input, Field::Limit, 1, 10).map(usize::from)
+}
+
+/// Parses retry's field: how many attempts at each request the flaky endpoint fails, 0 to 5.
+pub fn parse_fail_first(input: &str) -> Result<u32, FieldError> {
+    parse_count(input, Field::FailFirst, 0, 5).map(u32::from)
+}
+
+/// A small whole number from `min` to `max`, or a message naming the field, the range and the value.
+fn parse_count(input: &str, field: Field, min: u8, max: u8) -> Result<u8, FieldError> {
     let text = input.trim();
-    let err = |what: String| Err(FieldError::new(Field::Limit, format!("Limit must be a whole number from 1 to 10; got {what}.")));
+    let err = |what: String| Err(FieldError::new(field, format!("{} must be a whole number from {min} to {max}; got {what}.", field.name())));
     match text.parse::<u8>() {
-        Ok(n @ 1..=10) => Ok(usize::from(n)),
+        Ok(n) if (min..=max).contains(&n) => Ok(n),
         _ if text.is_empty() => err("an empty field".to_owned()),
         _ if text.bytes().all(|b| b.is_ascii_digit() || b == b'-') && text.len() <= 20 => err(text.to_owned()),
         _ => err(shown(text)),

@@ -24,6 +24,12 @@ pub enum Milestone {
     Returned { values: Vec<String> },
     /// limit: at most this many tasks ran at once.
     InFlightLimit { limit: usize },
+    /// retry: the flaky endpoint fails the first `k` attempts at each request.
+    FailFirst { k: u32 },
+    /// retry: attempt `attempt` at the request on lane `lane` (labelled `task`) was sent.
+    AttemptSent { lane: usize, task: String, attempt: u32 },
+    /// retry: that attempt failed, with `status` (`None`: no answer), and the next waits `wait_ms`.
+    RetryAfter { lane: usize, task: String, attempt: u32, status: Option<u16>, wait_ms: f64 },
 }
 
 /// Frames the page drew while a meter ran.
@@ -45,6 +51,26 @@ impl Milestone {
             Milestone::ClientSent { .. } => "client".to_owned(),
             Milestone::Returned { .. } => "join_all".to_owned(),
             Milestone::InFlightLimit { .. } => "buffer_unordered".to_owned(),
+            Milestone::FailFirst { .. } => "api/flaky".to_owned(),
+            Milestone::AttemptSent { task, .. } | Milestone::RetryAfter { task, .. } => task.clone(),
+        }
+    }
+
+    /// The lane a milestone belongs to (retry's attempts); `None` for the run's own, which the
+    /// timeline draws as a line across every lane.
+    pub fn lane(&self) -> Option<usize> {
+        match self {
+            Milestone::AttemptSent { lane, .. } | Milestone::RetryAfter { lane, .. } => Some(*lane),
+            Milestone::Connecting { .. }
+            | Milestone::Connected
+            | Milestone::Closed
+            | Milestone::FutureCreated { .. }
+            | Milestone::FirstPoll { .. }
+            | Milestone::Frames(_)
+            | Milestone::ClientSent { .. }
+            | Milestone::Returned { .. }
+            | Milestone::InFlightLimit { .. }
+            | Milestone::FailFirst { .. } => None,
         }
     }
 
@@ -60,6 +86,12 @@ impl Milestone {
             Milestone::ClientSent { requests } => format!("one client sent {requests} requests"),
             Milestone::Returned { values } => format!("returned {values:?}"),
             Milestone::InFlightLimit { limit } => format!("at most {limit} in flight"),
+            Milestone::FailFirst { k } => format!("fails the first {k} attempts at each request"),
+            Milestone::AttemptSent { attempt, .. } => format!("attempt {attempt} sent"),
+            Milestone::RetryAfter { attempt, status, wait_ms, .. } => {
+                let answer = status.map_or_else(|| "no answer".to_owned(), |code| format!("HTTP {code}"));
+                format!("attempt {attempt} failed ({answer}); next in {} ms", whole(*wait_ms))
+            }
         }
     }
 }
@@ -86,6 +118,9 @@ mod tests {
             (Milestone::ClientSent { requests: 3 }, "client", "one client sent 3 requests"),
             (Milestone::Returned { values: vec!["Result from Task 1".into()] }, "join_all", "returned [\"Result from Task 1\"]"),
             (Milestone::InFlightLimit { limit: 3 }, "buffer_unordered", "at most 3 in flight"),
+            (Milestone::FailFirst { k: 2 }, "api/flaky", "fails the first 2 attempts at each request"),
+            (Milestone::AttemptSent { lane: 0, task: "report".into(), attempt: 2 }, "report", "attempt 2 sent"),
+            (Milestone::RetryAfter { lane: 0, task: "report".into(), attempt: 1, status: Some(503), wait_ms: 112.4 }, "report", "attempt 1 failed (HTTP 503); next in 112 ms"),
         ];
         for (milestone, label, what) in cases {
             assert_eq!((milestone.label().as_str(), milestone.what().as_str()), (label, what));

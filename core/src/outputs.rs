@@ -63,7 +63,7 @@ pub fn differences(lesson: LessonId) -> &'static [Difference] {
             },
             Difference { rust: Some("GET …"), python: None, javascript: None, why: "the lab logs each request it builds from base_url" },
         ],
-        LessonId::CpuBound | LessonId::Timeout | LessonId::Limit | LessonId::AsCompleted => &[],
+        LessonId::CpuBound | LessonId::Timeout | LessonId::Limit | LessonId::AsCompleted | LessonId::Retry => &[],
         LessonId::Race => &[
             Difference {
                 rust: Some("Cancelled 2 other requests"),

@@ -2,6 +2,7 @@
 //! and its default tasks' expected timeline, written into the script as a table.
 
 use crate::plan::{DEFAULT_DEADLINE_MS, DEFAULT_LIMIT};
+use crate::retry::{self, DEFAULT_FAIL_FIRST};
 use crate::stats::{window, Interval};
 use crate::task::{TaskKind, TaskSpec};
 use crate::{Column, LessonId, Mode};
@@ -39,7 +40,13 @@ pub fn expected_spans(column: Column, tasks: &[TaskSpec]) -> Vec<Span> {
 /// fast's tasks dropped at the first failure, and, where the lesson's sequence stops at an error,
 /// the tasks after it never started (an empty span where it stopped).
 pub fn lesson_spans(id: LessonId, column: Column) -> Vec<Span> {
-    let tasks = id.lesson().default_tasks();
+    let mut tasks = id.lesson().default_tasks();
+    if id == LessonId::Retry {
+        // Each request as long as its attempts and the nominal waits between them.
+        for task in &mut tasks {
+            task.delay_ms = retry::stretched(Interval::wait(f64::from(task.delay_ms)), DEFAULT_FAIL_FIRST).requested_ms as u32;
+        }
+    }
     if (column, id.default_concurrent_mode()) == (Column::Concurrent, Mode::Limit) {
         return window_spans(&tasks, DEFAULT_LIMIT);
     }
@@ -102,6 +109,7 @@ mod tests {
                 let intervals: Vec<Interval> = lanes(mode, id.lesson().default_tasks(), DEFAULT_DEADLINE_MS)
                     .iter()
                     .map(|t| Interval { cpu: t.kind == TaskKind::Cpu, fails: t.fails, ..Interval::wait(f64::from(t.delay_ms)) })
+                    .map(|t| if id == LessonId::Retry { retry::stretched(t, DEFAULT_FAIL_FIRST) } else { t })
                     .collect();
                 let last = lesson_spans(id, column).iter().map(|s| s.end_ms).max().unwrap_or(0);
                 assert_eq!(f64::from(last), expected_for(id, mode, &intervals, DEFAULT_LIMIT), "{} {column:?}", id.as_str());

@@ -6,8 +6,9 @@
 use crate::lesson::{self, LessonId};
 use crate::mode::OnError;
 use crate::plan::{DEFAULT_DEADLINE_MS, DEFAULT_LIMIT};
+use crate::retry::DEFAULT_FAIL_FIRST;
 use crate::task::{
-    parse_deadline, parse_delay, parse_limit, parse_timeout, validate_label, validate_task_count, validate_url, BusyLoop, TaskKind, TaskSpec,
+    parse_deadline, parse_delay, parse_fail_first, parse_limit, parse_timeout, validate_label, validate_task_count, validate_url, BusyLoop, TaskKind, TaskSpec,
     DEFAULT_TIMEOUT_MS, MAX_TASKS,
 };
 
@@ -59,6 +60,8 @@ pub struct UrlState {
     pub on_error: OnError,
     /// limit's most tasks in flight at once (`limit=`).
     pub limit: usize,
+    /// retry's attempts the flaky endpoint fails at each request (`fail_first=`).
+    pub fail_first: u32,
 }
 
 impl Default for UrlState {
@@ -75,6 +78,7 @@ impl Default for UrlState {
             deadline_ms: DEFAULT_DEADLINE_MS,
             on_error: OnError::FailFast,
             limit: DEFAULT_LIMIT,
+            fail_first: DEFAULT_FAIL_FIRST,
         }
     }
 }
@@ -142,7 +146,7 @@ pub fn decode(query: &str) -> Decoded {
         let Ok(key) = percent_decode(raw_key) else { continue };
         if !matches!(
             key.as_str(),
-            "v" | "lesson" | "tasks" | "embed" | "autorun" | "heading" | "theme" | "loop" | "timeout" | "deadline" | "on_error" | "limit"
+            "v" | "lesson" | "tasks" | "embed" | "autorun" | "heading" | "theme" | "loop" | "timeout" | "deadline" | "on_error" | "limit" | "fail_first"
         ) {
             continue; // Unknown parameters are other people's business.
         }
@@ -193,6 +197,10 @@ pub fn decode(query: &str) -> Decoded {
             "limit" => match parse_limit(&value) {
                 Ok(limit) => state.limit = limit,
                 Err(e) => notices.push(format!("The link's {} Using {DEFAULT_LIMIT}.", e.message)),
+            },
+            "fail_first" => match parse_fail_first(&value) {
+                Ok(k) => state.fail_first = k,
+                Err(e) => notices.push(format!("The link's {} Using {DEFAULT_FAIL_FIRST}.", e.message)),
             },
             "on_error" => match OnError::parse(&value) {
                 Some(on_error) => state.on_error = on_error,
@@ -287,6 +295,9 @@ pub fn encode(state: &UrlState) -> String {
     if state.limit != DEFAULT_LIMIT {
         parts.push(format!("limit={}", state.limit));
     }
+    if state.fail_first != DEFAULT_FAIL_FIRST {
+        parts.push(format!("fail_first={}", state.fail_first));
+    }
     parts.join("&")
 }
 
@@ -324,6 +335,10 @@ mod tests {
         let limit = decode("?lesson=limit&limit=5");
         assert_eq!((limit.state.limit, limit.notices.len()), (5, 0));
         assert_eq!(encode(&limit.state), "v=1&lesson=limit&limit=5");
+        let retry = decode("?lesson=retry&fail_first=0");
+        assert_eq!((retry.state.fail_first, encode(&retry.state)), (0, "v=1&lesson=retry&fail_first=0".to_owned()));
+        let bad_k = decode("?fail_first=6");
+        assert_eq!(bad_k.notices, ["The link's Fail first must be a whole number from 0 to 5; got 6. Using 2."]);
         let bad = decode("?limit=11");
         assert_eq!((bad.state.limit, bad.notices), (DEFAULT_LIMIT, vec!["The link's Limit must be a whole number from 1 to 10; got 11. Using 3.".to_owned()]));
     }
@@ -361,7 +376,7 @@ mod tests {
             assert_eq!(d.state.tasks, None, "{q}");
         }
         let d = decode("lesson=a&lesson=b");
-        assert_eq!(d.notices, ["There is no lesson \"a\"; showing sequential-vs-concurrent. Lessons: sequential-vs-concurrent, async-fn, gather, api-requests, context-manager, async-methods, cpu-bound, race, timeout, errors, limit, as-completed.", "The link gives \"lesson\" more than once; the first one is used."]);
+        assert_eq!(d.notices, ["There is no lesson \"a\"; showing sequential-vs-concurrent. Lessons: sequential-vs-concurrent, async-fn, gather, api-requests, context-manager, async-methods, cpu-bound, race, timeout, errors, limit, as-completed, retry.", "The link gives \"lesson\" more than once; the first one is used."]);
         let many = vec!["a~timer~1~0~"; 21].join(";");
         assert!(decode(&format!("tasks={many}")).notices[0].contains("1 to 20 tasks; got 21"));
         let huge = format!("tasks={}", "x".repeat(100_000));
@@ -424,10 +439,10 @@ mod tests {
 
     proptest! {
         #[test]
-        fn tasks_round_trip(tasks in prop::collection::vec(arb_task(), 1..=20), embed: bool, autorun: bool, lesson in 0..LessonId::ALL.len(), yields: bool, timeout_ms in 1u32..=120_000, deadline_ms in 1u32..=60_000, settles: bool, limit in 1usize..=10) {
+        fn tasks_round_trip(tasks in prop::collection::vec(arb_task(), 1..=20), embed: bool, autorun: bool, lesson in 0..LessonId::ALL.len(), yields: bool, timeout_ms in 1u32..=120_000, deadline_ms in 1u32..=60_000, settles: bool, limit in 1usize..=10, fail_first in 0u32..=5) {
             let busy_loop = if yields { BusyLoop::Yield } else { BusyLoop::Block };
             let lesson = LessonId::ALL[lesson];
-            let state = UrlState { lesson, tasks: Some(tasks.clone()), embed, autorun, heading: !embed, theme: Theme::Dark, busy_loop, timeout_ms, deadline_ms, on_error: if settles { OnError::Settle } else { OnError::FailFast }, limit };
+            let state = UrlState { lesson, tasks: Some(tasks.clone()), embed, autorun, heading: !embed, theme: Theme::Dark, busy_loop, timeout_ms, deadline_ms, on_error: if settles { OnError::Settle } else { OnError::FailFast }, limit, fail_first };
             let d = decode(&encode(&state));
             prop_assert!(d.notices.is_empty(), "{:?}", d.notices);
             prop_assert_eq!(d.state, state);

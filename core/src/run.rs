@@ -4,6 +4,7 @@ use crate::lesson::LessonId;
 use crate::milestone::Milestone;
 use crate::mode::Mode;
 use crate::result::{TaskResult, TaskStatus};
+use crate::retry;
 use crate::stats::{self, Comparison, Interval, Totals};
 use crate::task::{TaskKind, TaskSpec};
 use crate::trace::Trace;
@@ -264,14 +265,26 @@ impl Run {
 
     /// The run's statistics, once it has finished.
     pub fn totals(&self) -> Option<Totals> {
-        let intervals: Vec<Interval> = self.tasks.iter().map(TaskRecord::interval).collect();
-        Some(stats::totals(self.lesson, self.mode, &intervals, self.wall_ms?, self.in_flight_limit()))
+        Some(stats::totals(self.lesson, self.mode, &self.intervals(), self.wall_ms?, self.in_flight_limit()))
     }
 
     /// What the model predicts for this run's mode from the requested delays.
     pub fn expected_wall_ms(&self) -> f64 {
-        let intervals: Vec<Interval> = self.tasks.iter().map(TaskRecord::interval).collect();
-        stats::expected_for(self.lesson, self.mode, &intervals, self.in_flight_limit())
+        stats::expected_for(self.lesson, self.mode, &self.intervals(), self.in_flight_limit())
+    }
+
+    /// The tasks as the model sees them: retry's each as long as its attempts and nominal waits.
+    fn intervals(&self) -> Vec<Interval> {
+        let k = self.fail_first().unwrap_or(0);
+        self.tasks.iter().map(|t| retry::stretched(t.interval(), k)).collect()
+    }
+
+    /// How many attempts at each request the flaky endpoint failed, as retry's program marked it.
+    pub fn fail_first(&self) -> Option<u32> {
+        self.events.iter().find_map(|e| match e.milestone {
+            Milestone::FailFirst { k } => Some(k),
+            _ => None,
+        })
     }
 
     /// How many tasks the run let be in flight at once: the limit its program marked, else all.

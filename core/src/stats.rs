@@ -3,6 +3,7 @@
 
 use crate::lesson::LessonId;
 use crate::mode::Mode;
+use crate::retry;
 use crate::task::{parse_delay, TaskDraft, TaskKind};
 
 /// One task's requested duration and, when measured, its start and end (ms since the run started).
@@ -105,14 +106,25 @@ pub fn expected_for(lesson: LessonId, mode: Mode, tasks: &[Interval], limit: usi
     }
 }
 
+/// The lesson choices the model needs beside the tasks: timeout's deadline, limit's most in flight,
+/// retry's failures before success.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Choices {
+    pub deadline_ms: u32,
+    pub limit: usize,
+    pub fail_first: u32,
+}
+
 /// The model's prediction for the tasks as typed, shown before any run: drafts whose delay does
 /// not parse are left out (their field shows why). A deadline run gets its deadlines' lanes.
-pub fn expected_wall_ms_of_drafts(lesson: LessonId, mode: Mode, drafts: &[TaskDraft], deadline_ms: u32, limit: usize) -> f64 {
+pub fn expected_wall_ms_of_drafts(lesson: LessonId, mode: Mode, drafts: &[TaskDraft], choices: Choices) -> f64 {
+    let Choices { deadline_ms, limit, fail_first } = choices;
     let mut tasks: Vec<Interval> = drafts
         .iter()
         .filter_map(|d| {
             let delay = parse_delay(&d.delay).ok()?;
-            Some(Interval { cpu: d.kind == TaskKind::Cpu, fails: d.fails, ..Interval::wait(f64::from(delay)) })
+            let task = Interval { cpu: d.kind == TaskKind::Cpu, fails: d.fails, ..Interval::wait(f64::from(delay)) };
+            Some(if lesson == LessonId::Retry { retry::stretched(task, fail_first) } else { task })
         })
         .collect();
     if mode == Mode::Deadline {
@@ -185,8 +197,13 @@ mod tests {
         assert_eq!(expected_for(LessonId::Gather, Mode::Sequential, &errors, 1), 2800.0);
         assert_eq!(expected_until_error_ms(&waits(&[1.0, 2.0])), 3.0);
         let drafts: Vec<TaskDraft> = [crate::task::TaskSpec::timer("slow", 3000)].iter().map(TaskDraft::from).collect();
-        assert_eq!(expected_wall_ms_of_drafts(LessonId::Timeout, Mode::Deadline, &drafts, 250, 3), 250.0);
-        assert_eq!(expected_wall_ms_of_drafts(LessonId::Timeout, Mode::Sequential, &drafts, 250, 3), 3000.0);
+        assert_eq!(expected_wall_ms_of_drafts(LessonId::Timeout, Mode::Deadline, &drafts, Choices { deadline_ms: 250, limit: 3, fail_first: 0 }), 250.0);
+        assert_eq!(expected_wall_ms_of_drafts(LessonId::Timeout, Mode::Sequential, &drafts, Choices { deadline_ms: 250, limit: 3, fail_first: 0 }), 3000.0);
+        // retry: three attempts of 200 ms and the nominal waits, 100 and 200 ms, in turn or at once.
+        let retry: Vec<TaskDraft> = [crate::task::TaskSpec::timer("a", 200), crate::task::TaskSpec::timer("b", 400)].iter().map(TaskDraft::from).collect();
+        let two = Choices { deadline_ms: 1000, limit: 3, fail_first: 2 };
+        assert_eq!(expected_wall_ms_of_drafts(LessonId::Retry, Mode::Concurrent, &retry, two), 1500.0);
+        assert_eq!(expected_wall_ms_of_drafts(LessonId::Retry, Mode::Sequential, &retry, two), 2400.0);
     }
 
     #[test]
@@ -228,7 +245,7 @@ mod tests {
     fn drafts_predict_what_their_valid_delays_add_up_to() {
         let draft = |delay: &str, kind: TaskKind| TaskDraft { label: "t".into(), kind, delay: delay.into(), fails: false, url: String::new() };
         let drafts = [draft("2000", TaskKind::Timer), draft("1000", TaskKind::Timer), draft("oops", TaskKind::Timer), draft("500", TaskKind::Cpu)];
-        let expect = |mode: Mode, drafts: &[TaskDraft]| expected_wall_ms_of_drafts(LessonId::Gather, mode, drafts, 1000, 3);
+        let expect = |mode: Mode, drafts: &[TaskDraft]| expected_wall_ms_of_drafts(LessonId::Gather, mode, drafts, Choices { deadline_ms: 1000, limit: 3, fail_first: 0 });
         assert_eq!(expect(Mode::Sequential, &drafts), 3500.0);
         assert_eq!(expect(Mode::Concurrent, &drafts), 2000.0);
         assert_eq!(expect(Mode::Concurrent, &[]), 0.0);

@@ -1,7 +1,7 @@
 //! Task specs, the editor's drafts and their validation against the product's limits.
 
 pub use crate::field::{
-    parse_deadline, parse_delay, parse_limit, parse_scale_count, parse_timeout, shown, validate_label, validate_task_count, validate_url, Field, FieldError,
+    parse_deadline, parse_delay, parse_fail_first, parse_limit, parse_scale_count, parse_timeout, shown, validate_label, validate_task_count, validate_url, Field, FieldError,
 };
 use serde::Serialize;
 
@@ -79,8 +79,13 @@ impl BusyLoop {
 
 /// The delayed endpoint a fetch task with this label and delay starts with: `api/delay/{ms}/{name}`.
 pub fn endpoint_for(label: &str, delay: &str) -> String {
+    format!("api/delay/{}/{}", delay.trim(), slug(label))
+}
+
+/// A label as a path segment: ASCII letters and digits in lower case, anything else a `-`, none at the ends.
+pub fn slug(label: &str) -> String {
     let name: String = label.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
-    format!("api/delay/{}/{}", delay.trim(), name.trim_matches('-'))
+    name.trim_matches('-').to_owned()
 }
 
 /// A validated task, ready to run.

@@ -154,6 +154,21 @@ pub fn with_fails_switch(mut result: TaskResult, fails: bool) -> TaskResult {
     result
 }
 
+/// A flaky URL's answer where nothing answers `api/` (the static sample was fetched instead): the
+/// flaky endpoint's rule applied on the client, so an attempt it would fail fails here too, said so.
+pub fn simulated_flaky(result: TaskResult, url: &str) -> TaskResult {
+    match crate::retry::flaky(url) {
+        Some((fail_first, attempt)) if attempt <= fail_first && result.status == TaskStatus::Ok => TaskResult {
+            status: TaskStatus::Error,
+            http_status: Some(503),
+            detail: format!("HTTP 503, simulated: api/flaky fails the first {fail_first} attempts and this was attempt {attempt} ({})", result.detail),
+            body: 0..0,
+            ..result
+        },
+        Some(_) | None => result,
+    }
+}
+
 /// What a fetch task's request came to. `added_ms`: how long the client waited after the answer
 /// came, because it came before the requested delay (0 when it did not): that much latency was
 /// simulated, and the lane draws it apart. `cross_origin`: the URL is not this page's origin, which

@@ -1,7 +1,8 @@
 //! The takeaways of race, timeout and errors: who won, what was dropped and when, and what the
 //! JavaScript lanes (or Python) would have left running.
 
-use crate::format::{comparison, seconds};
+use crate::format::{comparison, seconds, whole};
+use crate::retry::attempts;
 use crate::mode::Mode;
 use crate::result::TaskStatus;
 use crate::run::{Run, TaskRecord};
@@ -187,4 +188,34 @@ mod tests {
         in_turn.complete(1300.0);
         assert_eq!(errors(&in_turn, 0.1), "In turn, load avatar failed at 1.30 s and ? returned its error: 1 task(s) after it never started.");
     }
+}
+
+/// retry: how many attempts each request took and the waits between them, which doubled.
+pub fn retry(run: &Run, res: f64) -> String {
+    let wall = run.wall_ms.unwrap_or(0.0);
+    let each: Vec<String> = run
+        .tasks
+        .iter()
+        .enumerate()
+        .map(|(lane, t)| {
+            let tries = attempts(run, lane, wall);
+            let waits: Vec<String> = tries.iter().filter_map(|a| a.wait_ms).map(|w| format!("{} ms", whole(w))).collect();
+            let ended = match t.status() {
+                TaskStatus::Ok => format!("{} succeeded on attempt {}", t.spec.label, tries.len()),
+                status => format!("{} ended {} after {} attempt(s)", t.spec.label, status.label(), tries.len()),
+            };
+            match waits.as_slice() {
+                [] => ended,
+                _ => format!("{ended}, waiting {}", waits.join(", then ")),
+            }
+        })
+        .collect();
+    format!(
+        "{}. Each wait doubled the last (100 ms × 2ⁿ, ±25 % at random): {} took {}, the model expects {} at the nominal waits.{}",
+        each.join("; "),
+        run.mode.title(),
+        seconds(wall, res),
+        seconds(run.expected_wall_ms(), res),
+        compared(run, res)
+    )
 }

@@ -16,7 +16,7 @@ use crate::task::TaskKind;
 /// errors): then the lesson's own takeaway, which compares the wall-clocks where that means something.
 pub fn shown(latest: &Run, pair: Option<&Comparison>, resolution_ms: f64) -> Option<String> {
     let dropping = match latest.lesson {
-        LessonId::Race | LessonId::Timeout | LessonId::Errors | LessonId::Limit | LessonId::AsCompleted => true,
+        LessonId::Race | LessonId::Timeout | LessonId::Errors | LessonId::Limit | LessonId::AsCompleted | LessonId::Retry => true,
         LessonId::SequentialVsConcurrent
         | LessonId::AsyncFn
         | LessonId::Gather
@@ -40,8 +40,10 @@ pub fn takeaway(run: &Run, resolution_ms: f64) -> Option<String> {
     if run.outcome == Some(Outcome::Cancelled) {
         return Some(cancelled(run, totals.wall_ms, closed, resolution_ms));
     }
-    if run.lesson == LessonId::Errors {
-        return Some(combinators::errors(run, resolution_ms));
+    match run.lesson {
+        LessonId::Errors => return Some(combinators::errors(run, resolution_ms)),
+        LessonId::Retry => return Some(combinators::retry(run, resolution_ms)),
+        _ => {}
     }
     if run.mode == Mode::Sequential {
         return Some(format!("Sequential took {wall}: each task waited for the one before, so the wall-clock is the sum of the tasks ({sum})."));
@@ -132,6 +134,7 @@ pub fn takeaway(run: &Run, resolution_ms: f64) -> Option<String> {
         },
         // Answered above, since its sequential run has a takeaway of its own.
         LessonId::Errors => combinators::errors(run, resolution_ms),
+        LessonId::Retry => combinators::retry(run, resolution_ms),
         LessonId::Limit => match run.mode {
             Mode::Limit => combinators::limit(run, resolution_ms),
             _ => generic(),

@@ -23,11 +23,12 @@ pub enum LessonId {
     Errors,
     Limit,
     AsCompleted,
+    Retry,
 }
 
 impl LessonId {
     /// Every lesson, in teaching order; the first is the default.
-    pub const ALL: [LessonId; 12] = [
+    pub const ALL: [LessonId; 13] = [
         LessonId::SequentialVsConcurrent,
         LessonId::AsyncFn,
         LessonId::Gather,
@@ -40,6 +41,7 @@ impl LessonId {
         LessonId::Errors,
         LessonId::Limit,
         LessonId::AsCompleted,
+        LessonId::Retry,
     ];
 
     /// The id in URLs and reports (public contract: never change one).
@@ -57,6 +59,7 @@ impl LessonId {
             LessonId::Errors => "errors",
             LessonId::Limit => "limit",
             LessonId::AsCompleted => "as-completed",
+            LessonId::Retry => "retry",
         }
     }
 
@@ -89,7 +92,8 @@ impl LessonId {
             | LessonId::Gather
             | LessonId::ApiRequests
             | LessonId::ContextManager
-            | LessonId::AsyncMethods => Mode::Concurrent,
+            | LessonId::AsyncMethods
+            | LessonId::Retry => Mode::Concurrent,
         }
     }
 
@@ -205,7 +209,7 @@ mod tests {
                 "timeout",
                 "errors",
                 "limit",
-                "as-completed"
+                "as-completed", "retry"
             ]
         );
         for id in LessonId::ALL {

@@ -35,7 +35,7 @@ const MAX_RUNS: u64 = 2;
 const MAX_LIST: u64 = 100_000;
 
 // New lessons and modes go at the end: a place, once given, is what old links mean by it.
-const LESSONS: [LessonId; 12] = LessonId::ALL;
+const LESSONS: [LessonId; 13] = LessonId::ALL;
 const MODES: [Mode; 11] = Mode::ALL;
 const KINDS: [TaskKind; 3] = TaskKind::ALL;
 const STATUSES: [TaskStatus; 6] = [TaskStatus::Waiting, TaskStatus::Running, TaskStatus::Ok, TaskStatus::Error, TaskStatus::Cancelled, TaskStatus::Timeout];
@@ -118,6 +118,7 @@ pub struct Typed {
     pub deadline_ms: Option<u32>,
     pub on_error: Option<OnError>,
     pub limit: Option<usize>,
+    pub fail_first: Option<u32>,
 }
 
 /// The tasks and choices `runs` were made with.
@@ -128,6 +129,7 @@ pub fn typed(runs: &[&Run]) -> Typed {
         deadline_ms: typed_deadline(runs),
         on_error: typed_on_error(runs),
         limit: typed_limit(runs),
+        fail_first: runs.iter().find_map(|r| r.fail_first()),
     }
 }
 

@@ -4,6 +4,7 @@ use super::{ShareError, KINDS, LESSONS, MAX_LIST, MODES, OUTCOMES, POLL_RESULTS,
 use crate::milestone::{Frames, Milestone};
 use crate::result::TaskResult;
 use crate::run::{LessonEvent, LogLine, Run, TaskRecord};
+use crate::retry::{MAX_ATTEMPTS, MAX_FAIL_FIRST};
 use crate::task::{TaskSpec, MAX_TASKS};
 use crate::trace::{Lane, Trace, TraceEvent};
 
@@ -114,7 +115,8 @@ impl In<'_> {
     }
 
     fn milestone(&mut self) -> Result<Milestone, ShareError> {
-        Ok(match self.num(8)? {
+        let (lane, attempt) = (|i: &mut Self| i.num(MAX_TASKS as u64 * 2), |i: &mut Self| Ok(i.num(u64::from(MAX_ATTEMPTS))? as u32));
+        Ok(match self.num(11)? {
             0 => Milestone::Connecting { to: self.text()? },
             1 => Milestone::Connected,
             2 => Milestone::Closed,
@@ -123,8 +125,17 @@ impl In<'_> {
             5 => Milestone::Frames(Frames { count: self.num(u64::from(u32::MAX))? as u32, longest_gap_ms: self.time()?, span_ms: self.time()? }),
             6 => Milestone::ClientSent { requests: self.num(MAX_TASKS as u64)? as usize },
             7 => Milestone::Returned { values: self.list(MAX_TASKS as u64, In::text)? },
-            // 8, the only other number `num(8)` lets through.
-            _ => Milestone::InFlightLimit { limit: self.num(MAX_TASKS as u64)? as usize },
+            8 => Milestone::InFlightLimit { limit: self.num(MAX_TASKS as u64)? as usize },
+            9 => Milestone::FailFirst { k: self.num(u64::from(MAX_FAIL_FIRST))? as u32 },
+            10 => Milestone::AttemptSent { lane: lane(self)? as usize, task: self.text()?, attempt: attempt(self)? },
+            // 11, the only other number `num(11)` lets through.
+            _ => Milestone::RetryAfter {
+                lane: lane(self)? as usize,
+                task: self.text()?,
+                attempt: attempt(self)?,
+                status: self.opt(u64::from(u16::MAX))?.map(|s| s as u16),
+                wait_ms: self.time()?,
+            },
         })
     }
 

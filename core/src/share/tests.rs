@@ -35,6 +35,10 @@ fn rich() -> Run {
         Milestone::ClientSent { requests: 3 },
         Milestone::Returned { values: vec!["a".to_owned(), String::new(), "c,d".to_owned()] },
         Milestone::InFlightLimit { limit: 3 },
+        Milestone::FailFirst { k: 5 },
+        Milestone::AttemptSent { lane: 1, task: "report".to_owned(), attempt: 6 },
+        Milestone::RetryAfter { lane: 0, task: String::new(), attempt: 1, status: Some(503), wait_ms: 112.25 },
+        Milestone::RetryAfter { lane: 0, task: "r".to_owned(), attempt: 2, status: None, wait_ms: 0.0 },
     ];
     for (i, milestone) in milestones.into_iter().enumerate() {
         run.apply(RunEvent::Lesson { t_ms: i as f64, milestone });

@@ -116,6 +116,24 @@ impl Out {
                 self.num(8);
                 self.num(*limit as u64);
             }
+            Milestone::FailFirst { k } => {
+                self.num(9);
+                self.num(u64::from(*k));
+            }
+            Milestone::AttemptSent { lane, task, attempt } => {
+                self.num(10);
+                self.num(*lane as u64);
+                self.text(task);
+                self.num(u64::from(*attempt));
+            }
+            Milestone::RetryAfter { lane, task, attempt, status, wait_ms } => {
+                self.num(11);
+                self.num(*lane as u64);
+                self.text(task);
+                self.num(u64::from(*attempt));
+                self.opt(status.map(u64::from));
+                self.time(*wait_ms);
+            }
         }
     }
 
