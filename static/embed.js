@@ -68,6 +68,7 @@
     "errors": ["Errors: fail fast or settle", [["load user", 0, 1000, 0, 300], ["load avatar", 1000, 1300, 0, 300], ["load posts", 1300, 1300, 0, 300]]],
     "limit": ["Limit: at most N in flight", [["request 1", 0, 600, 0, 600], ["request 2", 600, 800, 0, 200], ["request 3", 800, 1200, 0, 400], ["request 4", 1200, 1500, 200, 500], ["request 5", 1500, 2000, 400, 900], ["request 6", 2000, 2200, 500, 700], ["request 7", 2200, 2600, 600, 1000], ["request 8", 2600, 2900, 700, 1000], ["request 9", 2900, 3500, 900, 1500], ["request 10", 3500, 3700, 1000, 1200]]],
     "as-completed": ["As completed: each result as it arrives", [["report A", 0, 1200, 0, 1200], ["report B", 1200, 1600, 0, 400], ["report C", 1600, 2400, 0, 800]]],
+    "retry": ["Retry: backoff with jitter", [["report", 0, 900, 0, 900], ["prices", 900, 2400, 0, 1500], ["weather", 2400, 4500, 0, 2100]]],
   };
   // POSTERS END
   const at = (row, width) => {

@@ -2,11 +2,12 @@
 //! or a sibling's error drops is gone at once (no timer pending, no request in flight), while the
 //! race's JavaScript promises run on to their end.
 
-use async_lab::lessons::{as_completed, errors, limit, race, timeout, Recorder, Task};
+use async_lab::lessons::{as_completed, errors, limit, race, retry, timeout, Recorder, Task};
 use async_lab::runtime::work::Options;
 use async_lab::runtime::{fetch, timer};
 use async_lab_core::plan::{self, DEFAULT_DEADLINE_MS};
-use async_lab_core::{Mode, RunEvent, TaskSpec, TaskStatus};
+use async_lab_core::retry::{backoff_bounds, MAX_ATTEMPTS};
+use async_lab_core::{Milestone, Mode, RunEvent, TaskSpec, TaskStatus};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen_test::*;
@@ -197,4 +198,60 @@ async fn as_completed_handles_each_result_in_completion_order() {
     let lines = log(&events.borrow());
     let order: Vec<&str> = lines.iter().map(|l| l.split(" handled").next().unwrap_or("")).collect();
     assert_eq!(order, ["report B", "report C", "report A"]);
+}
+
+/// Each attempt's start and each failure's (time, attempt, wait) from retry's milestones.
+fn attempts(events: &[RunEvent]) -> (Vec<f64>, Vec<(f64, u32, f64)>) {
+    let (mut sent, mut failed) = (Vec::new(), Vec::new());
+    for event in events {
+        match event {
+            RunEvent::Lesson { t_ms, milestone: Milestone::AttemptSent { .. } } => sent.push(*t_ms),
+            RunEvent::Lesson { t_ms, milestone: Milestone::RetryAfter { attempt, wait_ms, .. } } => failed.push((*t_ms, *attempt, *wait_ms)),
+            _ => {}
+        }
+    }
+    (sent, failed)
+}
+
+#[wasm_bindgen_test]
+async fn retry_backs_off_with_growing_jittered_gaps_until_it_gives_up() {
+    // A timer whose "fails" switch is on fails every attempt: every wait is taken.
+    let specs = [TaskSpec { fails: true, ..TaskSpec::timer("flaky", 10) }];
+    let (events, recorder) = record();
+    let tasks = Task::all(&specs, &recorder, Options::default());
+    let timers = timer::pending();
+    retry::main(Mode::Sequential, &tasks, &recorder, 2).await;
+    assert_eq!(timer::pending(), timers, "no wait left pending");
+    let events = events.borrow();
+    let (sent, failed) = attempts(&events);
+    assert_eq!(sent.len(), MAX_ATTEMPTS as usize, "{events:?}");
+    assert_eq!(failed.len(), MAX_ATTEMPTS as usize - 1, "the last failure is not followed by a wait");
+    let mut last_gap = 0.0;
+    for (i, &(failed_at, attempt, wait)) in failed.iter().enumerate() {
+        let (low, high) = backoff_bounds(attempt);
+        assert!((low..=high + 1.0).contains(&wait), "attempt {attempt}'s wait {wait} outside {low}..{high}");
+        // The gap measured between the failure and the next attempt: the wait, never less (timers never
+        // fire early), late by a generous bound on a loaded machine.
+        let gap = sent[i + 1] - failed_at;
+        assert!(gap >= wait - 1.0 && gap < wait + 250.0, "attempt {attempt}: waited {gap} ms for a {wait} ms backoff");
+        assert!(gap > last_gap, "the gaps grow: {gap} after {last_gap}");
+        last_gap = gap;
+    }
+    assert_eq!(end_of(&events, 0).1, TaskStatus::Error);
+    assert_eq!(log(&events)[0], "flaky: gave up after 6 attempts");
+}
+
+#[wasm_bindgen_test]
+async fn retry_asks_a_url_of_its_own_as_typed_and_stops_at_the_first_success() {
+    let specs = [TaskSpec::fetch("page", 0, "/?retry"), TaskSpec::timer("timer", 20)];
+    let (events, recorder) = record();
+    let tasks = Task::all(&specs, &recorder, Options::default());
+    retry::main(Mode::Concurrent, &tasks, &recorder, 5).await;
+    let events = events.borrow();
+    let (sent, failed) = attempts(&events);
+    assert_eq!((sent.len(), failed.len()), (2, 0), "one attempt each: {events:?}");
+    let printed = log(&events);
+    for line in ["page: HTTP 200 on attempt 1", "timer: done on attempt 1"] {
+        assert!(printed.iter().any(|l| l == line), "{line} missing from {printed:?}");
+    }
 }

@@ -21,6 +21,7 @@ fn file(id: LessonId) -> &'static str {
         LessonId::Errors => include_str!("../src/lessons/errors.rs"),
         LessonId::Limit => include_str!("../src/lessons/limit.rs"),
         LessonId::AsCompleted => include_str!("../src/lessons/as_completed.rs"),
+        LessonId::Retry => include_str!("../src/lessons/retry.rs"),
     }
 }
 

@@ -103,7 +103,7 @@ async fn the_await_it_button_tags_its_own_wake() {
         let _ = press.send(());
     };
     let program = async |tasks: &[Task<'_>], recorder: &Recorder| {
-        lessons::run(LessonId::AsyncFn, Mode::Lazy, tasks, recorder, await_it, 1).await.end().await;
+        lessons::run(LessonId::AsyncFn, Mode::Lazy, tasks, recorder, await_it, Options::default()).await.end().await;
     };
     let ((trace, _), ()) = futures::future::join(traced(9006, &specs, Options::default(), program), pressed).await;
     let wake = trace.events.iter().find_map(|e| match *e {

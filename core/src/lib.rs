@@ -39,12 +39,12 @@ pub mod replay;
 pub mod report;
 /// How a task ends: `TaskStatus`, `Source`, `TaskResult`.
 pub mod result;
+/// retry's flaky endpoint, backoff with jitter, and each attempt on a lane.
+pub mod retry;
 /// The run model: runtime events folded into a `Run`.
 pub mod run;
 /// The scale control's geometry and summary.
 pub mod scale;
-/// retry's flaky endpoint, backoff with jitter, and each attempt on a lane.
-pub mod retry;
 /// A recorded run as the payload of a link to a moment, decoded without parsing a float.
 pub mod share;
 /// Wall-clock, sum, ideal, savings, speed-up, expected, histogram.

@@ -2,6 +2,7 @@
 //! first poll), as typed values that the takeaways match on and the report turns into text.
 
 use crate::format::whole;
+use crate::run::{LessonEvent, Run};
 
 /// Something a lesson's program did at a moment of the run.
 #[derive(Clone, Debug, PartialEq)]
@@ -102,6 +103,43 @@ impl std::fmt::Display for Frames {
     }
 }
 
+/// What a run's milestones say: when one happened, and the choices a program marked.
+impl Run {
+    /// When the first milestone matching `which` happened.
+    pub fn first(&self, which: impl Fn(&Milestone) -> bool) -> Option<&LessonEvent> {
+        self.events.iter().find(|e| which(&e.milestone))
+    }
+
+    /// When the last milestone matching `which` happened.
+    pub fn last(&self, which: impl Fn(&Milestone) -> bool) -> Option<&LessonEvent> {
+        self.events.iter().rev().find(|e| which(&e.milestone))
+    }
+
+    /// The milestones drawn as a line across every lane: all but a lane's own (retry's attempts).
+    pub fn across_lanes(&self) -> impl Iterator<Item = &LessonEvent> {
+        self.events.iter().filter(|e| e.milestone.lane().is_none())
+    }
+
+    /// How many attempts at each request the flaky endpoint failed, as retry's program marked it.
+    pub fn fail_first(&self) -> Option<u32> {
+        self.events.iter().find_map(|e| match e.milestone {
+            Milestone::FailFirst { k } => Some(k),
+            _ => None,
+        })
+    }
+
+    /// How many tasks the run let be in flight at once: the limit its program marked, else all.
+    pub fn in_flight_limit(&self) -> usize {
+        self.events
+            .iter()
+            .find_map(|e| match e.milestone {
+                Milestone::InFlightLimit { limit } => Some(limit),
+                _ => None,
+            })
+            .unwrap_or(self.tasks.len())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,7 +158,11 @@ mod tests {
             (Milestone::InFlightLimit { limit: 3 }, "buffer_unordered", "at most 3 in flight"),
             (Milestone::FailFirst { k: 2 }, "api/flaky", "fails the first 2 attempts at each request"),
             (Milestone::AttemptSent { lane: 0, task: "report".into(), attempt: 2 }, "report", "attempt 2 sent"),
-            (Milestone::RetryAfter { lane: 0, task: "report".into(), attempt: 1, status: Some(503), wait_ms: 112.4 }, "report", "attempt 1 failed (HTTP 503); next in 112 ms"),
+            (
+                Milestone::RetryAfter { lane: 0, task: "report".into(), attempt: 1, status: Some(503), wait_ms: 112.4 },
+                "report",
+                "attempt 1 failed (HTTP 503); next in 112 ms",
+            ),
         ];
         for (milestone, label, what) in cases {
             assert_eq!((milestone.label().as_str(), milestone.what().as_str()), (label, what));

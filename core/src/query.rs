@@ -135,6 +135,11 @@ pub fn percent_encode(input: &str) -> String {
     out
 }
 
+/// The notice for a field's bad value in a link, and the default used instead.
+fn using(e: crate::FieldError, default: &str) -> String {
+    format!("The link's {} Using {default}.", e.message)
+}
+
 /// Decodes a query string (with or without its leading `?`).
 pub fn decode(query: &str) -> Decoded {
     let mut state = UrlState::default();
@@ -186,22 +191,10 @@ pub fn decode(query: &str) -> Decoded {
                 Some(on) => state.heading = on,
                 None => notices.push(format!("\"heading\" must be 0 or 1; got {shown}. Using 1.")),
             },
-            "timeout" => match parse_timeout(&value) {
-                Ok(ms) => state.timeout_ms = ms,
-                Err(e) => notices.push(format!("The link's {} Using {DEFAULT_TIMEOUT_MS} ms.", e.message)),
-            },
-            "deadline" => match parse_deadline(&value) {
-                Ok(ms) => state.deadline_ms = ms,
-                Err(e) => notices.push(format!("The link's {} Using {DEFAULT_DEADLINE_MS} ms.", e.message)),
-            },
-            "limit" => match parse_limit(&value) {
-                Ok(limit) => state.limit = limit,
-                Err(e) => notices.push(format!("The link's {} Using {DEFAULT_LIMIT}.", e.message)),
-            },
-            "fail_first" => match parse_fail_first(&value) {
-                Ok(k) => state.fail_first = k,
-                Err(e) => notices.push(format!("The link's {} Using {DEFAULT_FAIL_FIRST}.", e.message)),
-            },
+            "timeout" => parse_timeout(&value).map_or_else(|e| notices.push(using(e, &format!("{DEFAULT_TIMEOUT_MS} ms"))), |ms| state.timeout_ms = ms),
+            "deadline" => parse_deadline(&value).map_or_else(|e| notices.push(using(e, &format!("{DEFAULT_DEADLINE_MS} ms"))), |ms| state.deadline_ms = ms),
+            "limit" => parse_limit(&value).map_or_else(|e| notices.push(using(e, &DEFAULT_LIMIT.to_string())), |n| state.limit = n),
+            "fail_first" => parse_fail_first(&value).map_or_else(|e| notices.push(using(e, &DEFAULT_FAIL_FIRST.to_string())), |k| state.fail_first = k),
             "on_error" => match OnError::parse(&value) {
                 Some(on_error) => state.on_error = on_error,
                 None => notices.push(format!("\"on_error\" must be fail-fast or settle; got {shown}. Using fail-fast.")),

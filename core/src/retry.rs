@@ -151,7 +151,13 @@ mod tests {
         let theirs = TaskSpec::fetch("x", 400, "https://example.com/a");
         assert_eq!(attempt_url(&theirs, 2, 3), "https://example.com/a");
         assert_eq!(attempt_url(&TaskSpec::timer("t", 5), 2, 1), "");
-        for (url, parsed) in [("api/flaky/0/1/a", Some((0, 1))), ("api/flaky/2/x/a", None), ("api/flaky//1/a", None), ("api/delay/2/1", None), ("api/flaky/1234567890/1/a", None)] {
+        for (url, parsed) in [
+            ("api/flaky/0/1/a", Some((0, 1))),
+            ("api/flaky/2/x/a", None),
+            ("api/flaky//1/a", None),
+            ("api/delay/2/1", None),
+            ("api/flaky/1234567890/1/a", None),
+        ] {
             assert_eq!(flaky(url), parsed, "{url}");
         }
         assert!(fails("api/flaky/2/2/a?ms=1") && !fails("api/flaky/2/3/a") && !fails("api/flaky/0/1/a"));
@@ -159,7 +165,13 @@ mod tests {
 
     #[test]
     fn without_a_worker_the_rule_is_applied_on_the_client() {
-        let sample = TaskResult { status: TaskStatus::Ok, http_status: Some(200), source: Source::Simulated, detail: "HTTP 200, 61 bytes".into(), ..TaskResult::waiting(TaskKind::Fetch) };
+        let sample = TaskResult {
+            status: TaskStatus::Ok,
+            http_status: Some(200),
+            source: Source::Simulated,
+            detail: "HTTP 200, 61 bytes".into(),
+            ..TaskResult::waiting(TaskKind::Fetch)
+        };
         let failed = simulated_flaky(sample.clone(), "api/flaky/2/1/report?ms=200");
         assert_eq!((failed.status, failed.http_status), (TaskStatus::Error, Some(503)));
         assert!(failed.detail.starts_with("HTTP 503, simulated: api/flaky fails the first 2 attempts and this was attempt 1"), "{}", failed.detail);
@@ -200,9 +212,15 @@ mod tests {
         run.apply(RunEvent::Lesson { t_ms: 702.0, milestone: sent(3) });
         run.apply(RunEvent::TaskFinished { index: 0, t_ms: 902.0, result: TaskResult { status: TaskStatus::Ok, ..TaskResult::waiting(TaskKind::Fetch) } });
         let done = attempts(&run, 0, 5000.0);
-        assert_eq!(done.iter().map(|a| (a.number, a.failed_at_ms, a.wait_ms)).collect::<Vec<_>>(), [(1, Some(200.0), Some(91.0)), (2, Some(491.0), Some(211.0)), (3, None, None)]);
+        assert_eq!(
+            done.iter().map(|a| (a.number, a.failed_at_ms, a.wait_ms)).collect::<Vec<_>>(),
+            [(1, Some(200.0), Some(91.0)), (2, Some(491.0), Some(211.0)), (3, None, None)]
+        );
         let markup = lane_markup(&run, 0, 58, 1000.0, 5000.0, 0.1);
-        assert!(markup.contains("<title>attempt 1: HTTP 503 after 200.0 ms</title>") && markup.contains("<title>wait 211 ms before attempt 3</title>"), "{markup}");
+        assert!(
+            markup.contains("<title>attempt 1: HTTP 503 after 200.0 ms</title>") && markup.contains("<title>wait 211 ms before attempt 3</title>"),
+            "{markup}"
+        );
         assert!(markup.contains("M291.000 0V1M702.000 0V1"), "{markup}");
         assert_eq!(lane_markup(&run, 1, 58, 1000.0, 5000.0, 0.1), "", "a lane without attempts draws none");
     }

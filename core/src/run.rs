@@ -247,16 +247,6 @@ impl Run {
         self.outcome = Some(outcome);
     }
 
-    /// When the first milestone matching `which` happened.
-    pub fn first(&self, which: impl Fn(&Milestone) -> bool) -> Option<&LessonEvent> {
-        self.events.iter().find(|e| which(&e.milestone))
-    }
-
-    /// When the last milestone matching `which` happened.
-    pub fn last(&self, which: impl Fn(&Milestone) -> bool) -> Option<&LessonEvent> {
-        self.events.iter().rev().find(|e| which(&e.milestone))
-    }
-
     /// When the last recorded thing ended, once the run has finished: its wall-clock, or later where
     /// a lane it could not stop (a JS promise) ended after its program returned.
     pub fn span_ms(&self) -> Option<f64> {
@@ -277,25 +267,6 @@ impl Run {
     fn intervals(&self) -> Vec<Interval> {
         let k = self.fail_first().unwrap_or(0);
         self.tasks.iter().map(|t| retry::stretched(t.interval(), k)).collect()
-    }
-
-    /// How many attempts at each request the flaky endpoint failed, as retry's program marked it.
-    pub fn fail_first(&self) -> Option<u32> {
-        self.events.iter().find_map(|e| match e.milestone {
-            Milestone::FailFirst { k } => Some(k),
-            _ => None,
-        })
-    }
-
-    /// How many tasks the run let be in flight at once: the limit its program marked, else all.
-    pub fn in_flight_limit(&self) -> usize {
-        self.events
-            .iter()
-            .find_map(|e| match e.milestone {
-                Milestone::InFlightLimit { limit } => Some(limit),
-                _ => None,
-            })
-            .unwrap_or(self.tasks.len())
     }
 }
 

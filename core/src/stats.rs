@@ -245,7 +245,9 @@ mod tests {
     fn drafts_predict_what_their_valid_delays_add_up_to() {
         let draft = |delay: &str, kind: TaskKind| TaskDraft { label: "t".into(), kind, delay: delay.into(), fails: false, url: String::new() };
         let drafts = [draft("2000", TaskKind::Timer), draft("1000", TaskKind::Timer), draft("oops", TaskKind::Timer), draft("500", TaskKind::Cpu)];
-        let expect = |mode: Mode, drafts: &[TaskDraft]| expected_wall_ms_of_drafts(LessonId::Gather, mode, drafts, Choices { deadline_ms: 1000, limit: 3, fail_first: 0 });
+        let expect = |mode: Mode, drafts: &[TaskDraft]| {
+            expected_wall_ms_of_drafts(LessonId::Gather, mode, drafts, Choices { deadline_ms: 1000, limit: 3, fail_first: 0 })
+        };
         assert_eq!(expect(Mode::Sequential, &drafts), 3500.0);
         assert_eq!(expect(Mode::Concurrent, &drafts), 2000.0);
         assert_eq!(expect(Mode::Concurrent, &[]), 0.0);

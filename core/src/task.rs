@@ -1,7 +1,8 @@
 //! Task specs, the editor's drafts and their validation against the product's limits.
 
 pub use crate::field::{
-    parse_deadline, parse_delay, parse_fail_first, parse_limit, parse_scale_count, parse_timeout, shown, validate_label, validate_task_count, validate_url, Field, FieldError,
+    parse_deadline, parse_delay, parse_fail_first, parse_limit, parse_scale_count, parse_timeout, shown, validate_label, validate_task_count, validate_url,
+    Field, FieldError,
 };
 use serde::Serialize;
 

@@ -26,6 +26,7 @@ pub mod errors;
 pub mod gather;
 pub mod limit;
 pub mod race;
+pub mod retry;
 pub mod sequential_vs_concurrent;
 pub mod timeout;
 
@@ -34,14 +35,14 @@ pub mod timeout;
 /// session's run future does not inline them. (A box per program was measured 1.9 KiB gzip larger:
 /// a poll function and a vtable each, for a state machine no smaller, since an enum's size is its
 /// largest variant's anyway.) What the program leaves running when it returns comes back with it.
-/// `limit`: how many tasks limit's program lets be in flight at once.
+/// `options`: the learner's choices (limit's most in flight, retry's failures before success).
 pub fn run<'a>(
     lesson: LessonId,
     mode: Mode,
     tasks: &'a [Task<'a>],
     recorder: &'a Recorder,
     await_it: oneshot::Receiver<()>,
-    limit: usize,
+    options: Options,
 ) -> LocalBoxFuture<'a, RunsOn<'a>> {
     async move {
         match lesson {
@@ -58,8 +59,9 @@ pub fn run<'a>(
             LessonId::CpuBound => cpu_bound::main(mode, tasks, recorder).await,
             LessonId::Timeout => timeout::main(mode, tasks, recorder).await,
             LessonId::Errors => errors::main(mode, tasks, recorder).await,
-            LessonId::Limit => limit::main(mode, tasks, recorder, limit).await,
+            LessonId::Limit => limit::main(mode, tasks, recorder, options.limit).await,
             LessonId::AsCompleted => as_completed::main(mode, tasks, recorder).await,
+            LessonId::Retry => retry::main(mode, tasks, recorder, options.fail_first).await,
             // The one program that can leave something running.
             LessonId::Race => return race::main(mode, tasks, recorder).await,
         }
@@ -220,13 +222,37 @@ impl<'a> Task<'a> {
     }
 
     async fn perform_spec(&self, spec: &TaskSpec) -> TaskResult {
+        self.on_lane(work::perform_task(spec, self.options)).await
+    }
+
+    /// Runs `work` as the task's lane: started now, its polls traced, finished with its result,
+    /// and cancelled if dropped before: work of several steps, such as retry's attempts and waits.
+    #[track_caller]
+    pub fn perform_with<'t>(&'t self, work: impl Future<Output = TaskResult> + 't) -> impl Future<Output = TaskResult> + 't {
+        self.created_at(Location::caller());
+        self.on_lane(work)
+    }
+
+    async fn on_lane(&self, work: impl Future<Output = TaskResult>) -> TaskResult {
         self.started();
         let mut unfinished = Unfinished { task: self, armed: true };
-        let work = work::perform_task(spec, self.options);
         let result = Traced::new(self.recorder.trace.clone(), Lane::Task(self.index), work).await;
         unfinished.armed = false;
         self.finished(result.clone());
         result
+    }
+
+    /// One attempt at the task's request, to `url`, inside [`Task::perform_with`]: marked on the
+    /// task's lane, which it does not end.
+    pub async fn attempt(&self, attempt: u32, url: String) -> TaskResult {
+        self.recorder.mark(Milestone::AttemptSent { lane: self.index, task: self.spec.label.clone(), attempt });
+        work::perform_task(&TaskSpec { url, ..self.spec.clone() }, self.options).await
+    }
+
+    /// Marks attempt `attempt` failed with `answer`, the next one `wait_ms` away.
+    pub fn retry_after(&self, attempt: u32, answer: &TaskResult, wait_ms: u32) {
+        let (task, status) = (self.spec.label.clone(), answer.http_status);
+        self.recorder.mark(Milestone::RetryAfter { lane: self.index, task, attempt, status, wait_ms: f64::from(wait_ms) });
     }
 
     /// Starts the task's work now as a JavaScript promise, which nothing can cancel.

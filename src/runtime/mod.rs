@@ -30,6 +30,8 @@ pub mod location;
 pub mod long_frames;
 /// A task's work as a JavaScript promise: started when created, never cancelled (race's JS lanes).
 pub mod promise;
+/// Randomness: `Math.random()`, retry's jitter.
+pub mod random;
 /// The Scale panel's N concurrent sleeps, started in slices.
 pub mod scale;
 /// Registering `sw.js` and knowing whether it answers `api/`.

@@ -9,8 +9,9 @@ use super::service_worker;
 use super::timer::{sleep, sleep_until};
 use async_lab_core::budget::StartedBy;
 use async_lab_core::plan::DEFAULT_LIMIT;
+use async_lab_core::retry::DEFAULT_FAIL_FIRST;
 use async_lab_core::task::DEFAULT_TIMEOUT_MS;
-use async_lab_core::work::{fetched, left_for_a_click, reach, route, slept, timed_out, with_fails_switch, worked, Route};
+use async_lab_core::work::{fetched, left_for_a_click, reach, route, simulated_flaky, slept, timed_out, with_fails_switch, worked, Route};
 use async_lab_core::{BusyLoop, Reach, TaskKind, TaskResult, TaskSpec};
 use futures::future::{select, Either};
 
@@ -25,11 +26,19 @@ pub struct Options {
     pub started_by: StartedBy,
     /// How many tasks limit's program lets be in flight at once (`limit=`).
     pub limit: usize,
+    /// How many attempts at each request retry's flaky endpoint fails (`fail_first=`).
+    pub fail_first: u32,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { busy_loop: BusyLoop::Block, timeout_ms: DEFAULT_TIMEOUT_MS, started_by: StartedBy::Click, limit: DEFAULT_LIMIT }
+        Options {
+            busy_loop: BusyLoop::Block,
+            timeout_ms: DEFAULT_TIMEOUT_MS,
+            started_by: StartedBy::Click,
+            limit: DEFAULT_LIMIT,
+            fail_first: DEFAULT_FAIL_FIRST,
+        }
     }
 }
 
@@ -96,5 +105,10 @@ async fn fetch(spec: &TaskSpec) -> TaskResult {
         0.0
     };
     let cross_origin = !same_origin(url);
-    fetched(answer, &route, added_ms, cross_origin)
+    let result = fetched(answer, &route, added_ms, cross_origin);
+    match route {
+        // Nothing answered api/: a flaky URL's rule is applied here instead, and says so.
+        Route::Sample { .. } => simulated_flaky(result, &spec.url),
+        Route::AsTyped => result,
+    }
 }

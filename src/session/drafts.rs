@@ -5,10 +5,12 @@ use crate::runtime::work::Options;
 use async_lab_core::budget::{check_cpu, Click, StartedBy};
 use async_lab_core::plan::{self, DEFAULT_DEADLINE_MS, DEFAULT_LIMIT};
 use async_lab_core::query::UrlState;
+use async_lab_core::retry::DEFAULT_FAIL_FIRST;
 use async_lab_core::share::Typed;
-use async_lab_core::stats::expected_wall_ms_of_drafts;
+use async_lab_core::stats::{expected_wall_ms_of_drafts, Choices};
 use async_lab_core::task::{
-    endpoint_for, parse_deadline, parse_limit, parse_timeout, refusal, validate_all, validate_task_count, DEFAULT_TIMEOUT_MS, MAX_TASKS, MIN_TASKS,
+    endpoint_for, parse_deadline, parse_fail_first, parse_limit, parse_timeout, refusal, validate_all, validate_task_count, DEFAULT_TIMEOUT_MS, MAX_TASKS,
+    MIN_TASKS,
 };
 use async_lab_core::{BusyLoop, LessonId, Mode, OnError, TaskDraft, TaskKind, TaskSpec};
 use leptos::prelude::*;
@@ -35,6 +37,8 @@ pub struct Drafts {
     pub on_error: RwSignal<OnError>,
     /// limit: the most requests in flight at once, as typed.
     pub limit: RwSignal<String>,
+    /// retry: how many attempts at each request the flaky endpoint fails, as typed.
+    pub fail_first: RwSignal<String>,
     /// Why the last request to run, add or remove was refused, if it was.
     pub problem: RwSignal<Option<String>>,
     next_id: StoredValue<u32>,
@@ -52,6 +56,7 @@ impl Drafts {
             deadline: RwSignal::new(state.deadline_ms.to_string()),
             on_error: RwSignal::new(state.on_error),
             limit: RwSignal::new(state.limit.to_string()),
+            fail_first: RwSignal::new(state.fail_first.to_string()),
             problem: RwSignal::new(None),
             next_id: StoredValue::new(1),
         };
@@ -121,6 +126,9 @@ impl Drafts {
         if let Some(limit) = typed.limit {
             self.limit.set(limit.to_string());
         }
+        if let Some(k) = typed.fail_first {
+            self.fail_first.set(k.to_string());
+        }
     }
 
     /// Restores the lesson's default tasks.
@@ -175,6 +183,11 @@ impl Drafts {
         parse_limit(&self.limit.get()).ok()
     }
 
+    /// retry's failures before success as typed when valid (tracked).
+    pub fn valid_fail_first(&self) -> Option<u32> {
+        parse_fail_first(&self.fail_first.get()).ok()
+    }
+
     fn deadline_ms(&self) -> u32 {
         parse_deadline(&self.deadline.get_untracked()).unwrap_or(DEFAULT_DEADLINE_MS)
     }
@@ -183,14 +196,16 @@ impl Drafts {
     pub fn expected_wall_ms(&self, mode: Mode) -> f64 {
         let deadline_ms = parse_deadline(&self.deadline.get()).unwrap_or(DEFAULT_DEADLINE_MS);
         let limit = parse_limit(&self.limit.get()).unwrap_or(DEFAULT_LIMIT);
-        expected_wall_ms_of_drafts(self.lesson, mode, &self.all(), deadline_ms, limit)
+        let fail_first = self.valid_fail_first().unwrap_or(DEFAULT_FAIL_FIRST);
+        expected_wall_ms_of_drafts(self.lesson, mode, &self.all(), Choices { deadline_ms, limit, fail_first })
     }
 
     /// How the tasks of a run behave, as the learner set it.
     pub fn options(&self) -> Options {
         let timeout_ms = parse_timeout(&self.timeout.get_untracked()).unwrap_or(DEFAULT_TIMEOUT_MS);
         let limit = parse_limit(&self.limit.get_untracked()).unwrap_or(DEFAULT_LIMIT);
-        Options { busy_loop: self.busy_loop.get_untracked(), timeout_ms, started_by: StartedBy::Click, limit }
+        let fail_first = parse_fail_first(&self.fail_first.get_untracked()).unwrap_or(DEFAULT_FAIL_FIRST);
+        Options { busy_loop: self.busy_loop.get_untracked(), timeout_ms, started_by: StartedBy::Click, limit, fail_first }
     }
 
     /// The tasks as typed, validated for a run; on failure the reason is shown beside the buttons.
@@ -200,6 +215,7 @@ impl Drafts {
             parse_timeout(&self.timeout.get_untracked()).err(),
             parse_deadline(&self.deadline.get_untracked()).err(),
             parse_limit(&self.limit.get_untracked()).err(),
+            parse_fail_first(&self.fail_first.get_untracked()).err(),
         ];
         if let Some(e) = bad_choice.into_iter().flatten().next() {
             self.problem.set(Some(format!("Nothing ran. {}", e.message)));

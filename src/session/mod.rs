@@ -126,6 +126,7 @@ impl Session {
     fn url_state(&self) -> Option<UrlState> {
         let tasks = self.drafts.valid_specs()?;
         let (timeout_ms, deadline_ms, limit) = (self.drafts.valid_timeout()?, self.drafts.valid_deadline()?, self.drafts.valid_limit()?);
+        let fail_first = self.drafts.valid_fail_first()?;
         let (theme, busy_loop, on_error) = (self.theme.get(), self.drafts.busy_loop.get(), self.drafts.on_error.get());
         Some(UrlState {
             lesson: self.lesson,
@@ -139,6 +140,7 @@ impl Session {
             deadline_ms,
             on_error,
             limit,
+            fail_first,
         })
     }
 

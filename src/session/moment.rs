@@ -5,6 +5,7 @@ use super::Session;
 use crate::runtime::{compression, location};
 use async_lab_core::plan::{DEFAULT_DEADLINE_MS, DEFAULT_LIMIT};
 use async_lab_core::query::{self, UrlState};
+use async_lab_core::retry::DEFAULT_FAIL_FIRST;
 use async_lab_core::share::{self, Moment, ShareError, MAX_PAYLOAD_BYTES};
 use async_lab_core::task::DEFAULT_TIMEOUT_MS;
 use async_lab_core::{LessonId, Run, TaskKind};
@@ -61,6 +62,7 @@ impl Session {
             deadline_ms: typed.deadline_ms.or_else(|| untrack(|| drafts.valid_deadline())).unwrap_or(DEFAULT_DEADLINE_MS),
             on_error: typed.on_error.unwrap_or_else(|| drafts.on_error.get_untracked()),
             limit: typed.limit.or_else(|| untrack(|| drafts.valid_limit())).unwrap_or(DEFAULT_LIMIT),
+            fail_first: typed.fail_first.or_else(|| untrack(|| drafts.valid_fail_first())).unwrap_or(DEFAULT_FAIL_FIRST),
         };
         let compressed = compression::deflate(payload.as_bytes()).await?;
         Some(format!("{}?{}{}", location::app_base(), query::encode(&state), share::fragment(&compressed, at_ms)))

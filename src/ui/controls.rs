@@ -3,7 +3,7 @@
 
 use super::widgets::{Choice, Input};
 use crate::session::{Drafts, Runs, Session};
-use async_lab_core::task::{parse_deadline, parse_limit, parse_timeout, MAX_DELAY_MS, MAX_TIMEOUT_MS};
+use async_lab_core::task::{parse_deadline, parse_fail_first, parse_limit, parse_timeout, MAX_DELAY_MS, MAX_TIMEOUT_MS};
 use async_lab_core::{BusyLoop, LessonId, OnError};
 use leptos::prelude::*;
 
@@ -63,6 +63,21 @@ fn LessonControls() -> impl IntoView {
                     on_input=move |ev| drafts.limit.set(event_target_value(&ev))
                     error=move || parse_limit(&drafts.limit.get()).err().map(|e| e.message)
                     accessible="Most requests in flight at once".to_owned()
+                    numeric=true
+                />
+            </div>
+        }
+        .into_any(),
+        LessonId::Retry => view! {
+            <div class="controls lesson-controls">
+                <Input
+                    id="fail-first".to_owned()
+                    label="Fail first"
+                    hint="attempts at each request that get 503, 0–5".to_owned()
+                    value=drafts.fail_first
+                    on_input=move |ev| drafts.fail_first.set(event_target_value(&ev))
+                    error=move || parse_fail_first(&drafts.fail_first.get()).err().map(|e| e.message)
+                    accessible="Failed attempts before success".to_owned()
                     numeric=true
                 />
             </div>

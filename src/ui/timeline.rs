@@ -4,6 +4,7 @@ use super::widgets::{status_class, Table};
 use crate::session::{Runs, Session};
 use async_lab_core::download::Download;
 use async_lab_core::format::{self, percent, tick_label, ticks, whole};
+use async_lab_core::retry::lane_markup as attempts_markup;
 use async_lab_core::run::TaskRecord;
 use async_lab_core::trace::Lane as TraceLane;
 use async_lab_core::work::BODY_CAP_BYTES;
@@ -95,7 +96,7 @@ fn RunTimeline(column: Column, span_ms: Memo<f64>) -> impl IntoView {
                     {move || {
                         let bottom = lanes_px();
                         shown.with(|r| {
-                            r.as_ref().map(|r| r.events.iter().map(|e| view! { <line class="event" x1=pct(e.t_ms) x2=pct(e.t_ms) y1="0" y2=bottom/> }).collect_view())
+                            r.as_ref().map(|r| r.across_lanes().map(|e| view! { <line class="event" x1=pct(e.t_ms) x2=pct(e.t_ms) y1="0" y2=bottom/> }).collect_view())
                         })
                     }}
                     // Shown by SVG's `display`, not a `Show`: one element less to build and drop each run.
@@ -185,6 +186,9 @@ fn Lane(column: Column, index: usize, span_ms: Memo<f64>) -> impl IntoView {
     // markup), so inserting it as markup is safe; labels stay text.
     let marks =
         Memo::new(move |_| shown.with(|r| r.as_ref().map(|r| r.trace.marks(TraceLane::Task(index), y + 16, span_ms.get(), resolution)).unwrap_or_default()));
+    // retry's failed attempts and the waits after them, drawn over the bar (core's markup again).
+    let attempts =
+        Memo::new(move |_| shown.with(|r| r.as_ref().map(|r| attempts_markup(r, index, y + 18, span_ms.get(), runs.now_ms(), resolution)).unwrap_or_default()));
     view! {
         <g class=move || format!("lane {}{}", status_class(status()), if marks.with(String::is_empty) { "" } else { " traced" })>
             <text x="0" y=y + 13 class="lane-label">{label}</text>
@@ -199,6 +203,7 @@ fn Lane(column: Column, index: usize, span_ms: Memo<f64>) -> impl IntoView {
                 let (end, added) = task.with(|t| t.as_ref().and_then(|t| Some((t.end_ms?, t.result.added_ms?))))?;
                 Some(view! { <rect x=pct(end - added) width=pct(added) y=y + 18 height="14" class="bar added"><title>"latency added on the client"</title></rect> })
             }}
+            <g inner_html=move || attempts.get()/>
             <g inner_html=move || marks.get()/>
         </g>
     }

@@ -2,9 +2,9 @@
 //! JavaScript lanes (or Python) would have left running.
 
 use crate::format::{comparison, seconds, whole};
-use crate::retry::attempts;
 use crate::mode::Mode;
 use crate::result::TaskStatus;
+use crate::retry::attempts;
 use crate::run::{Run, TaskRecord};
 use crate::stats::{batches, Interval};
 

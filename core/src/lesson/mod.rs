@@ -209,7 +209,8 @@ mod tests {
                 "timeout",
                 "errors",
                 "limit",
-                "as-completed", "retry"
+                "as-completed",
+                "retry"
             ]
         );
         for id in LessonId::ALL {

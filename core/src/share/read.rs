@@ -3,8 +3,8 @@
 use super::{ShareError, KINDS, LESSONS, MAX_LIST, MODES, OUTCOMES, POLL_RESULTS, SOURCES, STATUSES, TICKS_PER_MS, WAKE_SOURCES};
 use crate::milestone::{Frames, Milestone};
 use crate::result::TaskResult;
-use crate::run::{LessonEvent, LogLine, Run, TaskRecord};
 use crate::retry::{MAX_ATTEMPTS, MAX_FAIL_FIRST};
+use crate::run::{LessonEvent, LogLine, Run, TaskRecord};
 use crate::task::{TaskSpec, MAX_TASKS};
 use crate::trace::{Lane, Trace, TraceEvent};
 

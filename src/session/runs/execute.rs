@@ -52,7 +52,7 @@ impl Runs {
         self.origin.set_value(recorder.origin());
         let (was_cancelled, wall) = {
             let tasks = Task::all(&specs, &recorder, options);
-            let work = lessons::run(self.lesson, mode, &tasks, &recorder, await_it, options.limit);
+            let work = lessons::run(self.lesson, mode, &tasks, &recorder, await_it, options);
             // A released trigger (a newer run) counts as a cancel too.
             let ended = match select(work, cancelled).await {
                 // The wall-clock ends when the program returns; what it left running (JS promises)
