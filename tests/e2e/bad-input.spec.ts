@@ -47,11 +47,12 @@ for (const c of catalogue.timeout as Case[]) {
   });
 }
 
-// A lesson's own number field (timeout's deadline, limit's limit): refused with its message,
+// A lesson's own number field (timeout's deadline, limit's limit, retry's fail first): refused with its message,
 // nothing runs, and with a valid value back the page works.
 const lessonFields = [
   { key: "deadline", lesson: "timeout", field: "Deadline in ms", valid: "1000" },
   { key: "limit", lesson: "limit", field: "Most requests in flight at once", valid: "3" },
+  { key: "fail_first", lesson: "retry", field: "Failed attempts before success", valid: "2" },
 ];
 for (const { key, lesson, field, valid } of lessonFields) {
   for (const c of catalogue[key] as Case[]) {

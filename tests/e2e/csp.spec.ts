@@ -13,7 +13,7 @@ test("the page is served with the strict policy and has no inline script", async
   expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${header}">`);
 });
 
-const lessons = ["sequential-vs-concurrent", "async-fn", "gather", "api-requests", "context-manager", "async-methods", "cpu-bound", "race", "timeout", "errors", "limit", "as-completed"];
+const lessons = ["sequential-vs-concurrent", "async-fn", "gather", "api-requests", "context-manager", "async-methods", "cpu-bound", "race", "timeout", "errors", "limit", "as-completed", "retry"];
 
 for (const lesson of lessons) {
   test(`${lesson} runs under the strict policy with no violation`, async ({ page }) => {

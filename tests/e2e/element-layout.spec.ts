@@ -25,7 +25,7 @@ async function lessonsHost(page: Page, baseURL: string, width: number, lessons: 
   );
 }
 
-const LESSONS = ["sequential-vs-concurrent", "async-fn", "gather", "api-requests", "context-manager", "async-methods", "cpu-bound", "race", "timeout", "errors", "limit", "as-completed"];
+const LESSONS = ["sequential-vs-concurrent", "async-fn", "gather", "api-requests", "context-manager", "async-methods", "cpu-bound", "race", "timeout", "errors", "limit", "as-completed", "retry"];
 
 for (const width of [700, 360]) {
   test(`at ${width} px each lesson's frame keeps its reserved height through a run, and the table is current`, async ({ page, baseURL }) => {

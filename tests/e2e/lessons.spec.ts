@@ -9,7 +9,7 @@ async function shot(page: Page, name: string) {
 test("lessons are reachable from the lesson navigation", async ({ page }) => {
   await open(page);
   const nav = page.getByRole("navigation", { name: "Lessons" });
-  await expect(nav.getByRole("link")).toHaveCount(12);
+  await expect(nav.getByRole("link")).toHaveCount(13);
   await nav.getByRole("link", { name: "Gather: results in order, completion out of order" }).click();
   await expect(page).toHaveURL(/lesson=gather/);
   await expect(page.getByLabel("Label of task 3")).toHaveValue("Task 3");

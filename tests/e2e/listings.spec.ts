@@ -17,9 +17,17 @@ let port = 0;
 const scaleOf = new Map<string, number>();
 test.beforeAll(async () => {
   server = createServer((req, res) => {
+    const url = new URL(req.url!, "http://x");
+    const scale = Number(url.searchParams.get("scale") ?? current);
+    // retry's flaky endpoint: 503 to the first k attempts, 200 after, each after ?ms= (scaled).
+    const flaky = /^\/api\/flaky\/(\d+)\/(\d+)\/([^/?]*)/.exec(req.url ?? "");
+    if (flaky) {
+      const status = Number(flaky[2]) <= Number(flaky[1]) ? 503 : 200;
+      const answer = () => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ name: flaky[3], attempt: Number(flaky[2]) }));
+      return void setTimeout(answer, Number(url.searchParams.get("ms") ?? 0) * scale);
+    }
     const match = /^\/api\/delay\/(\d+)\/([^/?]*)/.exec(req.url ?? "");
     if (!match) return void res.writeHead(404).end();
-    const scale = Number(new URL(req.url!, "http://x").searchParams.get("scale") ?? current);
     setTimeout(() => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ name: match[2], delay_ms: Number(match[1]) })), Number(match[1]) * scale);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -161,6 +169,8 @@ const cases: Case[] = [
     run: concurrently,
     base: (p) => `http://127.0.0.1:${p}`,
   },
+  // The lab's backoff is not scaled, so neither is this case: its waits must match the listings'.
+  { lesson: "retry", file: "retry", scale: 1, run: concurrently, base: (p) => `http://127.0.0.1:${p}` },
   { lesson: "errors", file: "errors", scale: 0.25, tasks: "load%20user~timer~250~0~;load%20avatar~timer~75~1~;load%20posts~timer~375~0~", run: concurrently },
   {
     lesson: "errors",
