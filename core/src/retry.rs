@@ -223,5 +223,8 @@ mod tests {
         );
         assert!(markup.contains("M291.000 0V1M702.000 0V1"), "{markup}");
         assert_eq!(lane_markup(&run, 1, 58, 1000.0, 5000.0, 0.1), "", "a lane without attempts draws none");
+        run.complete(903.0);
+        let said = crate::explain::takeaway(&run, 0.1).unwrap();
+        assert!(said.starts_with("report: ok on attempt 3, after waits of 91, 211 ms. Each wait doubles the last"), "{said}");
     }
 }

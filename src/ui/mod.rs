@@ -12,6 +12,7 @@ mod scale;
 mod share;
 mod task_editor;
 mod timeline;
+mod timeline_table;
 mod totals;
 mod widgets;
 
@@ -50,7 +51,7 @@ pub fn App(session: Session) -> impl IntoView {
             <Panel id="timeline" title="Timeline">
                 <timeline::Timelines/>
                 <replay::ReplayBar/>
-                {(!embed).then(|| view! { <timeline::TimelineTable/> })}
+                {(!embed).then(|| view! { <timeline_table::TimelineTable/> })}
             </Panel>
             <Show when=move || rest.get()>
                 {if embed { view! { <EmbedFolds/> }.into_any() } else { view! { <FullAppPanels/> }.into_any() }}
@@ -98,7 +99,7 @@ fn EmbedFolds() -> impl IntoView {
             <totals::Takeaway/>
         </section>
         <div class="folds">
-            <timeline::TimelineTable/>
+            <timeline_table::TimelineTable/>
             <details class="fold">
                 <summary>"Figures"</summary>
                 <totals::Totals/>

@@ -1,11 +1,11 @@
 //! The live timeline: one SVG lane per task, bars that grow while running, a "now" line, a time axis, and the finished run's downloads.
 
-use super::widgets::{status_class, Table};
+use super::widgets::status_class;
 use crate::session::{Runs, Session};
 use async_lab_core::download::Download;
 use async_lab_core::format::{self, percent, tick_label, ticks, whole};
 use async_lab_core::retry::lane_markup as attempts_markup;
-use async_lab_core::run::TaskRecord;
+use async_lab_core::run::{LessonEvent, TaskRecord};
 use async_lab_core::trace::Lane as TraceLane;
 use async_lab_core::work::BODY_CAP_BYTES;
 use async_lab_core::{Column, Outcome, Run, Source, TaskStatus};
@@ -117,9 +117,12 @@ fn RunTimeline(column: Column, span_ms: Memo<f64>) -> impl IntoView {
                         .map(|t| format!("{} {}: {}", t.spec.label, t.status().label(), t.result.detail))
                         .collect()
                 }/>
-                <Notes list="events" run=shown lines=move |r: &Run| {
-                    r.events.iter().map(|e| format!("{} · {}: {}", format::ms(e.t_ms, resolution), e.milestone.label(), e.milestone.what())).collect()
-                }/>
+                <Notes list="events" run=shown lines=move |r: &Run| events(r.across_lanes(), resolution)/>
+                // retry's attempts, one line each: many, so folded; the lanes draw them.
+                <details class="attempts-list" hidden=move || shown.with(|r| r.as_ref().is_none_or(|r| r.across_lanes().count() == r.events.len()))>
+                    <summary>"Each attempt and wait"</summary>
+                    <Notes list="events" run=shown lines=move |r: &Run| events(r.events.iter().filter(|e| e.milestone.lane().is_some()), resolution)/>
+                </details>
                 <Downloads column/>
             </figure>
     }
@@ -244,51 +247,7 @@ fn lane_state(t: &TaskRecord, elapsed: f64, resolution: f64) -> String {
     }
 }
 
-/// The timeline as a table, for screen readers and for anyone who wants the numbers; under the
-/// replay bar (the page assembles them), hidden until there is a run.
-#[component]
-pub fn TimelineTable() -> impl IntoView {
-    let runs = expect_context::<Runs>();
-    let resolution = expect_context::<Session>().resolution_ms;
-    let cell = move |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format::ms(v, resolution));
-    let rows = move || {
-        runs.latest().map(|run| {
-            let mode = run.mode.title();
-            // The lanes' tooltips, for keyboard and screen-reader users: once the run has ended.
-            let ended = run.wall_ms.is_some();
-            let polls = move |index: usize| match ended {
-                true => run.trace.stats(TraceLane::Task(index)).describe(resolution),
-                false => "—".to_owned(),
-            };
-            run.tasks
-                .iter()
-                .enumerate()
-                .map(|(index, t)| {
-                    view! {
-                        <tr>
-                            <td>{mode}</td>
-                            <th scope="row">{t.spec.label.clone()}</th>
-                            <td>{t.status().label()}</td>
-                            <td>{format!("{} ms", t.spec.delay_ms)}</td>
-                            <td>{cell(t.start_ms)}</td>
-                            <td>{cell(t.end_ms)}</td>
-                            <td>{cell(t.duration_ms())}</td>
-                            <td>{t.result.detail.clone()}</td>
-                            <td>{polls(index)}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
-        })
-    };
-    let thread = move || runs.latest().and_then(|run| Some(run.trace.thread_sentence(run.wall_ms?, resolution)));
-    view! {
-        <details class="timeline-table" hidden=move || !runs.any_shown()>
-            <summary>"Timeline as a table"</summary>
-            <Table columns=&["Mode", "Task", "State", "Requested", "Start", "End", "Duration", "Detail", "Polls and waiting"]>
-                {rows}
-            </Table>
-            <p class="fine">{thread}</p>
-        </details>
-    }
+/// Milestones as lines: "219.6 ms · report: attempt 1 failed (HTTP 503); next in 90 ms".
+fn events<'r>(list: impl Iterator<Item = &'r LessonEvent>, resolution: f64) -> Vec<String> {
+    list.map(|e| format!("{} · {}: {}", format::ms(e.t_ms, resolution), e.milestone.label(), e.milestone.what())).collect()
 }

@@ -60,7 +60,7 @@ test("retry: each request fails K times, waits longer each time within the jitte
   const log = page.getByLabel("Log output");
   await expect(log).toContainText("report: HTTP 200 on attempt 4");
   await expect(log).toContainText("3 requests in");
-  await expect(page.locator("p.takeaway[aria-live]")).toContainText("report succeeded on attempt 4, waiting");
+  await expect(page.locator("p.takeaway[aria-live]")).toContainText("report: ok on attempt 4, after waits of");
   await page.screenshot({ path: "tests/e2e/screenshots/lesson-retry.png", fullPage: true });
   // Replayed halfway through the first wait: one failure per lane drawn, the attempts after it not yet.
   const firstFailure = report.events.find((e) => / failed /.test(e.what))!.t_ms;

@@ -199,19 +199,19 @@ pub fn retry(run: &Run, res: f64) -> String {
         .enumerate()
         .map(|(lane, t)| {
             let tries = attempts(run, lane, wall);
-            let waits: Vec<String> = tries.iter().filter_map(|a| a.wait_ms).map(|w| format!("{} ms", whole(w))).collect();
+            let waits: Vec<String> = tries.iter().filter_map(|a| a.wait_ms).map(whole).collect();
             let ended = match t.status() {
-                TaskStatus::Ok => format!("{} succeeded on attempt {}", t.spec.label, tries.len()),
-                status => format!("{} ended {} after {} attempt(s)", t.spec.label, status.label(), tries.len()),
+                TaskStatus::Ok => format!("{}: ok on attempt {}", t.spec.label, tries.len()),
+                status => format!("{}: {} after {} attempt(s)", t.spec.label, status.label(), tries.len()),
             };
             match waits.as_slice() {
                 [] => ended,
-                _ => format!("{ended}, waiting {}", waits.join(", then ")),
+                _ => format!("{ended}, after waits of {} ms", waits.join(", ")),
             }
         })
         .collect();
     format!(
-        "{}. Each wait doubled the last (100 ms × 2ⁿ, ±25 % at random): {} took {}, the model expects {} at the nominal waits.{}",
+        "{}. Each wait doubles the last, ±25 % at random: {} took {}, {} expected at the nominal waits.{}",
         each.join("; "),
         run.mode.title(),
         seconds(wall, res),
