@@ -43,6 +43,7 @@
     "errors": [3, [1270, 1203, 1157, 1021, 895, 849, 796, 772], [32, 32, 32, 32, 32, 32, 32, 32]],
     "limit": [10, [1878, 1746, 1654, 1578, 1518, 1427, 1382, 1382], [32, 32, 32, 32, 32, 32, 32, 32]],
     "as-completed": [3, [1162, 1071, 979, 924, 820, 752, 707, 707], [57, 57, 32, 32, 32, 32, 32, 32]],
+    "retry": [3, [1438, 1325, 1212, 1116, 1033, 942, 896, 896], [32, 32, 32, 32, 32, 32, 32, 32]],
   };
   // HEIGHTS END
   const LANE = 80; // a task more or fewer: a lane in each of the two timelines
@@ -317,7 +318,7 @@
   // `load="click"` shows a poster until the reader asks; otherwise the frame loads as it nears
   // the viewport.
   const flag = (value) => ({ "": "1", true: "1", false: "0" })[value] ?? value;
-  const PARAMS = { lesson: 0, tasks: 0, theme: 0, loop: 0, timeout: 0, deadline: 0, on_error: 0, limit: 0, autorun: 1, heading: 1, embed: 1 };
+  const PARAMS = { lesson: 0, tasks: 0, theme: 0, loop: 0, timeout: 0, deadline: 0, on_error: 0, limit: 0, fail_first: 0, autorun: 1, heading: 1, predict: 1, embed: 1 };
   const widths = new ResizeObserver((entries) => {
     for (const { target } of entries) {
       const frame = target.querySelector(":scope > iframe");

@@ -16,6 +16,7 @@ pub enum Field {
     Deadline,
     Limit,
     FailFirst,
+    Prediction,
 }
 
 impl Field {
@@ -30,6 +31,7 @@ impl Field {
             Field::Deadline => "Deadline",
             Field::Limit => "Limit",
             Field::FailFirst => "Fail first",
+            Field::Prediction => "Predicted total",
         }
     }
 }
@@ -78,6 +80,11 @@ pub fn parse_timeout(input: &str) -> Result<u32, FieldError> {
 /// Parses timeout's deadline field: a whole number of ms from 1 to [`MAX_DELAY_MS`].
 pub fn parse_deadline(input: &str) -> Result<u32, FieldError> {
     parse_ms(input, Field::Deadline, 1, MAX_DELAY_MS)
+}
+
+/// Parses the predicted total: a whole number of ms from 0 to 600,000 (ten minutes).
+pub fn parse_prediction(input: &str) -> Result<u32, FieldError> {
+    parse_ms(input, Field::Prediction, 0, 600_000)
 }
 
 /// Parses limit's field: how many requests may be in flight at once, a whole number from 1 to 10.

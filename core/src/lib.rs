@@ -27,10 +27,14 @@ pub mod milestone;
 pub mod mode;
 /// How the Rust's printed output differs from the listings', line by line.
 pub mod outputs;
+/// Percent-encoding of URL parts, decoded into UTF-8 text with a reason when it is broken.
+pub mod percent;
 /// The lanes a run runs for the typed tasks: the lanes its mode adds beside them, and back.
 pub mod plan;
 /// Each lesson's title and expected timeline, as the table `embed.js` draws its posters from.
 pub mod poster;
+/// Predict, then run: the learner's guess and the sentence that compares it with the run.
+pub mod predict;
 /// URL state: the public query parameters, decoded with a notice per bad part.
 pub mod query;
 /// Replay: a recorded run as it stood at any moment, and the moments to step between.

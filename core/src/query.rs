@@ -5,6 +5,7 @@
 
 use crate::lesson::{self, LessonId};
 use crate::mode::OnError;
+pub use crate::percent::{percent_decode, percent_encode, DecodeError};
 use crate::plan::{DEFAULT_DEADLINE_MS, DEFAULT_LIMIT};
 use crate::retry::DEFAULT_FAIL_FIRST;
 use crate::task::{
@@ -49,6 +50,8 @@ pub struct UrlState {
     pub autorun: bool,
     /// `heading=0` hides the lesson's heading: a docs page around an embed has its own.
     pub heading: bool,
+    /// `predict=0` hides the prediction offered before a lesson's first run.
+    pub predict: bool,
     pub theme: Theme,
     /// cpu-bound's Block / Yield choice (`loop=`).
     pub busy_loop: BusyLoop,
@@ -72,6 +75,7 @@ impl Default for UrlState {
             embed: false,
             autorun: false,
             heading: true,
+            predict: true,
             theme: Theme::Auto,
             busy_loop: BusyLoop::Block,
             timeout_ms: DEFAULT_TIMEOUT_MS,
@@ -90,51 +94,6 @@ pub struct Decoded {
     pub notices: Vec<String>,
 }
 
-/// Percent-decoding failed: the text was not `%XX` with hex digits, or not UTF-8.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DecodeError(pub String);
-
-/// Decodes `%XX` escapes (and `+` as a space, as forms send it) into UTF-8 text.
-pub fn percent_decode(input: &str) -> Result<String, DecodeError> {
-    let bytes = input.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' => {
-                let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
-                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                    Some(b) if hex.is_some_and(|h| h.bytes().all(|c| c.is_ascii_hexdigit())) => out.push(b),
-                    _ => return Err(DecodeError(format!("broken percent-encoding at character {}", i + 1))),
-                }
-                i += 3;
-            }
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            b => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).map_err(|_| DecodeError("percent-encoding that is not UTF-8".to_owned()))
-}
-
-/// Encodes every byte but ASCII letters, digits and `-_./:` (kept for readable URLs).
-pub fn percent_encode(input: &str) -> String {
-    let mut out = String::with_capacity(input.len());
-    for b in input.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'/' | b':') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
 /// The notice for a field's bad value in a link, and the default used instead.
 fn using(e: crate::FieldError, default: &str) -> String {
     format!("The link's {} Using {default}.", e.message)
@@ -151,7 +110,19 @@ pub fn decode(query: &str) -> Decoded {
         let Ok(key) = percent_decode(raw_key) else { continue };
         if !matches!(
             key.as_str(),
-            "v" | "lesson" | "tasks" | "embed" | "autorun" | "heading" | "theme" | "loop" | "timeout" | "deadline" | "on_error" | "limit" | "fail_first"
+            "v" | "lesson"
+                | "tasks"
+                | "embed"
+                | "autorun"
+                | "heading"
+                | "predict"
+                | "theme"
+                | "loop"
+                | "timeout"
+                | "deadline"
+                | "on_error"
+                | "limit"
+                | "fail_first"
         ) {
             continue; // Unknown parameters are other people's business.
         }
@@ -187,9 +158,10 @@ pub fn decode(query: &str) -> Decoded {
                 Some(on) => state.autorun = on,
                 None => notices.push(format!("\"{key}\" must be 0 or 1; got {shown}. Using 0.")),
             },
-            "heading" => match flag(&value) {
-                Some(on) => state.heading = on,
-                None => notices.push(format!("\"heading\" must be 0 or 1; got {shown}. Using 1.")),
+            "heading" | "predict" => match flag(&value) {
+                Some(on) if key == "heading" => state.heading = on,
+                Some(on) => state.predict = on,
+                None => notices.push(format!("\"{key}\" must be 0 or 1; got {shown}. Using 1.")),
             },
             "timeout" => parse_timeout(&value).map_or_else(|e| notices.push(using(e, &format!("{DEFAULT_TIMEOUT_MS} ms"))), |ms| state.timeout_ms = ms),
             "deadline" => parse_deadline(&value).map_or_else(|e| notices.push(using(e, &format!("{DEFAULT_DEADLINE_MS} ms"))), |ms| state.deadline_ms = ms),
@@ -270,6 +242,9 @@ pub fn encode(state: &UrlState) -> String {
     if !state.heading {
         parts.push("heading=0".to_owned());
     }
+    if !state.predict {
+        parts.push("predict=0".to_owned());
+    }
     if state.theme != Theme::Auto {
         parts.push(format!("theme={}", state.theme.as_str()));
     }
@@ -302,6 +277,9 @@ mod tests {
     #[test]
     fn heading_0_hides_the_heading_and_a_bad_value_keeps_it_with_a_notice() {
         assert!(!decode("?heading=0").state.heading);
+        assert!(!decode("?predict=0").state.predict && decode("?predict=1").state.predict);
+        assert_eq!(decode("?predict=no").notices, ["\"predict\" must be 0 or 1; got \"no\". Using 1."]);
+        assert!(encode(&UrlState { predict: false, ..UrlState::default() }).ends_with("&predict=0"));
         assert!(decode("?heading=1").state.heading);
         let bad = decode("?heading=no");
         assert!(bad.state.heading);
@@ -435,7 +413,7 @@ mod tests {
         fn tasks_round_trip(tasks in prop::collection::vec(arb_task(), 1..=20), embed: bool, autorun: bool, lesson in 0..LessonId::ALL.len(), yields: bool, timeout_ms in 1u32..=120_000, deadline_ms in 1u32..=60_000, settles: bool, limit in 1usize..=10, fail_first in 0u32..=5) {
             let busy_loop = if yields { BusyLoop::Yield } else { BusyLoop::Block };
             let lesson = LessonId::ALL[lesson];
-            let state = UrlState { lesson, tasks: Some(tasks.clone()), embed, autorun, heading: !embed, theme: Theme::Dark, busy_loop, timeout_ms, deadline_ms, on_error: if settles { OnError::Settle } else { OnError::FailFast }, limit, fail_first };
+            let state = UrlState { lesson, tasks: Some(tasks.clone()), embed, autorun, heading: !embed, predict: autorun, theme: Theme::Dark, busy_loop, timeout_ms, deadline_ms, on_error: if settles { OnError::Settle } else { OnError::FailFast }, limit, fail_first };
             let d = decode(&encode(&state));
             prop_assert!(d.notices.is_empty(), "{:?}", d.notices);
             prop_assert_eq!(d.state, state);

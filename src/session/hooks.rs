@@ -53,6 +53,16 @@ pub fn use_autorun(session: Session, root: NodeRef<leptos::html::Div>) {
     });
 }
 
+/// Predict, then run: the guess is taken as the page's first run starts, whichever button started it.
+pub fn use_prediction(session: Session) {
+    let (predict, runs) = (session.predict, session.runs);
+    Effect::new(move |_| {
+        if runs.in_flight.get().is_some() && predict.open.get_untracked() {
+            predict.take(untrack(|| runs.latest()).map_or(0, |r| r.id));
+        }
+    });
+}
+
 /// How a copy ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Copied {

@@ -4,16 +4,19 @@
 //! One concern per module: [`drafts`] (the tasks as typed), [`runs`] (starting, cancelling and
 //! reporting runs), [`scale`] (the Scale panel, apart from the lesson's runs), [`trigger`] (the
 //! one-shot handle behind Cancel and Await it), [`hooks`] (browser effects a component starts),
-//! [`moment`] (links that carry a recorded run to replay elsewhere).
+//! [`moment`] (links that carry a recorded run to replay elsewhere), [`predict`] (the guess before
+//! the first run).
 
 pub mod drafts;
 pub mod hooks;
 pub mod moment;
+pub mod predict;
 pub mod runs;
 pub mod scale;
 pub mod trigger;
 
 pub use drafts::{DraftRow, Drafts};
+pub use predict::Predict;
 pub use runs::Runs;
 pub use scale::{Scale, ScaleState};
 
@@ -50,6 +53,7 @@ pub struct Session {
     pub drafts: Drafts,
     pub runs: Runs,
     pub scale: Scale,
+    pub predict: Predict,
 }
 
 impl Session {
@@ -57,7 +61,7 @@ impl Session {
     pub fn new(decoded: Decoded) -> Session {
         let Decoded { state, notices } = decoded;
         let drafts = Drafts::new(&state);
-        let UrlState { lesson, embed, autorun, heading, theme, .. } = state;
+        let UrlState { lesson, embed, autorun, heading, theme, predict, .. } = state;
         let resolution_ms = clock::resolution_ms();
         let session = Session {
             lesson,
@@ -71,6 +75,7 @@ impl Session {
             drafts,
             runs: Runs::new(lesson, drafts, resolution_ms),
             scale: Scale::new(resolution_ms),
+            predict: Predict::new(predict, autorun),
         };
         spawn_local(async move {
             session.network.set(Some(service_worker::ready().await));
@@ -89,6 +94,7 @@ impl Session {
         provide_context(self.drafts);
         provide_context(self.runs);
         provide_context(self.scale);
+        provide_context(self.predict);
     }
 
     pub fn lesson_texts(&self) -> &'static Lesson {
@@ -134,6 +140,7 @@ impl Session {
             embed: false,
             autorun: false,
             heading: true,
+            predict: true,
             theme,
             busy_loop,
             timeout_ms,
@@ -147,7 +154,7 @@ impl Session {
     /// The query string of this page as it is shown: what the address bar keeps.
     pub fn page_query(&self) -> Option<String> {
         let state = self.url_state()?;
-        Some(query::encode(&UrlState { embed: self.embed, autorun: self.autorun && self.embed, heading: self.heading, ..state }))
+        Some(query::encode(&UrlState { embed: self.embed, autorun: self.autorun && self.embed, heading: self.heading, predict: self.predict.wanted, ..state }))
     }
 
     /// The full app's link with the state on screen (Copy link, Open in Async Lab).
@@ -172,7 +179,7 @@ impl Session {
     pub fn embed_snippet(&self) -> Option<String> {
         let state = self.url_state()?;
         let base = location::app_base();
-        let query = query::encode(&UrlState { embed: true, autorun: self.autorun, heading: self.heading, ..state });
+        let query = query::encode(&UrlState { embed: true, autorun: self.autorun, heading: self.heading, predict: self.predict.wanted, ..state });
         let (src, script, title) = (format!("{base}?{query}"), format!("{base}embed.js"), self.lesson_texts().title);
         let element = embed::element_snippet(&query, &self.full_app_link()?, &script, title);
         Some(format!("{element}\n\n<!-- Or the bare iframe, sized by the same script: -->\n{}", embed::snippet(&src, &script, title, SNIPPET_HEIGHT_PX)))

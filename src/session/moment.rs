@@ -56,6 +56,7 @@ impl Session {
             embed: false,
             autorun: false,
             heading: true,
+            predict: true,
             theme: self.theme.get_untracked(),
             busy_loop: typed.busy_loop.unwrap_or_else(|| drafts.busy_loop.get_untracked()),
             timeout_ms: untrack(|| drafts.valid_timeout()).unwrap_or(DEFAULT_TIMEOUT_MS),

@@ -6,6 +6,7 @@ mod code_panel;
 mod controls;
 mod log_panel;
 mod page;
+mod predict;
 mod replay;
 mod results;
 mod scale;
@@ -28,6 +29,7 @@ pub fn App(session: Session) -> impl IntoView {
     hooks::use_host_theme(session);
     let root = NodeRef::<leptos::html::Div>::new();
     hooks::use_autorun(session, root);
+    hooks::use_prediction(session);
     // The panels below the controls and timelines render one browser task later, so the first
     // click is answered sooner; the page's layout above them does not move.
     let rest = RwSignal::new(false);
@@ -46,6 +48,7 @@ pub fn App(session: Session) -> impl IntoView {
             <Panel id="tasks" title="Tasks">
                 <task_editor::TaskEditor/>
                 <controls::Controls/>
+                <predict::PredictForm/>
                 <page::NetworkNote/>
             </Panel>
             <Panel id="timeline" title="Timeline">
@@ -67,6 +70,7 @@ fn FullAppPanels() -> impl IntoView {
     view! {
         <Panel id="totals" title="Totals">
             <totals::Takeaway/>
+            <predict::PredictResult/>
             <totals::Totals/>
         </Panel>
         <div class="columns">
@@ -97,6 +101,7 @@ fn EmbedFolds() -> impl IntoView {
         <section class="totals-line" aria-labelledby="totals-title">
             <h2 id="totals-title" class="sr-only">"Totals"</h2>
             <totals::Takeaway/>
+            <predict::PredictResult/>
         </section>
         <div class="folds">
             <timeline_table::TimelineTable/>
