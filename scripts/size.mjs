@@ -1,6 +1,6 @@
 // make size: what a visitor may download, gzip -9, against a budget. Every file in the dist folder
 // counts, in every subfolder: wasm, JS glue, boot.js, embed.js, sw.js, CSS, HTML, JSON data, icons.
-// Usage: node scripts/size.mjs [dist]   (SIZE_LIMIT_KIB=300 overrides the 296 KiB limit)
+// Usage: node scripts/size.mjs [dist]   (SIZE_LIMIT_KIB=300 overrides the 306 KiB limit)
 // bench/run.mjs imports distFiles and distSize, so both report the same figure.
 import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -13,7 +13,7 @@ import { gzipSync } from "node:zlib";
 // click-to-load posters and print summaries in embed.js (+2.0 KiB), 270 until the race, timeout
 // and errors lessons (+19.2 KiB), 290 until limit and as-completed (+6.9 KiB; see BENCHMARKS.md);
 // issue 19's size work brings everything to 230.
-export const DEFAULT_LIMIT_KIB = 296;
+export const DEFAULT_LIMIT_KIB = 306;
 
 /** gzip at level 9, as a static host would serve it precompressed. */
 export const gzip = (bytes) => gzipSync(bytes, { level: 9 });

@@ -49,7 +49,7 @@ pub fn compare(prediction: &Prediction, run: &Run, resolution_ms: f64) -> Option
         } else {
             format!("{} shorter than you thought", s(-off))
         };
-        format!("you predicted {}; {} took {} ({how})", s(guess), run.mode.title(), s(wall))
+        format!("{}; {} took {} ({how})", s(guess), run.mode.title(), s(wall))
     });
     // The typed tasks only: the lanes a mode adds beside them (race's JS lanes) are not a guess.
     let typed = typed_count(run.mode, run.tasks.len());
@@ -59,13 +59,12 @@ pub fn compare(prediction: &Prediction, run: &Run, resolution_ms: f64) -> Option
         Some(actual) => format!("{actual} finished first, not {guess}"),
         None => format!("no task finished, so not {guess} either"),
     });
-    let sentence = match (time, first) {
-        (Some(time), Some(first)) => format!("{time}, and {first}."),
-        (Some(one), None) | (None, Some(one)) => format!("{one}."),
-        (None, None) => return None,
-    };
-    let mut chars = sentence.chars();
-    Some(chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default())
+    match (time, first) {
+        (Some(time), Some(first)) => Some(format!("You predicted {time}, and {first}.")),
+        (Some(time), None) => Some(format!("You predicted {time}.")),
+        (None, Some(first)) => Some(format!("Your guess at the first to finish: {first}.")),
+        (None, None) => None,
+    }
 }
 
 #[cfg(test)]
@@ -93,7 +92,7 @@ mod tests {
         assert_eq!(guess("2000", "B"), "You predicted 2.00 s; Concurrent took 3.00 s (1.00 s longer than you thought), and B did finish first.");
         assert_eq!(guess("6000", "A"), "You predicted 6.00 s; Concurrent took 3.00 s (3.00 s shorter than you thought), and B finished first, not A.");
         assert_eq!(guess("3100", ""), "You predicted 3.10 s; Concurrent took 3.00 s (within 10 % of your guess).");
-        assert_eq!(guess("", "C"), "B finished first, not C.");
+        assert_eq!(guess("", "C"), "Your guess at the first to finish: B finished first, not C.");
         assert_eq!(compare(&Prediction::default(), &run, 0.1), None);
         let sequential = finished(Mode::Sequential, &[(0, 2000.0)], 2000.0);
         assert_eq!(compare(&Prediction::typed("1", "A").unwrap(), &sequential, 0.1), None, "the guess is about the concurrent run");

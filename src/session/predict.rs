@@ -50,7 +50,8 @@ impl Predict {
         let concurrent = runs.recorded(Column::Concurrent).with(|r| r.as_ref().filter(|r| r.id >= since).and_then(|r| compare(&guess, r, resolution_ms)));
         let sequential_only = runs.recorded(Column::Sequential).with(|r| r.as_ref().is_some_and(|r| r.id >= since && r.wall_ms.is_some()));
         concurrent.or_else(|| {
-            (sequential_only && !runs.is_running()).then(|| "Your prediction is about the concurrent run: press Run concurrently or Run both to compare.".to_owned())
+            (sequential_only && !runs.is_running())
+                .then(|| "Your prediction is about the concurrent run: press Run concurrently or Run both to compare.".to_owned())
         })
     }
 }

@@ -46,6 +46,24 @@ pub fn Input(
     #[prop(optional)] numeric: bool,
     #[prop(optional)] wide: bool,
 ) -> impl IntoView {
+    // The handler boxed, so the field's view is built by one function, not a copy per caller's
+    // closure type.
+    field(Field { id, label, hint, value, on_input: Box::new(on_input), error, accessible, numeric, wide })
+}
+
+struct Field {
+    id: String,
+    label: &'static str,
+    hint: String,
+    value: Signal<String>,
+    on_input: Box<dyn FnMut(leptos::ev::Event)>,
+    error: Signal<Option<String>>,
+    accessible: String,
+    numeric: bool,
+    wide: bool,
+}
+
+fn field(Field { id, label, hint, value, on_input, error, accessible, numeric, wide }: Field) -> impl IntoView {
     let message_id = format!("{id}-message");
     let described = message_id.clone();
     view! {
