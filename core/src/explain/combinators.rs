@@ -127,6 +127,36 @@ pub fn errors(run: &Run, res: f64) -> String {
     sentence
 }
 
+/// retry: how many attempts each request took and the waits between them, which doubled.
+pub fn retry(run: &Run, res: f64) -> String {
+    let wall = run.wall_ms.unwrap_or(0.0);
+    let each: Vec<String> = run
+        .tasks
+        .iter()
+        .enumerate()
+        .map(|(lane, t)| {
+            let tries = attempts(run, lane, wall);
+            let waits: Vec<String> = tries.iter().filter_map(|a| a.wait_ms).map(whole).collect();
+            let ended = match t.status() {
+                TaskStatus::Ok => format!("{}: ok on attempt {}", t.spec.label, tries.len()),
+                status => format!("{}: {} after {} attempt(s)", t.spec.label, status.label(), tries.len()),
+            };
+            match waits.as_slice() {
+                [] => ended,
+                _ => format!("{ended}, after waits of {} ms", waits.join(", ")),
+            }
+        })
+        .collect();
+    format!(
+        "{}. Each wait doubles the last, ±25 % at random: {} took {}, {} expected at the nominal waits.{}",
+        each.join("; "),
+        run.mode.title(),
+        seconds(wall, res),
+        seconds(run.expected_wall_ms(), res),
+        compared(run, res)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,34 +218,4 @@ mod tests {
         in_turn.complete(1300.0);
         assert_eq!(errors(&in_turn, 0.1), "In turn, load avatar failed at 1.30 s and ? returned its error: 1 task(s) after it never started.");
     }
-}
-
-/// retry: how many attempts each request took and the waits between them, which doubled.
-pub fn retry(run: &Run, res: f64) -> String {
-    let wall = run.wall_ms.unwrap_or(0.0);
-    let each: Vec<String> = run
-        .tasks
-        .iter()
-        .enumerate()
-        .map(|(lane, t)| {
-            let tries = attempts(run, lane, wall);
-            let waits: Vec<String> = tries.iter().filter_map(|a| a.wait_ms).map(whole).collect();
-            let ended = match t.status() {
-                TaskStatus::Ok => format!("{}: ok on attempt {}", t.spec.label, tries.len()),
-                status => format!("{}: {} after {} attempt(s)", t.spec.label, status.label(), tries.len()),
-            };
-            match waits.as_slice() {
-                [] => ended,
-                _ => format!("{ended}, after waits of {} ms", waits.join(", ")),
-            }
-        })
-        .collect();
-    format!(
-        "{}. Each wait doubles the last, ±25 % at random: {} took {}, {} expected at the nominal waits.{}",
-        each.join("; "),
-        run.mode.title(),
-        seconds(wall, res),
-        seconds(run.expected_wall_ms(), res),
-        compared(run, res)
-    )
 }
