@@ -52,35 +52,19 @@ fn LessonControls() -> impl IntoView {
             </fieldset>
         }
         .into_any(),
-        LessonId::Timeout => view! { <DeadlineField/> }.into_any(),
+        LessonId::Timeout => view! {
+            <LessonNumber id="deadline" label="Deadline (ms)" hint=format!("each request's, 1–{MAX_DELAY_MS}") value=drafts.deadline
+                check=|t| parse_deadline(t).err().map(|e| e.message) accessible="Deadline in ms"/>
+        }
+        .into_any(),
         LessonId::Limit => view! {
-            <div class="controls lesson-controls">
-                <Input
-                    id="limit".to_owned()
-                    label="Limit"
-                    hint="requests in flight at once, 1–10".to_owned()
-                    value=drafts.limit
-                    on_input=move |ev| drafts.limit.set(event_target_value(&ev))
-                    error=move || parse_limit(&drafts.limit.get()).err().map(|e| e.message)
-                    accessible="Most requests in flight at once".to_owned()
-                    numeric=true
-                />
-            </div>
+            <LessonNumber id="limit" label="Limit" hint="requests in flight at once, 1–10".to_owned() value=drafts.limit
+                check=|t| parse_limit(t).err().map(|e| e.message) accessible="Most requests in flight at once"/>
         }
         .into_any(),
         LessonId::Retry => view! {
-            <div class="controls lesson-controls">
-                <Input
-                    id="fail-first".to_owned()
-                    label="Fail first"
-                    hint="attempts at each request that get 503, 0–5".to_owned()
-                    value=drafts.fail_first
-                    on_input=move |ev| drafts.fail_first.set(event_target_value(&ev))
-                    error=move || parse_fail_first(&drafts.fail_first.get()).err().map(|e| e.message)
-                    accessible="Failed attempts before success".to_owned()
-                    numeric=true
-                />
-            </div>
+            <LessonNumber id="fail-first" label="Fail first" hint="attempts at each request that get 503, 0–5".to_owned() value=drafts.fail_first
+                check=|t| parse_fail_first(t).err().map(|e| e.message) accessible="Failed attempts before success"/>
         }
         .into_any(),
         LessonId::Errors => view! {
@@ -116,20 +100,26 @@ fn LazyFutureControls() -> impl IntoView {
     }
 }
 
-/// timeout: the deadline each request is raced against.
+/// A lesson's own number (timeout's deadline, limit's limit, retry's failures), as typed, with its message.
 #[component]
-fn DeadlineField() -> impl IntoView {
-    let drafts = expect_context::<Drafts>();
+fn LessonNumber(
+    id: &'static str,
+    label: &'static str,
+    hint: String,
+    value: RwSignal<String>,
+    check: fn(&str) -> Option<String>,
+    accessible: &'static str,
+) -> impl IntoView {
     view! {
         <div class="controls lesson-controls">
             <Input
-                id="deadline".to_owned()
-                label="Deadline (ms)"
-                hint=format!("each request's, 1–{MAX_DELAY_MS}")
-                value=drafts.deadline
-                on_input=move |ev| drafts.deadline.set(event_target_value(&ev))
-                error=move || parse_deadline(&drafts.deadline.get()).err().map(|e| e.message)
-                accessible="Deadline in ms".to_owned()
+                id=id.to_owned()
+                label=label
+                hint=hint
+                value=value
+                on_input=move |ev| value.set(event_target_value(&ev))
+                error=move || value.with(|t| check(t))
+                accessible=accessible.to_owned()
                 numeric=true
             />
         </div>
