@@ -48,11 +48,12 @@ pub fn App(session: Session) -> impl IntoView {
             <Panel id="tasks" title="Tasks">
                 <task_editor::TaskEditor/>
                 <controls::Controls/>
-                <predict::PredictForm/>
                 <page::NetworkNote/>
             </Panel>
             <Panel id="timeline" title="Timeline">
-                <timeline::Timelines/>
+                <timeline::Timelines>
+                    <predict::PredictForm/>
+                </timeline::Timelines>
                 <replay::ReplayBar/>
                 {(!embed).then(|| view! { <timeline_table::TimelineTable/> })}
             </Panel>

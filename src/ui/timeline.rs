@@ -16,7 +16,7 @@ const AXIS_PX: usize = 28;
 
 /// The timelines of the latest sequential and concurrent runs, on one shared time axis so their lengths compare.
 #[component]
-pub fn Timelines() -> impl IntoView {
+pub fn Timelines(children: Children) -> impl IntoView {
     let runs = expect_context::<Runs>();
     // The axis spans the longest of: what the model expects, what was measured, and the time elapsed so far.
     let span_ms = Memo::new(move |_| {
@@ -35,7 +35,11 @@ pub fn Timelines() -> impl IntoView {
     // Built once and hidden by attribute until there is a run: a `Show` costs the wasm more.
     view! {
         <div class="timelines" style:min-height=room>
-            <p class="empty" hidden=any>"Press a Run button: each task gets a lane here, and its bar grows while it waits."</p>
+            // Before the first run, what the page offers in the timelines' place (the prediction).
+            <div class="empty" hidden=any>
+                <p>"Press a Run button: each task gets a lane here, and its bar grows while it waits."</p>
+                {children()}
+            </div>
             <div hidden=move || !any()>
                 <RunTimeline column=Column::Sequential span_ms/>
                 <RunTimeline column=Column::Concurrent span_ms/>
