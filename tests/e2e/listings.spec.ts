@@ -188,6 +188,9 @@ for (const c of cases) {
   test(`${c.name ?? c.lesson}: the Python and JavaScript listings print what the lab's Rust printed`, async ({ page }) => {
     test.setTimeout(90_000);
     await open(page, `?lesson=${c.lesson}${c.tasks ? `&tasks=${c.tasks}` : ""}${c.query ?? ""}`);
+    // The service worker in control first: a run that starts before waits for it, and on a loaded
+    // machine that wait (hundreds of ms) lands in the lab's printed times.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 10_000 });
     await c.run(page);
     const lab = await labLines(page);
     expect(lab.length).toBeGreaterThan(0);
