@@ -204,17 +204,17 @@ impl<'a> Task<'a> {
     /// `#[track_caller]` is ignored on those, and the caller's line is where the code panel marks
     /// the task while it runs.
     #[track_caller]
-    pub fn perform(&self) -> impl Future<Output = TaskResult> + '_ {
+    pub fn perform(&self) -> LocalBoxFuture<'_, TaskResult> {
         self.created_at(Location::caller());
-        self.perform_spec(self.spec)
+        self.perform_spec(self.spec).boxed_local()
     }
 
     /// Waits on the task's request to `url`, which the lesson's code built, instead of its own URL.
     #[track_caller]
-    pub fn perform_at<'t>(&'t self, url: &str) -> impl Future<Output = TaskResult> + 't {
+    pub fn perform_at<'t>(&'t self, url: &str) -> LocalBoxFuture<'t, TaskResult> {
         self.created_at(Location::caller());
         let spec = TaskSpec { url: url.to_owned(), ..self.spec.clone() };
-        async move { self.perform_spec(&spec).await }
+        async move { self.perform_spec(&spec).await }.boxed_local()
     }
 
     fn created_at(&self, location: &Location) {
