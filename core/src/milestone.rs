@@ -120,6 +120,11 @@ impl Run {
         self.events.iter().filter(|e| e.milestone.lane().is_none())
     }
 
+    /// A lane's own milestones (retry's attempts), which that lane draws.
+    pub fn on_lanes(&self) -> impl Iterator<Item = &LessonEvent> {
+        self.events.iter().filter(|e| e.milestone.lane().is_some())
+    }
+
     /// How many attempts at each request the flaky endpoint failed, as retry's program marked it.
     pub fn fail_first(&self) -> Option<u32> {
         self.events.iter().find_map(|e| match e.milestone {

@@ -35,9 +35,10 @@ pub fn flaky(url: &str) -> Option<(u32, u32)> {
     Some((number(parts.next())?, number(parts.next())?))
 }
 
-/// Whether the flaky endpoint fails `url`: its attempt is among the first it fails.
-pub fn fails(url: &str) -> bool {
-    flaky(url).is_some_and(|(fail_first, attempt)| attempt <= fail_first)
+/// The flaky endpoint's rule: (the attempts it fails, this attempt) when it fails `url`, whose
+/// attempt is among the first it fails; `None` when it answers, or `url` is not a flaky URL.
+pub fn failing(url: &str) -> Option<(u32, u32)> {
+    flaky(url).filter(|&(fail_first, attempt)| attempt <= fail_first)
 }
 
 /// The wait after failed attempt `attempt` (from 1): `BASE_MS` × 2^(attempt − 1), spread by `unit`
@@ -67,7 +68,7 @@ pub struct Attempt {
     /// When it failed; `None` while it runs, and for the attempt that ended the task.
     pub failed_at_ms: Option<f64>,
     pub status: Option<u16>,
-    /// The wait it was followed by: from its failure to the next attempt (or to `until_ms`).
+    /// The wait it was followed by: from its failure to the next attempt (to now while under way).
     pub wait_ms: Option<f64>,
 }
 
@@ -160,7 +161,7 @@ mod tests {
         ] {
             assert_eq!(flaky(url), parsed, "{url}");
         }
-        assert!(fails("api/flaky/2/2/a?ms=1") && !fails("api/flaky/2/3/a") && !fails("api/flaky/0/1/a"));
+        assert_eq!((failing("api/flaky/2/2/a?ms=1"), failing("api/flaky/2/3/a"), failing("api/flaky/0/1/a")), (Some((2, 2)), None, None));
     }
 
     #[test]

@@ -157,8 +157,8 @@ pub fn with_fails_switch(mut result: TaskResult, fails: bool) -> TaskResult {
 /// A flaky URL's answer where nothing answers `api/` (the static sample was fetched instead): the
 /// flaky endpoint's rule applied on the client, so an attempt it would fail fails here too, said so.
 pub fn simulated_flaky(result: TaskResult, url: &str) -> TaskResult {
-    match crate::retry::flaky(url) {
-        Some((fail_first, attempt)) if attempt <= fail_first && result.status == TaskStatus::Ok => TaskResult {
+    match crate::retry::failing(url) {
+        Some((fail_first, attempt)) if result.status == TaskStatus::Ok => TaskResult {
             status: TaskStatus::Error,
             http_status: Some(503),
             detail: format!("HTTP 503, simulated: api/flaky fails the first {fail_first} attempts and this was attempt {attempt} ({})", result.detail),

@@ -194,8 +194,8 @@ impl Drafts {
 
     /// What the model predicts for `mode` from the delays as typed, before any run.
     pub fn expected_wall_ms(&self, mode: Mode) -> f64 {
-        let deadline_ms = parse_deadline(&self.deadline.get()).unwrap_or(DEFAULT_DEADLINE_MS);
-        let limit = parse_limit(&self.limit.get()).unwrap_or(DEFAULT_LIMIT);
+        let deadline_ms = self.valid_deadline().unwrap_or(DEFAULT_DEADLINE_MS);
+        let limit = self.valid_limit().unwrap_or(DEFAULT_LIMIT);
         let fail_first = self.valid_fail_first().unwrap_or(DEFAULT_FAIL_FIRST);
         expected_wall_ms_of_drafts(self.lesson, mode, &self.all(), Choices { deadline_ms, limit, fail_first })
     }

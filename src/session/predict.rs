@@ -37,7 +37,7 @@ impl Predict {
     pub fn take(&self, run_id: u32) {
         self.open.set(false);
         let (total, first) = (self.total.get_untracked(), self.first.get_untracked());
-        let guess = Prediction::typed(&total, &first).unwrap_or_else(|_| Prediction { total_ms: None, first: Some(first).filter(|f| !f.is_empty()) });
+        let guess = Prediction::typed(&total, &first).or_else(|_| Prediction::typed("", &first)).unwrap_or_default();
         if !guess.is_empty() {
             self.made.set(Some((guess, run_id)));
         }

@@ -123,9 +123,9 @@ fn RunTimeline(column: Column, span_ms: Memo<f64>) -> impl IntoView {
                 }/>
                 <Notes list="events" run=shown lines=move |r: &Run| events(r.across_lanes(), resolution)/>
                 // retry's attempts, one line each: many, so folded; the lanes draw them.
-                <details class="attempts-list" hidden=move || shown.with(|r| r.as_ref().is_none_or(|r| r.across_lanes().count() == r.events.len()))>
+                <details class="attempts-list" hidden=move || shown.with(|r| r.as_ref().is_none_or(|r| r.on_lanes().next().is_none()))>
                     <summary>"Each attempt and wait"</summary>
-                    <Notes list="events" run=shown lines=move |r: &Run| events(r.events.iter().filter(|e| e.milestone.lane().is_some()), resolution)/>
+                    <Notes list="events" run=shown lines=move |r: &Run| events(r.on_lanes(), resolution)/>
                 </details>
                 <Downloads column/>
             </figure>
@@ -194,8 +194,12 @@ fn Lane(column: Column, index: usize, span_ms: Memo<f64>) -> impl IntoView {
     let marks =
         Memo::new(move |_| shown.with(|r| r.as_ref().map(|r| r.trace.marks(TraceLane::Task(index), y + 16, span_ms.get(), resolution)).unwrap_or_default()));
     // retry's failed attempts and the waits after them, drawn over the bar (core's markup again).
-    let attempts =
-        Memo::new(move |_| shown.with(|r| r.as_ref().map(|r| attempts_markup(r, index, y + 18, span_ms.get(), runs.now_ms(), resolution)).unwrap_or_default()));
+    // A run without lane milestones never reads the clock here, so its lanes are not redrawn each frame.
+    let attempts = Memo::new(move |_| {
+        shown
+            .with(|r| r.as_ref().filter(|r| r.on_lanes().next().is_some()).map(|r| attempts_markup(r, index, y + 18, span_ms.get(), runs.now_ms(), resolution)))
+            .unwrap_or_default()
+    });
     view! {
         <g class=move || format!("lane {}{}", status_class(status()), if marks.with(String::is_empty) { "" } else { " traced" })>
             <text x="0" y=y + 13 class="lane-label">{label}</text>

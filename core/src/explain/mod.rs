@@ -12,8 +12,9 @@ use crate::stats::Comparison;
 use crate::task::TaskKind;
 
 /// The sentence under the timelines for the `latest` run: after Run both, the `pair`'s two
-/// wall-clocks compared, except where what the run dropped is the lesson's point (race, timeout,
-/// errors): then the lesson's own takeaway, which compares the wall-clocks where that means something.
+/// wall-clocks compared, except for the lessons beyond the tutorial (race, timeout, errors, limit,
+/// as-completed, retry), whose point is more than the saving: then the lesson's own takeaway, which
+/// compares the wall-clocks where that means something.
 pub fn shown(latest: &Run, pair: Option<&Comparison>, resolution_ms: f64) -> Option<String> {
     let dropping = match latest.lesson {
         LessonId::Race | LessonId::Timeout | LessonId::Errors | LessonId::Limit | LessonId::AsCompleted | LessonId::Retry => true,
