@@ -47,15 +47,21 @@ for component in rustfmt clippy; do
   fi
 done
 
+# Tools build from the home folder: cargo reads the config of the folder it runs in, and the
+# project's (.cargo/config.toml) lets the compiler take an unstable size flag meant for the wasm only.
+install_tool() {
+  (cd "$HOME" && cargo install "$@")
+}
+
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (about 6 minutes, once)"
-  cargo install --locked trunk --version "$TRUNK_VERSION"
+  install_tool --locked trunk --version "$TRUNK_VERSION"
 fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes, once)"
   # Not --locked: its lock file names a crate version the registry here does not have.
-  cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  install_tool --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
 # npm ci only when node_modules does not match package-lock.json.
@@ -96,7 +102,7 @@ PY
   fi
   if [ "$(mdbook --version 2>/dev/null)" != "mdbook v$MDBOOK_VERSION" ]; then
     say "installing mdbook $MDBOOK_VERSION for the embedding tests (about 6 minutes, once)"
-    cargo install --locked mdbook --version "$MDBOOK_VERSION"
+    install_tool --locked mdbook --version "$MDBOOK_VERSION"
   fi
 
   # make html: the Nu HTML Checker (node_modules/vnu-jar) runs on Java 11 or newer.

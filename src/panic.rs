@@ -6,7 +6,8 @@ use wasm_bindgen::JsCast;
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        show_panel(&info.to_string());
+        // The message alone: release builds carry no panic locations (.cargo/config.toml).
+        show_panel(info.payload_as_str().unwrap_or("The app panicked."));
     }));
 }
 

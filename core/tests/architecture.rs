@@ -49,6 +49,19 @@ fn offenders(dir: &str, forbidden: &[&str]) -> Vec<String> {
     found
 }
 
+/// `.cargo/config.toml` sets `RUSTC_BOOTSTRAP` for one unstable size flag; it must not let an
+/// unstable language or library feature in unnoticed.
+#[test]
+fn no_crate_asks_for_an_unstable_feature() {
+    let mut found = Vec::new();
+    for dir in ["src", "core/src", "core/tests", "core/examples", "tests", "bench/counter/src"] {
+        if root().join(dir).is_dir() {
+            found.extend(offenders(dir, &["#![feature", "#[feature"]));
+        }
+    }
+    assert!(found.is_empty(), "the project builds on stable Rust:\n{}", found.join("\n"));
+}
+
 #[test]
 fn core_never_imports_the_browser() {
     let found = offenders("core/src", &["web_sys", "js_sys", "wasm_bindgen", "leptos"]);
