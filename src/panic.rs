@@ -7,7 +7,9 @@ pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         // The message alone: release builds carry no panic locations (.cargo/config.toml).
-        show_panel(info.payload_as_str().unwrap_or("The app panicked."));
+        let payload = info.payload();
+        let message = payload.downcast_ref::<&str>().copied().or_else(|| payload.downcast_ref::<String>().map(String::as_str));
+        show_panel(message.unwrap_or("The app panicked."));
     }));
 }
 
