@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        // The message alone: release builds carry no panic locations (.cargo/config.toml).
+        // The message alone: wasm builds carry no file in panic locations (.cargo/config.toml).
         let payload = info.payload();
         let message = payload.downcast_ref::<&str>().copied().or_else(|| payload.downcast_ref::<String>().map(String::as_str));
         show_panel(message.unwrap_or("The app panicked."));
