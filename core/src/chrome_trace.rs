@@ -7,6 +7,7 @@
 //! rounded to the clock's resolution.
 
 use crate::format::quantize;
+use crate::json::quoted;
 use crate::run::Run;
 use crate::trace::{Lane, PollResult, Trace, TraceEvent};
 use std::fmt::Write;
@@ -19,11 +20,6 @@ fn tid(lane: Lane) -> usize {
         Lane::Spawned => 2,
         Lane::Task(index) => 3 + index,
     }
-}
-
-/// A JSON string literal, escaped by serde_json (labels and log lines are the learner's text).
-fn quoted(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
 }
 
 /// The document's events, written as JSON text. Written rather than derived: serde's generated

@@ -38,7 +38,7 @@ impl Download {
         run.wall_ms?;
         match self {
             Download::Trace => Some(chrome_trace::export(run, &run.trace, clock_resolution_ms)),
-            Download::Report => serde_json::to_string(&RunReport::of(run, clock_resolution_ms)?).ok(),
+            Download::Report => Some(RunReport::of(run, clock_resolution_ms)?.to_json()),
         }
     }
 }

@@ -132,7 +132,7 @@ mod tests {
         let posted = for_parent(&report, &own).unwrap();
         assert_eq!(posted.tasks[0].detail, "HTTP 200, 61 bytes");
         assert_eq!((posted.tasks[0].http_status, posted.tasks[0].bytes), (Some(200), Some(61)));
-        assert!(!serde_json::to_string(&posted).unwrap().contains("secret"));
+        assert!(!posted.to_json().contains("secret"));
         let elsewhere = finish(Reach::Elsewhere);
         assert_eq!(for_parent(&RunReport::of(&elsewhere, 0.1).unwrap(), &elsewhere), None);
     }

@@ -19,6 +19,8 @@ pub mod field;
 pub mod format;
 /// The code panel's small syntax highlighter.
 pub mod highlight;
+/// JSON text written by hand: the report, the parent's messages, the trace export.
+pub mod json;
 /// `LessonId` and each lesson's texts, listings and default tasks.
 pub mod lesson;
 /// What a lesson's program marks on the timeline, as typed values.

@@ -1,6 +1,7 @@
 //! What `embed.js` shows before a lesson loads (and prints when nothing ran): each lesson's title
 //! and its default tasks' expected timeline, written into the script as a table.
 
+use crate::json::quoted;
 use crate::plan::{DEFAULT_DEADLINE_MS, DEFAULT_LIMIT};
 use crate::retry::{self, DEFAULT_FAIL_FIRST};
 use crate::stats::{window, Interval};
@@ -90,10 +91,6 @@ pub fn script_table() -> String {
     }
     out.push_str("  };\n");
     out
-}
-
-fn quoted(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_default()
 }
 
 #[cfg(test)]

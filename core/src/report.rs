@@ -1,12 +1,12 @@
 //! The `RunReport`: the public JSON summary of a finished run (see the README's contract).
 
 use crate::format::quantize;
+use crate::json::Object;
 use crate::lesson::LessonId;
 use crate::mode::Mode;
 use crate::result::{Source, TaskStatus};
 use crate::run::{Outcome, Run};
 use crate::task::TaskKind;
-use serde::Serialize;
 
 /// The report's schema version.
 /// Version 2: `savings_ms` and `speedup` come from the two wall-clocks of a Run both pair and are
@@ -16,7 +16,7 @@ pub const REPORT_VERSION: u32 = 2;
 /// The public, serialised counterpart of a finished [`Run`]. It keeps its own flat shape, apart
 /// from `Run` and `TaskRecord`, because docs sites and tests read these field names: the internal
 /// model may change, this may not without a new `version`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RunReport {
     pub version: u32,
     pub run_id: u32,
@@ -38,7 +38,7 @@ pub struct RunReport {
 }
 
 /// A task of the report: the flat, public counterpart of a `TaskRecord` and its `TaskResult`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TaskReport {
     pub label: String,
     pub kind: TaskKind,
@@ -54,7 +54,7 @@ pub struct TaskReport {
 }
 
 /// A lesson milestone in words: `{ t_ms, label, what }`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct EventReport {
     pub t_ms: f64,
     pub label: String,
@@ -101,14 +101,75 @@ impl RunReport {
             events: run.events.iter().map(|e| EventReport { t_ms: q(e.t_ms), label: e.milestone.label(), what: e.milestone.what() }).collect(),
         })
     }
+
+    /// The report as JSON text, its members in the order of the fields above.
+    pub fn to_json(&self) -> String {
+        let mut out = String::with_capacity(256 + 256 * self.tasks.len());
+        self.write_json(&mut out);
+        out
+    }
+
+    /// Appends the report as a JSON object.
+    pub fn write_json(&self, out: &mut String) {
+        let mut o = Object::open(out);
+        o.int("version", self.version.into());
+        o.int("run_id", self.run_id.into());
+        o.str("lesson", self.lesson.as_str());
+        o.str("mode", self.mode.as_str());
+        o.str("outcome", self.outcome.as_str());
+        o.bool("throttled", self.throttled);
+        o.num("clock_resolution_ms", self.clock_resolution_ms);
+        o.num("wall_ms", self.wall_ms);
+        o.num("sum_ms", self.sum_ms);
+        o.num("ideal_ms", self.ideal_ms);
+        o.num("expected_wall_ms", self.expected_wall_ms);
+        o.num_or_null("savings_ms", self.savings_ms);
+        o.num_or_null("speedup", self.speedup);
+        o.array("tasks", &self.tasks, TaskReport::write_json);
+        o.array("events", &self.events, EventReport::write_json);
+        o.close();
+    }
+}
+
+impl TaskReport {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::open(out);
+        o.str("label", &self.label);
+        o.str("kind", self.kind.as_str());
+        o.int("requested_ms", self.requested_ms.into());
+        o.num_or_null("start_ms", self.start_ms);
+        o.num_or_null("end_ms", self.end_ms);
+        o.num_or_null("late_ms", self.late_ms);
+        o.str("status", self.status.as_str());
+        o.str("source", self.source.as_str());
+        o.int_or_null("http_status", self.http_status.map(u64::from));
+        o.int_or_null("bytes", self.bytes);
+        o.str("detail", &self.detail);
+        o.close();
+    }
+}
+
+impl EventReport {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::open(out);
+        o.num("t_ms", self.t_ms);
+        o.str("label", &self.label);
+        o.str("what", &self.what);
+        o.close();
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::result::Source;
     use crate::result::TaskResult;
     use crate::run::RunEvent;
     use crate::task::TaskSpec;
+
+    fn parsed(report: &RunReport) -> serde_json::Value {
+        serde_json::from_str(&report.to_json()).unwrap()
+    }
 
     #[test]
     fn report_matches_the_contract() {
@@ -119,11 +180,12 @@ mod tests {
         run.apply(RunEvent::TaskStarted { index: 1, t_ms: 201.3 });
         run.apply(RunEvent::Lesson { t_ms: 250.04, milestone: crate::milestone::Milestone::Closed });
         run.cancel(300.0);
-        let json: serde_json::Value = serde_json::to_value(RunReport::of(&run, 0.1).unwrap()).unwrap();
+        let json: serde_json::Value = parsed(&RunReport::of(&run, 0.1).unwrap());
         assert_eq!(json["version"], 2);
         assert_eq!(json["mode"], "sequential");
         assert_eq!(json["lesson"], "sequential-vs-concurrent");
-        assert_eq!(json["events"][0], serde_json::json!({ "t_ms": 250.0, "label": "connection", "what": "closed (Drop)" }));
+        let e0 = &json["events"][0];
+        assert_eq!((e0["t_ms"].as_f64(), e0["label"].as_str(), e0["what"].as_str()), (Some(250.0), Some("connection"), Some("closed (Drop)")));
         assert_eq!(json["outcome"], "cancelled");
         assert_eq!(json["wall_ms"], 300.0);
         assert_eq!(json["sum_ms"], 299.9);
@@ -148,14 +210,61 @@ mod tests {
         // A blocked thread: the timer's duration is inflated, the wall is not.
         alone.apply(RunEvent::TaskFinished { index: 0, t_ms: 1000.0, result: TaskResult::timer(TaskStatus::Ok, "") });
         alone.complete(1000.0);
-        let json = serde_json::to_value(RunReport::of(&alone, 0.1).unwrap()).unwrap();
+        let json = parsed(&RunReport::of(&alone, 0.1).unwrap());
         assert_eq!((&json["savings_ms"], &json["speedup"]), (&serde_json::Value::Null, &serde_json::Value::Null));
         let mut second = Run::new(2, LessonId::CpuBound, Mode::Blocking, specs).after_sequential(1400.04);
         second.complete(1000.0);
-        let json = serde_json::to_value(RunReport::of(&second, 0.1).unwrap()).unwrap();
+        let json = parsed(&RunReport::of(&second, 0.1).unwrap());
         assert_eq!((json["savings_ms"].as_f64(), json["speedup"].as_f64()), (Some(400.0), Some(1.4)));
         let mut zero = Run::new(3, LessonId::Gather, Mode::Concurrent, vec![]).after_sequential(10.0);
         zero.complete(0.0);
-        assert_eq!(serde_json::to_value(RunReport::of(&zero, 0.1).unwrap()).unwrap()["speedup"], serde_json::Value::Null);
+        assert_eq!(parsed(&RunReport::of(&zero, 0.1).unwrap())["speedup"], serde_json::Value::Null);
+    }
+
+    #[test]
+    fn members_keep_the_fields_order_and_text_its_characters() {
+        let mut run = Run::new(1, LessonId::Gather, Mode::Concurrent, vec![TaskSpec::timer("\"quoted\"\n\\ \u{1} ✓", 10)]);
+        run.apply(RunEvent::TaskStarted { index: 0, t_ms: 0.0 });
+        run.apply(RunEvent::TaskFinished { index: 0, t_ms: 10.0, result: TaskResult::timer(TaskStatus::Ok, "</script>") });
+        run.complete(10.0);
+        let text = RunReport::of(&run, 0.005).unwrap().to_json();
+        let order = [
+            "version",
+            "run_id",
+            "lesson",
+            "mode",
+            "outcome",
+            "throttled",
+            "clock_resolution_ms",
+            "wall_ms",
+            "sum_ms",
+            "ideal_ms",
+            "expected_wall_ms",
+            "savings_ms",
+            "speedup",
+            "tasks",
+            "events",
+        ];
+        let at: Vec<usize> = order.iter().map(|k| text.find(&format!("\"{k}\":")).unwrap_or_else(|| panic!("{k}"))).collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{text}");
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(json["tasks"][0]["label"], "\"quoted\"\n\\ \u{1} ✓");
+        assert_eq!(json["tasks"][0]["detail"], "</script>");
+        assert_eq!(json["clock_resolution_ms"], 0.005);
+        assert_eq!(json["tasks"][0].as_object().unwrap().len(), 11);
+    }
+
+    #[test]
+    fn names_are_those_serde_gives_the_types() {
+        use crate::run::Outcome;
+        for status in [TaskStatus::Waiting, TaskStatus::Running, TaskStatus::Ok, TaskStatus::Error, TaskStatus::Cancelled, TaskStatus::Timeout] {
+            assert_eq!(serde_json::to_value(status).unwrap(), status.as_str());
+        }
+        for source in [Source::Timer, Source::Network, Source::ServiceWorker, Source::Simulated, Source::Cpu] {
+            assert_eq!(serde_json::to_value(source).unwrap(), source.as_str());
+        }
+        for outcome in [Outcome::Completed, Outcome::Failed, Outcome::Cancelled] {
+            assert_eq!(serde_json::to_value(outcome).unwrap(), outcome.as_str());
+        }
     }
 }

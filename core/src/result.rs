@@ -17,6 +17,18 @@ pub enum TaskStatus {
 }
 
 impl TaskStatus {
+    /// Its name in the report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TaskStatus::Waiting => "waiting",
+            TaskStatus::Running => "running",
+            TaskStatus::Ok => "ok",
+            TaskStatus::Error => "error",
+            TaskStatus::Cancelled => "cancelled",
+            TaskStatus::Timeout => "timeout",
+        }
+    }
+
     pub fn is_finished(self) -> bool {
         !matches!(self, TaskStatus::Waiting | TaskStatus::Running)
     }
@@ -47,6 +59,17 @@ pub enum Source {
 }
 
 impl Source {
+    /// Its name in the report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Timer => "timer",
+            Source::Network => "network",
+            Source::ServiceWorker => "service-worker",
+            Source::Simulated => "simulated",
+            Source::Cpu => "cpu",
+        }
+    }
+
     /// Where a task of this kind is answered from until its result says otherwise.
     pub fn of(kind: TaskKind) -> Source {
         match kind {

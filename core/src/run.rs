@@ -21,6 +21,17 @@ pub enum Outcome {
     Cancelled,
 }
 
+impl Outcome {
+    /// Its name in the report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Completed => "completed",
+            Outcome::Failed => "failed",
+            Outcome::Cancelled => "cancelled",
+        }
+    }
+}
+
 /// What the runtime reports while a run is in flight; times are ms since the run started.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RunEvent {
