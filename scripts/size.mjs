@@ -1,6 +1,6 @@
 // make size: what a visitor may download, gzip -9, against a budget. Every file in the dist folder
 // counts, in every subfolder: wasm, JS glue, boot.js, embed.js, sw.js, CSS, HTML, JSON data, icons.
-// Usage: node scripts/size.mjs [dist]   (SIZE_LIMIT_KIB=300 overrides the 302 KiB limit)
+// Usage: node scripts/size.mjs [dist]   (SIZE_LIMIT_KIB=320 overrides the 300 KiB limit)
 // bench/run.mjs imports distFiles and distSize, so both report the same figure.
 import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -12,9 +12,10 @@ import { gzipSync } from "node:zlib";
 // until the compact embed, the host's theme and the measured heights table (+4.6 KiB), 267 until
 // click-to-load posters and print summaries in embed.js (+2.0 KiB), 270 until the race, timeout
 // and errors lessons (+19.2 KiB), 290 until limit and as-completed (+6.9 KiB), 296 until retry
-// and Predict, then run (+11.5 KiB), 306 until issue 19 took the files out of panic locations and
-// changed the allocator (−3.2 KiB; BENCHMARKS.md "What 230 KiB would take").
-export const DEFAULT_LIMIT_KIB = 302;
+// and Predict, then run (+11.5 KiB), 306 until issue 19 took the files out of panic locations,
+// changed the allocator and wrote its JSON by hand (−6.4 KiB; BENCHMARKS.md "What 230 KiB would
+// take").
+export const DEFAULT_LIMIT_KIB = 300;
 
 /** gzip at level 9, as a static host would serve it precompressed. */
 export const gzip = (bytes) => gzipSync(bytes, { level: 9 });

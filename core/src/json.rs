@@ -43,8 +43,8 @@ pub fn quoted(text: &str) -> String {
 pub fn number(out: &mut String, value: f64) {
     const MILLIONTHS: f64 = 1e6;
     let scaled = (value * MILLIONTHS).round();
-    // Below 2⁶³ the cast is exact; NaN fails the comparison too.
-    if !(scaled.abs() < 9.0e18) {
+    // Below 2⁶³ the cast is exact.
+    if scaled.is_nan() || scaled.abs() >= 9.0e18 {
         out.push_str("null");
         return;
     }
