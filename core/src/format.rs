@@ -49,7 +49,7 @@ pub fn quantize(ms: f64, resolution_ms: f64) -> f64 {
 
 /// A value already scaled to units of the last digit shown, rounded half away from zero to a whole
 /// number of them; `None` when it is not finite or its magnitude reaches 10¹⁸.
-fn units(scaled: f64) -> Option<i64> {
+pub(crate) fn units(scaled: f64) -> Option<i64> {
     let n = scaled.round();
     // NaN fails the comparison too; below 1e18 the cast is exact.
     (n.abs() < 1e18).then_some(n as i64)
@@ -57,7 +57,7 @@ fn units(scaled: f64) -> Option<i64> {
 
 /// Prints `n` units of 10^-`places`, inserting the point by hand: (-12345, 2) → "-123.45",
 /// (5, 3) → "0.005". Zero has no sign, so nothing reads "-0".
-fn decimal(n: i64, places: usize) -> String {
+pub(crate) fn decimal(n: i64, places: usize) -> String {
     // Written backwards, last digit first: at most 19 digits, a point and a sign.
     let mut reversed = Vec::with_capacity(24);
     let mut rest = n.unsigned_abs();
@@ -85,7 +85,7 @@ fn decimal_or_dash(n: Option<i64>, places: usize) -> String {
 }
 
 /// Drops trailing zeros after a decimal point, then the point itself: "2.50" → "2.5", "2.00" → "2".
-fn trim_zeros(text: &str) -> &str {
+pub(crate) fn trim_zeros(text: &str) -> &str {
     if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.')
     } else {

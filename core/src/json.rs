@@ -1,12 +1,15 @@
 //! JSON text written by hand for what the app hands out: the report, the parent's messages, the trace export.
 //!
-//! Written rather than derived: serde_json's serializer, its float printing and the `io::Error`
-//! texts it links cost the wasm more than this (BENCHMARKS.md Size). The shapes stay those serde
-//! would write; the tests parse this text with serde_json and compare.
+//! Written rather than derived: serde_json's serializer and its float printing cost the wasm
+//! 3.2 KiB more than this (BENCHMARKS.md Size). The shapes stay those README's contract gives; the
+//! tests read this text back with serde_json.
 //!
 //! **Numbers** carry at most six decimals, trailing zeros dropped (`2100`, `0.005`, `1.875`):
 //! every time in a report is already rounded to the clock's resolution (at finest 0.001 ms), so
-//! nothing measured is lost. NaN and ±∞ are written `null`, as serde_json does.
+//! nothing measured is lost. NaN and ±∞ are written `null`, as serde_json does, and so is a
+//! magnitude of 10¹² or more (far beyond any time here), where `format` prints "—".
+
+use crate::format::{decimal, trim_zeros, units};
 
 /// Appends `text` as a JSON string literal: quotes, backslashes and control characters escaped.
 pub fn string(out: &mut String, text: &str) {
@@ -39,25 +42,12 @@ pub fn quoted(text: &str) -> String {
     out
 }
 
-/// Appends `value` with at most six decimals (see the module's note), or `null`.
+/// Appends `value` with at most six decimals (see the module's note), or `null`; printed as
+/// `format` prints figures, from a whole number of millionths.
 pub fn number(out: &mut String, value: f64) {
-    const MILLIONTHS: f64 = 1e6;
-    let scaled = (value * MILLIONTHS).round();
-    // Below 2⁶³ the cast is exact.
-    if scaled.is_nan() || scaled.abs() >= 9.0e18 {
-        out.push_str("null");
-        return;
-    }
-    let n = scaled as i64;
-    if n < 0 {
-        out.push('-');
-    }
-    let (whole, fraction) = (n.unsigned_abs() / 1_000_000, n.unsigned_abs() % 1_000_000);
-    out.push_str(&whole.to_string());
-    if fraction > 0 {
-        let digits = (fraction + 1_000_000).to_string();
-        out.push('.');
-        out.push_str(digits[1..].trim_end_matches('0'));
+    match units(value * 1e6) {
+        Some(millionths) => out.push_str(trim_zeros(&decimal(millionths, 6))),
+        None => out.push_str("null"),
     }
 }
 

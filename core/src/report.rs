@@ -255,16 +255,12 @@ mod tests {
     }
 
     #[test]
-    fn names_are_those_serde_gives_the_types() {
+    fn names_are_those_of_the_readme_contract() {
         use crate::run::Outcome;
-        for status in [TaskStatus::Waiting, TaskStatus::Running, TaskStatus::Ok, TaskStatus::Error, TaskStatus::Cancelled, TaskStatus::Timeout] {
-            assert_eq!(serde_json::to_value(status).unwrap(), status.as_str());
-        }
-        for source in [Source::Timer, Source::Network, Source::ServiceWorker, Source::Simulated, Source::Cpu] {
-            assert_eq!(serde_json::to_value(source).unwrap(), source.as_str());
-        }
-        for outcome in [Outcome::Completed, Outcome::Failed, Outcome::Cancelled] {
-            assert_eq!(serde_json::to_value(outcome).unwrap(), outcome.as_str());
-        }
+        let statuses = [TaskStatus::Waiting, TaskStatus::Running, TaskStatus::Ok, TaskStatus::Error, TaskStatus::Cancelled, TaskStatus::Timeout];
+        assert_eq!(statuses.map(TaskStatus::as_str), ["waiting", "running", "ok", "error", "cancelled", "timeout"]);
+        let sources = [Source::Timer, Source::Network, Source::ServiceWorker, Source::Simulated, Source::Cpu];
+        assert_eq!(sources.map(Source::as_str), ["timer", "network", "service-worker", "simulated", "cpu"]);
+        assert_eq!([Outcome::Completed, Outcome::Failed, Outcome::Cancelled].map(Outcome::as_str), ["completed", "failed", "cancelled"]);
     }
 }

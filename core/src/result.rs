@@ -1,12 +1,10 @@
 //! How a task ends: its status, where its answer came from, and the result the runtime reports.
 
 use crate::task::TaskKind;
-use serde::Serialize;
 use std::ops::Range;
 
 /// Where a task is in its life.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TaskStatus {
     Waiting,
     Running,
@@ -47,8 +45,7 @@ impl TaskStatus {
 }
 
 /// Where a task's result came from; the UI never claims more than this.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Source {
     Timer,
     Network,
@@ -81,7 +78,7 @@ impl Source {
 }
 
 /// How a task ended, as the runtime saw it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TaskResult {
     pub status: TaskStatus,
     pub source: Source,
@@ -95,10 +92,8 @@ pub struct TaskResult {
     pub detail: String,
     /// Where `detail` quotes the body (": {…}"): the part read from a response, which a framing
     /// page is never told. Empty when it quotes none; later notes only append to `detail`.
-    #[serde(skip)]
     pub body: Range<usize>,
     /// Whose server answered, which decides what a framing page may hear of this task.
-    #[serde(skip)]
     pub reach: Reach,
 }
 

@@ -8,11 +8,9 @@ use crate::retry;
 use crate::stats::{self, Comparison, Interval, Totals};
 use crate::task::{TaskKind, TaskSpec};
 use crate::trace::Trace;
-use serde::Serialize;
 
 /// How a finished run ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
     Completed,
     /// Ran to the end, but at least one task failed or timed out.

@@ -55,8 +55,11 @@ fn offenders(dir: &str, forbidden: &[&str]) -> Vec<String> {
 fn no_crate_asks_for_an_unstable_feature() {
     let mut found = Vec::new();
     for dir in ["src", "core/src", "core/tests", "core/examples", "tests", "bench/counter/src"] {
-        if root().join(dir).is_dir() {
-            found.extend(offenders(dir, &["#![feature", "#[feature"]));
+        for (path, text) in sources(dir) {
+            // An inner attribute starts its line; this file's own needle does not.
+            if text.lines().any(|line| line.trim_start().starts_with("#![feature")) {
+                found.push(path.strip_prefix(root()).unwrap().display().to_string());
+            }
         }
     }
     assert!(found.is_empty(), "the project builds on stable Rust:\n{}", found.join("\n"));
