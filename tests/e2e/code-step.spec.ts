@@ -40,7 +40,9 @@ test("for every lesson, a task running at the playhead is marked at an .await li
 });
 
 test("live, the marks follow the run: a task is marked while it waits and unmarked once it ends", async ({ page }) => {
-  await open(page, "?tasks=Short~timer~700~0~;Long~timer~2000~0~");
+  // Each phase lasts seconds: a fresh-clone CI run on a loaded machine made its first look at the
+  // page more than 0.7 s after the click, when a 700 ms task had already ended.
+  await open(page, "?tasks=Short~timer~3000~0~;Long~timer~7000~0~");
   await page.getByRole("button", { name: "Run concurrently" }).click();
   // The labels follow the line's code up to its `.await` (drawn invisibly, to place them).
   const marks = page.locator("pre.code .at .who");

@@ -1,6 +1,6 @@
 // One test per lesson, each asserting the lesson's key fact from its RunReport and from the page.
 import { expect, test, type Page } from "@playwright/test";
-import { editTasks, open, runs } from "./helpers";
+import { editTasks, open, runs, timers } from "./helpers";
 
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: `tests/e2e/screenshots/lesson-${name}.png`, fullPage: true });
@@ -95,7 +95,8 @@ test("api-requests: one client, real requests with status, size and timing", asy
 });
 
 test("context-manager: the connection closes on success, on error and on cancel", async ({ page }) => {
-  await open(page, "?lesson=context-manager");
+  // Longer than the lesson's 400 and 600 ms, so that the Cancel below lands in the run on a loaded machine.
+  await open(page, "?lesson=context-manager&" + timers(["query users", 1200], ["query posts", 1800]));
   const closed = (r: { events: { what: string; t_ms: number }[] }) => r.events.filter((e) => e.what === "closed (Drop)");
 
   await page.getByRole("button", { name: "Run concurrently" }).click();

@@ -138,30 +138,33 @@ test("the static shell paints before the wasm starts", async ({ request }) => {
   expect(html).toContain("Loading the lab");
 });
 
+// Run both's sequential half lasts 3 s in the next two tests: long enough that the click made
+// during it lands during it on a loaded machine.
 test("cancelling Run both during its sequential half starts no concurrent run and shows no comparison", async ({ page }) => {
-  await open(page, "?" + timers(["Data 1", 600], ["Data 2", 600]));
+  await open(page, "?" + timers(["Data 1", 1500], ["Data 2", 1500]));
   await page.getByRole("button", { name: "Run both" }).click();
   await expect(page.getByText("Sequential run in flight…")).toBeVisible();
   await page.getByRole("button", { name: "Cancel" }).click();
   const [seq] = await runs(page, 1);
   expect(seq.mode).toBe("sequential");
   expect(seq.outcome).toBe("cancelled");
-  // Longer than the whole pair would have taken: nothing else may start or land.
-  await page.waitForTimeout(2_000);
+  // Longer than the pair's concurrent half: nothing else may start or land.
+  await page.waitForTimeout(2_500);
   expect(await page.evaluate(() => (window as any).__runs.length)).toBe(1);
   await expect(page.getByText(/instead of/)).toHaveCount(0);
   await expect(page.getByRole("figure").filter({ hasText: "Concurrent:" })).toHaveCount(0);
 });
 
 test("a newer run during Run both's sequential half supersedes the pair", async ({ page }) => {
-  await open(page, "?" + timers(["Data 1", 600], ["Data 2", 600]));
+  await open(page, "?" + timers(["Data 1", 1500], ["Data 2", 1500]));
   await page.getByRole("button", { name: "Run both" }).click();
   await expect(page.getByText("Sequential run in flight…")).toBeVisible();
   await page.getByRole("button", { name: "Run sequentially" }).click();
   const [first, second] = await runs(page, 2);
   expect([first.mode, first.outcome]).toEqual(["sequential", "cancelled"]);
   expect([second.mode, second.outcome]).toEqual(["sequential", "completed"]);
-  await page.waitForTimeout(1_500);
+  // Longer than the pair's concurrent half: it would have landed by now.
+  await page.waitForTimeout(2_500);
   const all = await page.evaluate(() => (window as any).__runs.map((r: any) => r.mode));
   expect(all).toEqual(["sequential", "sequential"]);
   await expect(page.getByText(/instead of/)).toHaveCount(0);
