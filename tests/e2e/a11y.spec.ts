@@ -18,22 +18,23 @@ async function tabTo(page: Page, name: string): Promise<void> {
 
 test("the whole lesson works from the keyboard alone", async ({ page }) => {
   await open(page);
+  // Timers near a second: the bound on the concurrent run below leaves room for a loaded machine's stall.
   await tabTo(page, "Delay in ms of task 1");
   await page.keyboard.press("Control+A");
-  await page.keyboard.type("300");
+  await page.keyboard.type("900");
   await tabTo(page, "Delay in ms of task 2");
   await page.keyboard.press("Control+A");
-  await page.keyboard.type("300");
+  await page.keyboard.type("900");
   await tabTo(page, "Add task");
   await page.keyboard.press("Enter");
   await expect(page.getByLabel("Label of task 3")).toBeVisible();
   await tabTo(page, "Delay in ms of task 3");
   await page.keyboard.press("Control+A");
-  await page.keyboard.type("200");
+  await page.keyboard.type("600");
   await tabTo(page, "Run both");
   await page.keyboard.press("Enter");
   const [seq, conc] = await runs(page, 2);
-  expect(seq.tasks.map((t) => t.requested_ms)).toEqual([300, 300, 200]);
+  expect(seq.tasks.map((t) => t.requested_ms)).toEqual([900, 900, 600]);
   expect(conc.wall_ms).toBeLessThan(0.75 * seq.wall_ms);
   // The code panel's tabs follow the arrow keys.
   await tabTo(page, "Rust");
