@@ -8,7 +8,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: true,
-  workers: 2,
+  // One browser at a time: the tests measure timers and fetches, and two browsers on a 2-core
+  // machine stole 370–460 ms from each other's runs in CI (a 100 ms fetch measured 475 ms).
+  workers: 1,
   retries: 0,
   reporter: [["list"]],
   use: {

@@ -26,10 +26,10 @@ function retried(report: RunReport, label: string, k: number) {
     expect(wait).toBeGreaterThanOrEqual(low);
     expect(wait).toBeLessThanOrEqual(high);
     // The gap the browser measured from the failure to the next attempt: never shorter than the wait
-    // (timers never fire early), and late by a generous bound on a loaded machine.
+    // (timers never fire early), and late by a generous bound on a loaded machine (CI saw 461 ms).
     const gap = sent[i + 1].t_ms - f.t_ms;
     expect(gap).toBeGreaterThanOrEqual(wait - 1);
-    expect(gap).toBeLessThan(wait + 400);
+    expect(gap).toBeLessThan(wait + 1000);
     // The waits grow: each drawn above the last (the measured gaps add the timers' lateness, which
     // a loaded machine makes uneven).
     expect(wait).toBeGreaterThan(lastWait);
