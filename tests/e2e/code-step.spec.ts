@@ -1,7 +1,7 @@
 // The code in step: at the playhead, the Rust tab marks the line each running task waits at, with
 // its label — the line recorded at run time where the lesson's code created the task's future.
 import { expect, test, type Page } from "@playwright/test";
-import { open, runs } from "./helpers";
+import { open, runs, timers } from "./helpers";
 
 /** Every lesson id the page links to, so a new lesson is covered without editing this file. */
 async function lessonIds(page: Page): Promise<string[]> {
@@ -42,7 +42,7 @@ test("for every lesson, a task running at the playhead is marked at an .await li
 test("live, the marks follow the run: a task is marked while it waits and unmarked once it ends", async ({ page }) => {
   // Each phase lasts seconds: a fresh-clone CI run on a loaded machine made its first look at the
   // page more than 0.7 s after the click, when a 700 ms task had already ended.
-  await open(page, "?tasks=Short~timer~3000~0~;Long~timer~7000~0~");
+  await open(page, "?" + timers(["Short", 3000], ["Long", 7000]));
   await page.getByRole("button", { name: "Run concurrently" }).click();
   // The labels follow the line's code up to its `.await` (drawn invisibly, to place them).
   const marks = page.locator("pre.code .at .who");
