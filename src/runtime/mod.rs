@@ -28,12 +28,16 @@ pub mod frames;
 pub mod location;
 /// The browser's reports of long animation frames, into the runs being traced.
 pub mod long_frames;
+/// Bars that grow and a line that slides with the clock, on the compositor.
+pub mod motion;
 /// A task's work as a JavaScript promise: started when created, never cancelled (race's JS lanes).
 pub mod promise;
 /// Randomness: `Math.random()`, retry's jitter.
 pub mod random;
 /// The Scale panel's N concurrent sleeps, started in slices.
 pub mod scale;
+/// Scrolling a row sideways to its current item.
+pub mod scroll;
 /// Registering `sw.js` and knowing whether it answers `api/`.
 pub mod service_worker;
 /// The root's `data-theme`, and the reader's light or dark preference changing.
@@ -42,6 +46,8 @@ pub mod theme;
 pub mod timer;
 /// Every poll and wake of a run's futures, measured, into its trace.
 pub mod trace;
+/// Whether the viewport is narrow (a phone).
+pub mod viewport;
 /// Whether the page is or was hidden (throttled timers).
 pub mod visibility;
 /// The work one task does: timer, fetch or busy loop, under its timeout.

@@ -1,7 +1,7 @@
 //! The live timeline: one SVG lane per task, bars that grow while running, a "now" line, a time axis, and the finished run's downloads.
 
 use super::widgets::status_class;
-use crate::session::{Runs, Session};
+use crate::session::{hooks, Runs, Session};
 use async_lab_core::download::Download;
 use async_lab_core::format::{self, percent, tick_label, ticks, whole};
 use async_lab_core::retry::lane_markup as attempts_markup;
@@ -73,10 +73,15 @@ fn RunTimeline(column: Column, span_ms: Memo<f64>) -> impl IntoView {
     // The thread lane on top, then a lane per task.
     let lanes_px = move || (count.get() + 1) * LANE_PX;
     let pct = move |ms: f64| percent(ms, span_ms.get());
+    let sliding = move || (running() && runs.moves_with_clock() && !runs.replaying()).then(|| span_ms.get());
+    let now_at = move || format!("translateX({})", if sliding().is_some() { "0%".to_owned() } else { pct(runs.now_ms()) });
+    let now_line = NodeRef::<leptos::html::Div>::new();
+    hooks::use_sliding_now(runs, now_line, sliding);
     // Hidden, not removed, while the column has no run: a `Show` costs the wasm more.
     view! {
             <figure class="timeline" class:live=running hidden=move || count.get() == 0>
                 <figcaption>{heading}</figcaption>
+                <div class="lanes">
                 <svg width="100%" height=move || lanes_px() + AXIS_PX role="group" aria-label=move || heading().unwrap_or_default()>
                     <ThreadLane column span_ms/>
                     // Redrawn whole only when a run with another number of tasks starts: a keyed
@@ -103,17 +108,15 @@ fn RunTimeline(column: Column, span_ms: Memo<f64>) -> impl IntoView {
                             r.as_ref().map(|r| r.across_lanes().map(|e| view! { <line class="event" x1=pct(e.t_ms) x2=pct(e.t_ms) y1="0" y2=bottom/> }).collect_view())
                         })
                     }}
-                    // Shown by SVG's `display`, not a `Show`: one element less to build and drop each run.
-                    <line
-                        class="now"
-                        class:playhead=move || runs.replaying()
-                        display=move || if running() || runs.replaying() { "inline" } else { "none" }
-                        x1=move || pct(runs.now_ms())
-                        x2=move || pct(runs.now_ms())
-                        y1="0"
-                        y2=lanes_px
-                    />
                 </svg>
+                // The "now" line over the lanes, as wide as the axis so that its `translateX(%)` is
+                // a place on it: live, it slides with the clock on the compositor
+                // (`use_sliding_now`); a replay's playhead, or the line with reduced motion, stands
+                // at its moment. Hidden by attribute, not a `Show`: one element less to build and drop each run.
+                <div class="now-track" hidden=move || !(running() || runs.replaying()) style:height=move || format!("{}px", lanes_px())>
+                    <div node_ref=now_line class="now" class:playhead=move || runs.replaying() style:transform=now_at></div>
+                </div>
+            </div>
                 <Notes list="errors" run=shown lines=move |r: &Run| {
                     r.tasks
                         .iter()
@@ -181,9 +184,20 @@ fn Lane(column: Column, index: usize, span_ms: Memo<f64>) -> impl IntoView {
     let y = (index + 1) * LANE_PX;
     let pct = move |ms: f64| percent(ms, span_ms.get());
     let start = move || task.with(|t| t.as_ref().and_then(|t| t.start_ms));
-    // A running bar ends at "now"; a finished one at its end.
+    // A live running bar grows with the clock on the compositor (`use_growing_bar`): its full width
+    // is the rest of the axis. Otherwise a running bar ends at "now" (a replay's playhead, or with
+    // reduced motion the run's last event), a finished one at its measured end.
+    let growing = move || {
+        let live = runs.moves_with_clock() && !runs.replaying() && runs.in_flight.get().is_some_and(|m| m.column() == column);
+        task.with(|t| t.as_ref().filter(|t| live && t.end_ms.is_none()).and_then(|t| t.start_ms))
+    };
     let end = move || task.with(|t| t.as_ref().and_then(|t| t.end_ms.or(t.start_ms.map(|_| runs.now_ms()))));
-    let bar_width = move || pct(end().unwrap_or(0.0) - start().unwrap_or(0.0));
+    let bar_width = move || match growing() {
+        Some(start) => pct(span_ms.get() - start),
+        None => pct(end().unwrap_or(0.0) - start().unwrap_or(0.0)),
+    };
+    let bar = NodeRef::<leptos::svg::Rect>::new();
+    hooks::use_growing_bar(runs, bar, move || growing().map(|start| (start, span_ms.get())));
     let requested = move || task.with(|t| t.as_ref().map_or(0.0, |t| f64::from(t.spec.delay_ms)));
     let status = move || task.with(|t| t.as_ref().map_or(TaskStatus::Waiting, TaskRecord::status));
     let label = move || task.with(|t| t.as_ref().map(|t| t.spec.label.clone()).unwrap_or_default());
@@ -192,7 +206,7 @@ fn Lane(column: Column, index: usize, span_ms: Memo<f64>) -> impl IntoView {
     // line, the lane's facts as their tooltip. Numbers and fixed words only (core builds the
     // markup), so inserting it as markup is safe; labels stay text.
     let marks =
-        Memo::new(move |_| shown.with(|r| r.as_ref().map(|r| r.trace.marks(TraceLane::Task(index), y + 16, span_ms.get(), resolution)).unwrap_or_default()));
+        Memo::new(move |_| shown.with(|r| r.as_ref().map(|r| r.trace.marks(TraceLane::Task(index), y + 18, span_ms.get(), resolution)).unwrap_or_default()));
     // retry's failed attempts and the waits after them, drawn over the bar (core's markup again).
     // A run without lane milestones never reads the clock here, so its lanes are not redrawn each frame.
     let attempts = Memo::new(move |_| {
@@ -207,7 +221,7 @@ fn Lane(column: Column, index: usize, span_ms: Memo<f64>) -> impl IntoView {
             <rect x="0" width="100%" y=y + 18 height="14" rx="3" class="track"/>
             <g display=move || if start().is_some() { "inline" } else { "none" }>
                 <rect x=move || pct(start().unwrap_or(0.0)) width=move || pct(requested()) y=y + 17 height="16" rx="3" class="requested"/>
-                <rect x=move || pct(start().unwrap_or(0.0)) width=bar_width y=y + 18 height="14" rx="3" class="bar"/>
+                <rect node_ref=bar x=move || pct(start().unwrap_or(0.0)) width=bar_width y=y + 18 height="14" rx="3" class="bar"/>
             </g>
             // The latency the client added after a sooner answer, drawn apart: it is not the server's.
             {move || {

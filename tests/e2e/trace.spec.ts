@@ -1,7 +1,11 @@
 // The trace on the lanes: once a run ends, each lane shows its polls as marks on the lighter
 // waiting bar, the wakes that caused them, and its facts as a tooltip.
 import { expect, test, type Page } from "@playwright/test";
-import { open, runs, timers } from "./helpers";
+import { open, pngPixels, runs, timers } from "./helpers";
+
+/** A lane's occupancy: columns as bars "M{left} {top}V{bottom}H{right}V{top}Z", none where the
+ *  thread's time there was too short to show. */
+const BARS = /^(M[\d.]+ [\d.]+V[\d.]+H[\d.]+V[\d.]+Z)*$/;
 
 /** A time as the lanes print it, in ms: "< 0.1 ms" reads as 0. */
 const ms = (text: string) => (text.startsWith("<") ? 0 : Number(/[\d.]+/.exec(text)![0]));
@@ -12,14 +16,17 @@ const ms = (text: string) => (text.startsWith("<") ? 0 : Number(/[\d.]+/.exec(te
  *  and the tooltip that says what it cannot observe are checked too. */
 async function threadLane(page: Page) {
   const lane = page.locator(".timeline:not([hidden]) .lane.thread").first();
+  // The trace lands a moment after the report (the browser's report of the last frame).
+  await expect(lane.locator(".marks")).toHaveCount(1);
   const state = (await lane.locator(".lane-state").textContent()) ?? "";
   const parts = /^ran our futures ((?:< )?[\d.]+ ms) of ([\d.]+) ms · drew the lab ((?:< )?[\d.]+ ms)$/.exec(state);
   expect(parts, state).not.toBeNull();
   expect(await lane.locator(".marks title").textContent()).toContain("Not measured: the browser's style, layout, paint and other work outside long frames");
-  expect(await lane.locator("path.poll").getAttribute("d")).toMatch(/^(M[\d.]+ 0H[\d.]+V1H[\d.]+Z)+$/);
+  expect(await lane.locator("path.poll").getAttribute("d")).toMatch(BARS);
   // Hovering the lane shows its facts in place of its state.
   await expect(lane.locator(".facts")).toBeHidden();
-  await lane.hover();
+  // Whatever is drawn at its middle (the track, or a mark over it) belongs to the lane.
+  await lane.locator("rect.track").hover({ force: true });
   await expect(lane.locator(".lane-state")).toBeHidden();
   const facts = (await lane.locator(".facts").textContent()) ?? "";
   const more = /^idle ((?:< )?[\d.]+ ms) · (?:no long frames|long frames: (\d+), ((?:< )?[\d.]+ ms))$/.exec(facts);
@@ -42,7 +49,7 @@ test("two concurrent timers: each lane shows brief polls, the wake of its timer,
     expect(parts, facts ?? "").not.toBeNull();
     // No upper bound: a loaded machine fires a timer late, and the lane then waits longer.
     expect(Number(parts![3])).toBeGreaterThanOrEqual(500);
-    expect(await lanes.nth(i).locator("path.poll").getAttribute("d")).toMatch(/^(M[\d.]+ 0H[\d.]+V1H[\d.]+Z){2,3}$/);
+    expect(await lanes.nth(i).locator("path.poll").getAttribute("d")).toMatch(BARS);
   }
   // The thread lane: our futures took the one thread a sliver of the run, drawing the lab some
   // more (the bars grew every frame); it was idle most of the rest.
@@ -55,7 +62,7 @@ test("two concurrent timers: each lane shows brief polls, the wake of its timer,
   // (a fresh-clone CI run saw 290 ms idle of 664), so a quarter, not a half.
   expect(thread.idle).toBeGreaterThan(0.25 * thread.wall);
   expect(thread.idle).toBeLessThanOrEqual(thread.wall - thread.busy);
-  expect(await page.locator(".timeline:not([hidden]) .lane.thread path.draw").first().getAttribute("d")).toMatch(/^(M[\d.]+ 0H[\d.]+V1H[\d.]+Z)+$/);
+  expect(await page.locator(".timeline:not([hidden]) .lane.thread path.draw").first().getAttribute("d")).toMatch(BARS);
   // The same facts for keyboard and screen-reader users: the timeline table's last column and the
   // thread's line under it.
   await page.getByText("Timeline as a table").click();
@@ -88,7 +95,54 @@ test("a blocking loop is one long poll, and the timer beside it is polled only a
   expect(thread.longFrames).toBeGreaterThanOrEqual(1);
   expect(thread.long).toBeGreaterThanOrEqual(400);
   expect(await page.locator(".timeline:not([hidden]) .lane.thread path.long").first().getAttribute("d")).toMatch(/^(M[\d.]+ 0H[\d.]+V1H[\d.]+Z)+$/);
+  // The blocked thread looks blocked: the lane is painted for the loop's time, and no more than
+  // twice it (the picture is as true as the numbers).
+  const { painted, busy } = await paintedShare(page);
+  expect(painted).toBeGreaterThan(0.5 * busy);
+  expect(painted).toBeLessThanOrEqual(2 * busy + 0.02);
   await page.locator(".timeline:not([hidden])").first().screenshot({ path: "tests/e2e/screenshots/trace-blocking.png" });
+});
+
+/** How much of the first timeline's Thread lane is painted, from a screenshot: each pixel's share
+ *  of the way from the track's colour to the nearest mark colour (a bar a pixel covers half counts
+ *  half), averaged; and the share of the run the lane's words say the thread was busy (our futures
+ *  and drawing the lab). */
+async function paintedShare(page: Page): Promise<{ painted: number; busy: number }> {
+  const thread = await threadLane(page);
+  const lane = page.locator(".timeline:not([hidden]) .lane.thread").first();
+  // The axis's ticks cross every lane: hidden for the count (through the CSSOM, which the page's policy allows).
+  await page.evaluate(() => document.querySelectorAll<SVGElement>(".timeline .axis").forEach((g) => (g.style.display = "none")));
+  const colours = await lane.evaluate((g) =>
+    ["rect.track", "path.poll", "path.draw", "path.long"].map((s) => getComputedStyle(g.querySelector(s)!)[s === "path.long" ? "stroke" : "fill"]),
+  );
+  const [track, ...marks] = colours.map((c) => c.match(/\d+/g)!.slice(0, 3).map(Number));
+  const box = (await lane.locator("rect.track").boundingBox())!;
+  // The whole pixels of the track, inside its rounded ends: bars stand on its bottom edge.
+  const [top, bottom] = [Math.ceil(box.y), Math.floor(box.y + box.height)];
+  const png = pngPixels(await page.screenshot({ clip: { x: Math.ceil(box.x) + 4, y: top, width: Math.floor(box.width) - 8, height: bottom - top } }));
+  const distance = (a: number[], b: number[]) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+  let sum = 0;
+  for (let y = 0; y < png.height; y++) {
+    for (let x = 0; x < png.width; x++) {
+      const pixel = png.rgb(x, y);
+      const nearest = marks.reduce((best, m) => (distance(pixel, m) < distance(pixel, best) ? m : best));
+      sum += Math.min(1, distance(pixel, track) / distance(nearest, track));
+    }
+  }
+  const painted = sum / (png.width * png.height);
+  const busy = (thread.busy + thread.drew) / thread.wall;
+  test.info().annotations.push({ type: "thread lane", description: `painted ${(100 * painted).toFixed(2)} % of its track, busy ${(100 * busy).toFixed(2)} % of the run` });
+  return { painted, busy };
+}
+
+test("two concurrent 2 s timers: the Thread lane paints no more than the thread's measured share", async ({ page }) => {
+  await open(page, "?" + timers(["Data 1", 2000], ["Data 2", 2000]));
+  await page.getByRole("button", { name: "Run concurrently" }).click();
+  await runs(page, 1);
+  const { painted, busy } = await paintedShare(page);
+  // A thread busy a few per cent of the run looks a few per cent busy, never "busy all along".
+  expect(painted).toBeLessThanOrEqual(2 * busy + 0.02);
+  expect(busy).toBeLessThan(0.25);
 });
 
 test("a lane takes keyboard focus and then shows its facts in place of its state", async ({ page }) => {

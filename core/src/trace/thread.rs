@@ -1,7 +1,7 @@
 //! The one thread's lane: when it ran our futures, when it drew the lab, the long frames the
 //! browser reported, and idle as far as the page can see, with what it cannot see said.
 
-use super::marks::{below_clock, marks_svg, spans};
+use super::marks::{below_clock, columns, marks_svg, shares, spans};
 use super::Trace;
 use crate::format::ms as format_ms;
 
@@ -71,14 +71,26 @@ impl Trace {
     }
 
     /// The thread lane as SVG markup (fixed words and numbers only): its label, its state, its track
-    /// and, once the run has ended (`wall_ms`), its marks: drawing, our polls, and long frames as
-    /// outlines over them (a long frame holds whatever ran in it). One string rather than a view per part: the lane's view code cost the wasm 2 KiB.
+    /// and, once the run has ended (`wall_ms`), its marks: how busy the thread was in each column
+    /// (our polls at the foot, the lab's drawing on them, each as tall as its share of the column's
+    /// time, so a thread busy 3 % of the run looks 3 % busy), and long frames as outlines over them
+    /// (a long frame holds whatever ran in it). One string rather than a view per part: the lane's
+    /// view code cost the wasm 2 KiB.
+    /// Its state comes twice: in full, and briefly ("busy 5.4 ms of 2004.5 ms") for a narrow
+    /// screen, where the stylesheet shows that one so the lane's name stays clear.
     pub fn thread_lane(&self, span_ms: f64, wall_ms: Option<f64>, clock_resolution_ms: f64) -> String {
         let state = wall_ms.map(|wall| self.thread_words(wall, clock_resolution_ms)[0].clone()).unwrap_or_default();
-        let marks = wall_ms.map(|wall| self.thread_marks(16, span_ms, wall, clock_resolution_ms)).unwrap_or_default();
+        let brief = wall_ms.map(|wall| self.thread_brief(wall, clock_resolution_ms)).unwrap_or_default();
+        let marks = wall_ms.map(|wall| self.thread_marks(18, span_ms, wall, clock_resolution_ms)).unwrap_or_default();
         format!(
-            "<text x=\"0\" y=\"13\" class=\"lane-label\">Thread</text><text x=\"100%\" y=\"13\" text-anchor=\"end\" class=\"lane-state\">{state}</text><rect x=\"0\" width=\"100%\" y=\"18\" height=\"14\" rx=\"3\" class=\"track\"/>{marks}"
+            "<text x=\"0\" y=\"13\" class=\"lane-label\">Thread</text><text x=\"100%\" y=\"13\" text-anchor=\"end\" class=\"lane-state\">{state}</text><text x=\"100%\" y=\"13\" text-anchor=\"end\" class=\"lane-brief\">{brief}</text><rect x=\"0\" width=\"100%\" y=\"18\" height=\"14\" rx=\"3\" class=\"track\"/>{marks}"
         )
+    }
+
+    /// The thread lane's state in a few words: the time it was busy (our polls and the lab's drawing) of the run's.
+    fn thread_brief(&self, wall_ms: f64, clock_resolution_ms: f64) -> String {
+        let busy = total(&self.busy_spans()) + total(&self.drawing);
+        ["busy ", &below_clock(busy, clock_resolution_ms), " of ", &format_ms(wall_ms, clock_resolution_ms)].concat()
     }
 
     pub(super) fn thread_marks(&self, y: usize, span_ms: f64, wall_ms: f64, clock_resolution_ms: f64) -> String {
@@ -86,10 +98,14 @@ impl Trace {
         if busy.is_empty() {
             return String::new();
         }
+        let ours = shares(busy.into_iter(), span_ms);
+        // Drawing and our polls never overlap (a Leptos task that polled a lesson's future is not
+        // counted as drawing): stacked, a column is never taller than its time.
+        let drawing: Vec<f64> = shares(self.drawing.iter().copied(), span_ms).iter().zip(&ours).map(|(d, p)| d.min(1.0 - p)).collect();
         let paths = format!(
-            "<path d=\"{}\" class=\"draw\"/><path d=\"{}\" class=\"poll\"/><path d=\"{}\" class=\"long\"/>",
-            spans(self.drawing.iter().copied()),
-            spans(busy.into_iter()),
+            "<path d=\"{}\" class=\"poll\"/><path d=\"{}\" class=\"draw\"/><path d=\"{}\" class=\"long\"/>",
+            columns(&ours, &[], span_ms),
+            columns(&drawing, &ours, span_ms),
             spans(self.long_frames.iter().copied())
         );
         marks_svg(y, span_ms, &self.thread_sentence(wall_ms, clock_resolution_ms), &self.thread_words(wall_ms, clock_resolution_ms)[1], &paths)
@@ -180,17 +196,53 @@ mod tests {
     }
 
     #[test]
-    fn the_lane_outlines_long_frames_over_drawing_and_polls() {
+    fn the_lane_stacks_drawing_on_our_polls_and_outlines_long_frames_over_them() {
         let mut trace = trace();
-        trace.drew(1.0, 2.0);
-        let marks = trace.thread_marks(16, 400.0, 350.0, 0.1);
-        let (long, draw, poll) = (marks.find("class=\"long\"").unwrap(), marks.find("class=\"draw\"").unwrap(), marks.find("class=\"poll\"").unwrap());
-        assert!(draw < poll && poll < long, "{marks}");
-        assert!(marks.contains("<path d=\"M1.000 0H2.000V1H1.000Z\" class=\"draw\"/>"), "{marks}");
+        // 600 ms on 600 columns: a column per ms. Our polls fill 0.2 of column 0 and 0.1 of 300.
+        trace.drew(1.0, 1.5);
+        trace.drew(300.5, 301.0);
+        let marks = trace.thread_marks(18, 600.0, 350.0, 0.1);
+        let (poll, draw, long) = (marks.find("class=\"poll\"").unwrap(), marks.find("class=\"draw\"").unwrap(), marks.find("class=\"long\"").unwrap());
+        assert!(poll < draw && draw < long, "{marks}");
+        assert!(marks.contains("<path d=\"M0.000 0.800V1.000H1.000V0.800ZM300.000 0.900V1.000H301.000V0.900Z\" class=\"poll\"/>"), "{marks}");
+        assert!(marks.contains("<path d=\"M1.000 0.500V1.000H2.000V0.500ZM300.000 0.400V0.900H301.000V0.400Z\" class=\"draw\"/>"), "{marks}");
+        assert!(marks.contains("<svg y=\"18\" width=\"100%\" height=\"14\""), "{marks}");
         assert!(marks.contains("<title>The one thread ran our futures 0.3 ms of 350.0 ms · drew the lab 1.0 ms (Leptos updating the page); idle"), "{marks}");
-        assert_eq!(Trace::new(2).thread_marks(16, 400.0, 1.0, 0.1), "");
-        let running = trace.thread_lane(400.0, None, 0.1);
+        assert_eq!(Trace::new(2).thread_marks(18, 600.0, 1.0, 0.1), "");
+        let running = trace.thread_lane(600.0, None, 0.1);
         assert!(running.contains(">Thread</text>") && running.contains(r#"class="lane-state"></text>"#) && !running.contains("<svg"), "{running}");
-        assert!(trace.thread_lane(400.0, Some(350.0), 0.1).contains(">ran our futures 0.3 ms of 350.0 ms · drew the lab 1.0 ms</text>"));
+        let ended = trace.thread_lane(600.0, Some(350.0), 0.1);
+        assert!(ended.contains(">ran our futures 0.3 ms of 350.0 ms · drew the lab 1.0 ms</text>"), "{ended}");
+        assert!(ended.contains("class=\"lane-brief\">busy 1.3 ms of 350.0 ms</text>"), "{ended}");
+    }
+
+    #[test]
+    fn a_thread_busy_three_percent_of_the_run_draws_three_percent_of_its_box() {
+        // Two 2 s timers as measured: a few short polls, the lab drawing 1 ms a frame.
+        let mut trace = Trace::new(1);
+        for start in [0.0, 2000.0, 2000.3] {
+            trace.record(TraceEvent::Poll { lane: Lane::Spawned, start_ms: start, end_ms: start + 0.2, result: PollResult::Pending });
+        }
+        for frame in 0..120 {
+            let at = f64::from(frame) * 16.7 + 0.5;
+            trace.drew(at, at + 0.5);
+        }
+        let busy = (0.6 + 60.0) / 2100.0;
+        let marks = trace.thread_marks(18, 2100.0, 2001.0, 0.1);
+        let ink: f64 = ["poll", "draw"].iter().map(|class| area(&marks, class)).sum::<f64>() / 2100.0;
+        assert!((ink - busy).abs() < 1e-3, "ink {ink} of the box, busy {busy}");
+    }
+
+    /// The area of a path of bars "M{x0} {top}V{bottom}H{x1}V{top}Z…" in the markup, in ms × box heights.
+    fn area(markup: &str, class: &str) -> f64 {
+        let end = markup.find(&format!("\" class=\"{class}\"")).unwrap();
+        let d = &markup[markup[..end].rfind("d=\"").unwrap() + 3..end];
+        d.split('M')
+            .filter(|bar| !bar.is_empty())
+            .map(|bar| {
+                let n: Vec<f64> = bar.trim_end_matches('Z').split(['V', 'H', ' ']).map(|x| x.parse().unwrap()).collect();
+                (n[3] - n[0]) * (n[2] - n[1])
+            })
+            .sum()
     }
 }

@@ -5,7 +5,7 @@ use super::Runs;
 use crate::lessons::{self, Recorder, Task};
 use crate::runtime::trace::TraceSink;
 use crate::runtime::work::Options;
-use crate::runtime::{events, visibility};
+use crate::runtime::{clock, events, visibility};
 use crate::session::trigger::Fired;
 use async_lab_core::embed;
 use async_lab_core::{Run, RunEvent, RunReport, TaskSpec};
@@ -38,6 +38,10 @@ impl Runs {
             let own = own.clone();
             move |event: RunEvent| {
                 own.borrow_mut().apply(event.clone());
+                // The lanes' clock moves at least at each event: with reduced motion, only then.
+                if self.current_id() == Some(id) {
+                    self.elapsed_ms.set(clock::now() - self.origin.get_value());
+                }
                 self.recorded(column).update(|r| {
                     if let Some(r) = r.as_mut().filter(|r| r.id == id) {
                         r.apply(event);

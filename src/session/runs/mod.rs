@@ -262,19 +262,39 @@ impl Runs {
         self.recorded(mode.column()).with_untracked(|r| r.as_ref().map(|r| r.id))
     }
 
-    /// Refreshes `elapsed_ms` every animation frame while run `id` is in flight, so bars grow smoothly.
+    /// Whether live bars and the "now" line move with the clock on the compositor; with reduced
+    /// motion they are drawn at the run's events only.
+    pub fn moves_with_clock(&self) -> bool {
+        !frames::reduced_motion()
+    }
+
+    /// `performance.now()` at the start of the run in flight: where its bars' motion starts.
+    pub fn clock_origin(&self) -> f64 {
+        self.origin.get_value()
+    }
+
+    /// Refreshes `elapsed_ms` at most every [`TICK_MS`] while run `id` is in flight: the lanes'
+    /// "running · 1200 ms" and the axis, once a run outlasts it. Bars and the "now" line move with the
+    /// clock on the compositor between ticks, so the lab does not redraw itself every frame.
     fn animate(&self, id: u32) {
-        // With reduced motion, bars change only when tasks start and end.
+        // With reduced motion, the lanes change only at the run's events (`execute`'s sink).
         if frames::reduced_motion() {
             return;
         }
         let this = *self;
+        let mut shown = f64::NEG_INFINITY;
         frames::each_frame(move || {
             let current = this.current_id() == Some(id);
-            if current {
-                this.elapsed_ms.set(clock::now() - this.origin.get_value());
+            let elapsed = clock::now() - this.origin.get_value();
+            if current && elapsed - shown >= TICK_MS {
+                shown = elapsed;
+                this.elapsed_ms.set(elapsed);
             }
             current
         });
     }
 }
+
+/// How often a live run's figures in words are refreshed: ten times a second reads as live, and
+/// costs the thread a fraction of what redrawing every frame did (BENCHMARKS.md, "drew the lab").
+const TICK_MS: f64 = 100.0;
