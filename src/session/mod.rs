@@ -20,7 +20,7 @@ pub use predict::Predict;
 pub use runs::Runs;
 pub use scale::{Scale, ScaleState};
 
-use crate::runtime::{clock, download, location, service_worker};
+use crate::runtime::{clock, download, location, service_worker, viewport};
 use async_lab_core::download::Download;
 use async_lab_core::embed;
 use async_lab_core::highlight::Language;
@@ -80,8 +80,9 @@ impl Session {
         spawn_local(async move {
             session.network.set(Some(service_worker::ready().await));
         });
-        // An embed is result-first: its editor starts folded behind Edit tasks.
-        if embed {
+        // An embed is result-first, and a phone's first screen is the lab, not the form: the editor
+        // starts folded behind Edit tasks.
+        if embed || viewport::narrow() {
             session.runs.editor_open.set(false);
         }
         session.open_moment();

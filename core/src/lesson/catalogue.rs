@@ -1,12 +1,13 @@
-//! Every lesson's texts and default tasks, in teaching order: the catalogue `LessonId` indexes.
+//! Every lesson's texts and default tasks, in the order of `LessonId::ALL`: the catalogue it indexes.
 
 use super::{Lesson, LessonId, Provenance};
 use crate::task::TaskSpec;
 
-/// Every lesson, in teaching order; the first is the default.
+/// Every lesson, in the order of `LessonId::ALL`; the first is the default.
 pub static LESSONS: &[Lesson] = &[
     Lesson {
         id: LessonId::SequentialVsConcurrent,
+        short: "Sequential vs concurrent",
         title: "Sequential vs concurrent",
         intro: "Two tasks each wait 2 seconds. Awaited one after another they take about 4 s; started together and gathered \
                 with join_all they take about 2 s. They run concurrently on one thread, not in parallel: while one task \
@@ -20,6 +21,7 @@ pub static LESSONS: &[Lesson] = &[
     },
     Lesson {
         id: LessonId::AsyncFn,
+        short: "Lazy futures",
         title: "An async fn returns a lazy future",
         intro: "Calling an async fn runs none of its body: it returns a future, a value that does nothing until it is \
                 polled. Press Create future, wait as long as you like, then Await it: the timer starts only at the first \
@@ -32,6 +34,7 @@ pub static LESSONS: &[Lesson] = &[
     },
     Lesson {
         id: LessonId::Gather,
+        short: "Gather",
         title: "Gather: results in order, completion out of order",
         intro: "Three tasks wait 2 s, 1 s and 3 s. Gathered together they finish in about 3 s, in the order 2, 1, 3, \
                 yet join_all hands back their results in the order they were submitted: 1, 2, 3.",
@@ -43,6 +46,7 @@ pub static LESSONS: &[Lesson] = &[
     },
     Lesson {
         id: LessonId::ApiRequests,
+        short: "API requests",
         title: "Concurrent API requests",
         intro: "One shared client, the counterpart of aiohttp's ClientSession, sends every request; join_all waits for \
                 them together. Each lane is a real fetch with its HTTP status, size and timing; the endpoints answer \
@@ -61,6 +65,7 @@ pub static LESSONS: &[Lesson] = &[
     },
     Lesson {
         id: LessonId::ContextManager,
+        short: "Cleanup",
         title: "Cleanup that always runs",
         intro: "A connection opens, the tasks use it, and it closes: after success, after a task fails, and after Cancel. \
                 Python's async with awaits its cleanup; Rust has no async Drop, so the guard's Drop closes the connection \
@@ -78,6 +83,7 @@ pub static LESSONS: &[Lesson] = &[
     },
     Lesson {
         id: LessonId::AsyncMethods,
+        short: "Async methods",
         title: "A struct with async methods",
         intro: "DataFetcher keeps its base URL; its async fetch method requests one endpoint and fetch_multiple gathers \
                 several. Methods borrow self across their awaits, so all three requests share one fetcher.",
@@ -95,6 +101,7 @@ pub static LESSONS: &[Lesson] = &[
     },
     Lesson {
         id: LessonId::CpuBound,
+        short: "CPU-bound work",
         title: "CPU-bound work blocks the event loop",
         intro: "Async helps with waiting, not with work. A busy loop holds the one thread that runs timers, futures and \
                 rendering: timers fire late and frames drop. Choose Block to see it, or Yield to cut the same work into \
@@ -109,6 +116,7 @@ pub static LESSONS: &[Lesson] = &[
     },
     Lesson {
         id: LessonId::Race,
+        short: "Race",
         title: "Race: the first answer wins",
         intro: "Three mirrors answer after 1.2 s, 0.4 s and 0.8 s. Run concurrently races them with select_all: the first \
                 answer wins, and the losers' futures are dropped, which aborts their requests there and then. Python's \
@@ -129,6 +137,7 @@ pub static LESSONS: &[Lesson] = &[
     },
     Lesson {
         id: LessonId::Timeout,
+        short: "Timeout",
         title: "Timeout: a deadline on a slow request",
         intro: "A report takes 3 s to answer and the deadline is 1 s. In Rust a timeout is a race against a sleep: when \
                 the deadline wins, the request's future is dropped and its fetch aborted, so its lane ends at the deadline. \
@@ -142,6 +151,7 @@ pub static LESSONS: &[Lesson] = &[
     },
     Lesson {
         id: LessonId::Errors,
+        short: "Errors",
         title: "Errors: fail fast or settle",
         intro: "One task fails after 0.3 s while two slower ones run. Fail fast: try_join_all returns the error at once \
                 and drops the others, clearing their timers; Python's gather and JavaScript's Promise.all also return the \
@@ -158,6 +168,7 @@ pub static LESSONS: &[Lesson] = &[
     },
     Lesson {
         id: LessonId::Limit,
+        short: "Limit",
         title: "Limit: at most N in flight",
         intro: "Ten requests, at most N in flight at once (Limit, 1 to 10). buffer_unordered keeps a sliding window: the \
                 moment one request ends the next one starts, so the lanes start at staggered times, not in batches. \
@@ -178,6 +189,7 @@ pub static LESSONS: &[Lesson] = &[
     },
     Lesson {
         id: LessonId::AsCompleted,
+        short: "As completed",
         title: "As completed: each result as it arrives",
         intro: "Three reports answer after 1.2 s, 0.4 s and 0.8 s. FuturesUnordered hands back each result as soon as it \
                 arrives, so the log handles B, then C, then A, each at its own moment; Python's asyncio.as_completed does \
@@ -197,6 +209,7 @@ pub static LESSONS: &[Lesson] = &[
     },
     Lesson {
         id: LessonId::Retry,
+        short: "Retry",
         title: "Retry: backoff with jitter",
         intro: "Three requests to a flaky endpoint that answers 503 to the first K attempts at each (Fail first, 0 to 5), \
                 then 200. Each request tries again after a wait that doubles, 100 ms × 2ⁿ, spread ±25 % at random (jitter) \

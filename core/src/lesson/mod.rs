@@ -27,7 +27,8 @@ pub enum LessonId {
 }
 
 impl LessonId {
-    /// Every lesson, in teaching order; the first is the default.
+    /// Every lesson, in the order they were added; the first is the default. Links to a moment name a
+    /// lesson by its place here, so a new lesson goes at the end (the teaching order is [`LessonId::PATH`]).
     pub const ALL: [LessonId; 13] = [
         LessonId::SequentialVsConcurrent,
         LessonId::AsyncFn,
@@ -43,6 +44,36 @@ impl LessonId {
         LessonId::AsCompleted,
         LessonId::Retry,
     ];
+
+    /// Every lesson in teaching order, the path the lesson chooser numbers and each takeaway's
+    /// "Next" follows: what concurrency saves, what a future is, gathering and handling results,
+    /// real requests and their structure, cleanup, then failure (errors, a race, a deadline, retries),
+    /// load (a limit), and last what async cannot help with (CPU-bound work).
+    pub const PATH: [LessonId; 13] = [
+        LessonId::SequentialVsConcurrent,
+        LessonId::AsyncFn,
+        LessonId::Gather,
+        LessonId::AsCompleted,
+        LessonId::ApiRequests,
+        LessonId::AsyncMethods,
+        LessonId::ContextManager,
+        LessonId::Errors,
+        LessonId::Race,
+        LessonId::Timeout,
+        LessonId::Retry,
+        LessonId::Limit,
+        LessonId::CpuBound,
+    ];
+
+    /// The lesson's number on the path, from 1.
+    pub fn step(self) -> usize {
+        LessonId::PATH.iter().position(|&l| l == self).map_or(0, |i| i + 1)
+    }
+
+    /// The lesson after this one on the path; none after the last.
+    pub fn next(self) -> Option<LessonId> {
+        LessonId::PATH.get(self.step()).copied()
+    }
 
     /// The id in URLs and reports (public contract: never change one).
     pub fn as_str(self) -> &'static str {
@@ -141,6 +172,8 @@ impl Provenance {
 #[derive(Debug)]
 pub struct Lesson {
     pub id: LessonId,
+    /// Its name in the lesson chooser, a word or two.
+    pub short: &'static str,
     pub title: &'static str,
     /// What the learner should watch for, before running.
     pub intro: &'static str,
@@ -219,6 +252,22 @@ mod tests {
             assert_eq!(serde_json::to_value(id).unwrap(), id.as_str());
         }
         assert_eq!(LESSONS.len(), LessonId::ALL.len());
+    }
+
+    #[test]
+    fn the_path_visits_every_lesson_once_from_the_default() {
+        // As long as ALL and holding each of its lessons: each once.
+        assert_eq!(LessonId::PATH.len(), LessonId::ALL.len());
+        assert!(LessonId::ALL.iter().all(|id| LessonId::PATH.contains(id)));
+        assert_eq!(LessonId::PATH[0], LessonId::default());
+        assert_eq!((LessonId::default().step(), LessonId::default().next()), (1, Some(LessonId::AsyncFn)));
+        assert_eq!(LessonId::Gather.next(), Some(LessonId::AsCompleted));
+        let last = LessonId::PATH[LessonId::PATH.len() - 1];
+        assert_eq!((last.step(), last.next()), (13, None));
+        for (i, id) in LessonId::PATH.into_iter().enumerate() {
+            assert_eq!(id.step(), i + 1);
+            assert!(!id.lesson().short.is_empty() && id.lesson().short.len() <= 24, "{id:?}: a word or two");
+        }
     }
 
     #[test]
