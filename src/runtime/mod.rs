@@ -36,8 +36,6 @@ pub mod promise;
 pub mod random;
 /// The Scale panel's N concurrent sleeps, started in slices.
 pub mod scale;
-/// Scrolling a row sideways to its current item.
-pub mod scroll;
 /// Registering `sw.js` and knowing whether it answers `api/`.
 pub mod service_worker;
 /// The root's `data-theme`, and the reader's light or dark preference changing.

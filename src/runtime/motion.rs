@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 extern "C" {
     type Animatable;
     #[wasm_bindgen(method)]
-    fn animate(this: &Animatable, keyframes: &Array, options: &Object) -> Animation;
+    fn animate(this: &Animatable, keyframes: &Object, options: &Object) -> Animation;
 
     type Animation;
     #[wasm_bindgen(method, setter, js_name = startTime)]
@@ -29,8 +29,8 @@ pub enum Motion {
     /// Grows from its left edge, `transform: scaleX(0)` to `scaleX(1)`: a bar whose full width is
     /// the rest of the axis.
     Grow,
-    /// Slides right by its own width, `translateX(0%)` to `translateX(100%)`: the "now" line, at the
-    /// left edge of a box as wide as the axis.
+    /// Slides right, `translateX(0%)` to `translateX(100%)`: the "now" line from the axis's start
+    /// to its end, its percentages the width of its SVG (`transform-box: view-box`).
     Slide,
 }
 
@@ -47,15 +47,13 @@ impl Moving {
             Motion::Grow => ("scaleX(0)", "scaleX(1)"),
             Motion::Slide => ("translateX(0%)", "translateX(100%)"),
         };
-        let frame = |transform: &str| {
-            let frame = Object::new();
-            let _ = Reflect::set(&frame, &"transform".into(), &transform.into());
-            frame
-        };
+        // Keyframes indexed by property: { transform: [from, to] }.
+        let keyframes = Object::new();
+        let _ = Reflect::set(&keyframes, &"transform".into(), &Array::of2(&from.into(), &to.into()));
         let options = Object::new();
         let _ = Reflect::set(&options, &"duration".into(), &duration_ms.max(1.0).into());
         let _ = Reflect::set(&options, &"fill".into(), &"forwards".into());
-        let animation = element.unchecked_ref::<Animatable>().animate(&Array::of2(&frame(from), &frame(to)), &options);
+        let animation = element.unchecked_ref::<Animatable>().animate(&keyframes, &options);
         animation.set_start_time(start_ms);
         Moving(animation)
     }

@@ -3,7 +3,7 @@
 
 use super::{Runs, Session};
 use crate::runtime::motion::{Motion, Moving};
-use crate::runtime::{clipboard, embed, location, scroll, theme};
+use crate::runtime::{clipboard, embed, location, theme};
 use async_lab_core::budget::autorun_refusal;
 use async_lab_core::TaskSpec;
 use leptos::prelude::*;
@@ -67,53 +67,33 @@ pub fn use_prediction(session: Session) {
 /// A running task's bar grows with the live run's clock, on the compositor: `growing` gives, while
 /// the task runs live, its start and the axis's span (ms from the run's start); the bar's full width
 /// is the rest of the axis, so it grows at the axis's rate from the moment the task started.
-pub fn use_growing_bar<E>(runs: Runs, node: NodeRef<E>, growing: impl Fn() -> Option<(f64, f64)> + 'static)
-where
-    E: leptos::tachys::html::element::ElementType,
-    E::Output: wasm_bindgen::JsCast + Clone + 'static,
-{
-    use_motion(runs, node, move || growing().map(|(start, span)| (Motion::Grow, start, span - start)));
+pub fn use_growing_bar(runs: Runs, bar: NodeRef<leptos::svg::Rect>, growing: impl Fn() -> Option<(f64, f64)> + 'static) {
+    use_motion(
+        runs,
+        Box::new(move || {
+            let (start, span) = growing()?;
+            Some((bar.get()?.into(), Motion::Grow, start, span - start))
+        }),
+    );
 }
 
 /// The "now" line slides with the live run's clock, on the compositor: `sliding` gives the axis's
-/// span while a run is live; the line is the left edge of a box as wide as the axis.
-pub fn use_sliding_now<E>(runs: Runs, node: NodeRef<E>, sliding: impl Fn() -> Option<f64> + 'static)
-where
-    E: leptos::tachys::html::element::ElementType,
-    E::Output: wasm_bindgen::JsCast + Clone + 'static,
-{
-    use_motion(runs, node, move || sliding().map(|span| (Motion::Slide, 0.0, span)));
+/// span while a run is live; the line, at the axis's start, moves by its SVG's width.
+pub fn use_sliding_now(runs: Runs, line: NodeRef<leptos::svg::Rect>, sliding: impl Fn() -> Option<f64> + 'static) {
+    use_motion(runs, Box::new(move || Some((line.get()?.into(), Motion::Slide, 0.0, sliding()?))));
 }
 
-/// Keeps `node` moving by the motion `spec` gives (what, from when in ms into the run, for how
-/// long), restarting it when the spec changes (the axis grew) and cancelling it when it is `None`.
-fn use_motion<E>(runs: Runs, node: NodeRef<E>, spec: impl Fn() -> Option<(Motion, f64, f64)> + 'static)
-where
-    E: leptos::tachys::html::element::ElementType,
-    E::Output: wasm_bindgen::JsCast + Clone + 'static,
-{
-    use wasm_bindgen::JsCast;
+/// What moves: the element, how, from when (ms into the run) and for how long.
+type MotionSpec = Box<dyn Fn() -> Option<(web_sys::Element, Motion, f64, f64)>>;
+
+/// Keeps an element moving by the motion `spec` gives, restarting it when the spec changes (the
+/// axis grew) and cancelling it when it is `None`. Boxed: one instance serves both hooks.
+fn use_motion(runs: Runs, spec: MotionSpec) {
     Effect::new(move |previous: Option<Option<Moving>>| {
         // The previous motion ends before the next starts.
         drop(previous.flatten());
-        let element = node.get()?;
-        let (motion, start, duration) = spec()?;
-        Some(Moving::start(element.unchecked_ref(), motion, runs.clock_origin() + start, duration))
-    });
-}
-
-/// Brings a row's current item into view once it is laid out: the lesson chooser, which scrolls
-/// sideways on a narrow screen, shows the learner where they are on the path.
-pub fn use_current_in_view<E>(row: NodeRef<E>)
-where
-    E: leptos::tachys::html::element::ElementType,
-    E::Output: wasm_bindgen::JsCast + Clone + 'static,
-{
-    use wasm_bindgen::JsCast;
-    Effect::new(move |_| {
-        if let Some(row) = row.get() {
-            scroll::center_current(row.unchecked_ref());
-        }
+        let (element, motion, start, duration) = spec()?;
+        Some(Moving::start(&element, motion, runs.clock_origin() + start, duration))
     });
 }
 

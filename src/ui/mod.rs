@@ -36,38 +36,6 @@ pub fn App(session: Session) -> impl IntoView {
     set_timeout(move || rest.set(true), std::time::Duration::ZERO);
     let embed = session.embed;
     let lesson = session.lesson_texts();
-    let panels = if embed {
-        view! {
-            <TasksPanel/>
-            <TimelinePanel/>
-            <Show when=move || rest.get()>
-                <EmbedFolds/>
-            </Show>
-        }
-        .into_any()
-    } else {
-        // The workbench holds what is watched together (on a wide screen, the timelines beside the
-        // tasks and the code, which stays in view while its column is scrolled): the code's sticky
-        // travel ends with the workbench, before the sections under it.
-        view! {
-            <div class="workbench">
-                <TasksPanel/>
-                <TimelinePanel/>
-                <Show when=move || rest.get()>
-                    <WorkbenchPanels/>
-                </Show>
-            </div>
-            <Show when=move || rest.get()>
-                <Panel id="scale" title="Scale">
-                    <scale::ScalePanel/>
-                </Panel>
-                <Panel id="share" title="Share and embed">
-                    <share::Share/>
-                </Panel>
-            </Show>
-        }
-        .into_any()
-    };
     view! {
         <div class="lab" class:embedded=embed node_ref=root>
             {(!embed).then(|| view! { <page::LessonNav/> })}
@@ -75,55 +43,35 @@ pub fn App(session: Session) -> impl IntoView {
             <section class="intro" aria-labelledby="lesson-title">
                 // `heading=0`: hidden, still naming the section for assistive technology.
                 <h2 id="lesson-title" hidden=!session.heading>{lesson.title}</h2>
-                {(!embed).then(|| view! { <page::Intro text=lesson.intro/> })}
+                {(!embed).then(|| view! { <p>{lesson.intro}</p> })}
             </section>
-            {panels}
+            <Panel id="tasks" title="Tasks">
+                <task_editor::TaskEditor/>
+                <controls::Controls/>
+                <page::NetworkNote/>
+            </Panel>
+            <Panel id="timeline" title="Timeline">
+                // The run's result first, where the eye is; the figures' table stays below.
+                <totals::Takeaway/>
+                <predict::PredictResult/>
+                <timeline::Timelines>
+                    <predict::PredictForm/>
+                </timeline::Timelines>
+                <replay::ReplayBar/>
+                {(!embed).then(|| view! { <timeline_table::TimelineTable/> })}
+            </Panel>
+            <Show when=move || rest.get()>
+                {if embed { view! { <EmbedFolds/> }.into_any() } else { view! { <FullAppPanels/> }.into_any() }}
+            </Show>
         </div>
     }
 }
 
-/// The tasks, their editor and the run buttons.
+/// The full app's panels under the timeline: totals, results and log, the code, the Scale
+/// control, sharing. On a wide screen the code sits beside the timelines, kept in view while they
+/// scroll by (sticky) within its column, which ends before Scale: it never covers what follows.
 #[component]
-fn TasksPanel() -> impl IntoView {
-    view! {
-        <Panel id="tasks" title="Tasks">
-            <task_editor::TaskEditor/>
-            <controls::Controls/>
-            <page::NetworkNote/>
-        </Panel>
-    }
-}
-
-/// The run's result first, where the eye is (in the full app with the link to the next lesson),
-/// then the timelines, the replay bar and, in the full app, the timeline as a table.
-#[component]
-fn TimelinePanel() -> impl IntoView {
-    let embed = expect_context::<Session>().embed;
-    view! {
-        <Panel id="timeline" title="Timeline">
-            {if embed {
-                view! { <totals::Takeaway/> }.into_any()
-            } else {
-                view! {
-                    <totals::Takeaway>
-                        <page::NextLesson/>
-                    </totals::Takeaway>
-                }
-                    .into_any()
-            }}
-            <predict::PredictResult/>
-            <timeline::Timelines>
-                <predict::PredictForm/>
-            </timeline::Timelines>
-            <replay::ReplayBar/>
-            {(!embed).then(|| view! { <timeline_table::TimelineTable/> })}
-        </Panel>
-    }
-}
-
-/// The full app's panels beside and under the timelines: the figures' table, results and log, the code.
-#[component]
-fn WorkbenchPanels() -> impl IntoView {
+fn FullAppPanels() -> impl IntoView {
     view! {
         <Panel id="totals" title="Totals">
             <totals::Totals/>
@@ -136,8 +84,16 @@ fn WorkbenchPanels() -> impl IntoView {
                 <log_panel::LogPanel/>
             </Panel>
         </div>
-        <Panel id="code" title="Code">
-            <code_panel::CodePanel/>
+        <div class="code-column">
+            <Panel id="code" title="Code">
+                <code_panel::CodePanel/>
+            </Panel>
+        </div>
+        <Panel id="scale" title="Scale">
+            <scale::ScalePanel/>
+        </Panel>
+        <Panel id="share" title="Share and embed">
+            <share::Share/>
         </Panel>
     }
 }

@@ -1,29 +1,26 @@
 //! The page's chrome around the lesson: the lesson links, URL notices and the network note.
 
-use crate::session::{hooks, Session};
+use crate::session::Session;
 use async_lab_core::work::WorkerStatus;
 use async_lab_core::LessonId;
 use leptos::prelude::*;
 
 /// The lessons, as plain links numbered in teaching order (`LessonId::PATH`): each loads with its
 /// own defaults, and leaving one ends its run. On a narrow screen they are one row that scrolls,
-/// the current lesson brought into view.
+/// the current lesson its initial scroll target (the stylesheet's `scroll-initial-target`). The
+/// stylesheet numbers them (a CSS counter: the list is `PATH`'s order, so each number is `step`).
 #[component]
 pub fn LessonNav() -> impl IntoView {
     let session = expect_context::<Session>();
-    let list = NodeRef::<leptos::html::Ol>::new();
-    hooks::use_current_in_view(list);
     view! {
         <nav class="lessons" aria-label="Lessons">
-            <ol node_ref=list>
+            <ol>
                 {LessonId::PATH
                     .into_iter()
                     .map(|id| {
                         view! {
                             <li>
-                                <a href=lesson_link(id) aria-current=(id == session.lesson).then_some("page") title=id.lesson().title>
-                                    <span class="step">{id.step()}</span>
-                                    " "
+                                <a href=id.href() aria-current=(id == session.lesson).then_some("page")>
                                     {id.lesson().short}
                                 </a>
                             </li>
@@ -32,37 +29,6 @@ pub fn LessonNav() -> impl IntoView {
                     .collect_view()}
             </ol>
         </nav>
-    }
-}
-
-/// The link to the next lesson on the path, after a run's takeaway in the full app; none after the last.
-#[component]
-pub fn NextLesson() -> impl IntoView {
-    let session = expect_context::<Session>();
-    session.lesson.next().map(|next| {
-        view! {
-            <a class="next-lesson" href=lesson_link(next)>
-                {format!("Next: {}. {} →", next.step(), next.lesson().title)}
-            </a>
-        }
-    })
-}
-
-fn lesson_link(id: LessonId) -> String {
-    format!("?lesson={}", id.as_str())
-}
-
-/// The lesson's introduction. On a narrow screen its first lines only, the rest behind Read more,
-/// so the run buttons and the timelines' place share the first screen with it (the whole text stays
-/// in the page for assistive technology).
-#[component]
-pub fn Intro(text: &'static str) -> impl IntoView {
-    let open = RwSignal::new(false);
-    view! {
-        <p class="intro-text" class:open=move || open.get()>{text}</p>
-        <button type="button" class="read-more" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
-            {move || if open.get() { "Show less" } else { "Read more" }}
-        </button>
     }
 }
 

@@ -74,14 +74,13 @@ fn RunTimeline(column: Column, span_ms: Memo<f64>) -> impl IntoView {
     let lanes_px = move || (count.get() + 1) * LANE_PX;
     let pct = move |ms: f64| percent(ms, span_ms.get());
     let sliding = move || (running() && runs.moves_with_clock() && !runs.replaying()).then(|| span_ms.get());
-    let now_at = move || format!("translateX({})", if sliding().is_some() { "0%".to_owned() } else { pct(runs.now_ms()) });
-    let now_line = NodeRef::<leptos::html::Div>::new();
+    let now_x = move || if sliding().is_some() { "0".to_owned() } else { pct(runs.now_ms()) };
+    let now_line = NodeRef::<leptos::svg::Rect>::new();
     hooks::use_sliding_now(runs, now_line, sliding);
     // Hidden, not removed, while the column has no run: a `Show` costs the wasm more.
     view! {
             <figure class="timeline" class:live=running hidden=move || count.get() == 0>
                 <figcaption>{heading}</figcaption>
-                <div class="lanes">
                 <svg width="100%" height=move || lanes_px() + AXIS_PX role="group" aria-label=move || heading().unwrap_or_default()>
                     <ThreadLane column span_ms/>
                     // Redrawn whole only when a run with another number of tasks starts: a keyed
@@ -108,15 +107,21 @@ fn RunTimeline(column: Column, span_ms: Memo<f64>) -> impl IntoView {
                             r.as_ref().map(|r| r.across_lanes().map(|e| view! { <line class="event" x1=pct(e.t_ms) x2=pct(e.t_ms) y1="0" y2=bottom/> }).collect_view())
                         })
                     }}
+                    // The "now" line: live, it slides with the clock on the compositor
+                    // (`use_sliding_now`, by the SVG's width: `transform-box: view-box`); a
+                    // replay's playhead, or the line with reduced motion, stands at its moment.
+                    // Shown by SVG's `display`, not a `Show`: one element less to build and drop each run.
+                    <rect
+                        node_ref=now_line
+                        class="now"
+                        class:playhead=move || runs.replaying()
+                        display=move || if running() || runs.replaying() { "inline" } else { "none" }
+                        x=now_x
+                        y="0"
+                        width="2"
+                        height=lanes_px
+                    />
                 </svg>
-                // The "now" line over the lanes, as wide as the axis so that its `translateX(%)` is
-                // a place on it: live, it slides with the clock on the compositor
-                // (`use_sliding_now`); a replay's playhead, or the line with reduced motion, stands
-                // at its moment. Hidden by attribute, not a `Show`: one element less to build and drop each run.
-                <div class="now-track" hidden=move || !(running() || runs.replaying()) style:height=move || format!("{}px", lanes_px())>
-                    <div node_ref=now_line class="now" class:playhead=move || runs.replaying() style:transform=now_at></div>
-                </div>
-            </div>
                 <Notes list="errors" run=shown lines=move |r: &Run| {
                     r.tasks
                         .iter()

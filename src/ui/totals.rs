@@ -7,11 +7,14 @@ use async_lab_core::stats::{Comparison, Totals as Figures};
 use async_lab_core::{Column, Mode, Run};
 use leptos::prelude::*;
 
-/// The run's one-sentence lesson, first in the timelines' card (full app and embed alike), then
-/// `children` (the full app's link to the next lesson); and why its figures may not be typical.
+/// The run's one-sentence lesson, first in the timelines' card (full app and embed alike), followed
+/// in the full app by a link to the next lesson on the path; and why its figures may not be typical.
 #[component]
-pub fn Takeaway(#[prop(optional)] children: Option<Children>) -> impl IntoView {
-    let res = expect_context::<Session>().resolution_ms;
+pub fn Takeaway() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let res = session.resolution_ms;
+    // An embed shows one lesson: no path to follow there. Core's markup of fixed words.
+    let next = if session.embed { String::new() } else { session.lesson.next_link() };
     let runs = expect_context::<Runs>();
     let throttled = move || Column::BOTH.into_iter().any(|c| runs.column(c).with(|r| r.as_ref().is_some_and(|r| r.throttled && r.wall_ms.is_some())));
     let takeaway = move || {
@@ -19,11 +22,9 @@ pub fn Takeaway(#[prop(optional)] children: Option<Children>) -> impl IntoView {
         async_lab_core::explain::shown(&runs.latest()?, runs.comparison().as_ref(), res)
     };
     view! {
+        <p class="takeaway" aria-live="polite">{takeaway}</p>
         // Hidden by the stylesheet while the sentence is empty (before any run).
-        <p class="takeaway" aria-live="polite">
-            <span class="said">{takeaway}</span>
-            {children.map(|next| view! { " " {next()} })}
-        </p>
+        <p class="next" inner_html=next></p>
         // Static text hidden by attribute: a `Show` of its own costs the wasm more than the text.
         <p class="warning" hidden=move || !throttled()>
             "The page was hidden during a run: browsers throttle timers in background tabs, so those figures are not typical."

@@ -111,7 +111,7 @@ test("a copied link restores the same state in a new page", async ({ page, conte
   await expect(again.getByLabel("Kind of task 4")).toHaveValue("fetch");
   await expect(again.getByLabel("URL of task 4")).toHaveValue("api/delay/1000/data-4");
   await expect(again.getByRole("radio", { name: /Yield/ })).toBeChecked();
-  await expect(again.getByRole("link", { name: "CPU-bound work blocks the event loop" })).toHaveAttribute("aria-current", "page");
+  await expect(again.getByRole("navigation", { name: "Lessons" }).getByRole("link", { name: "CPU-bound work" })).toHaveAttribute("aria-current", "page");
 
   await page.getByRole("button", { name: "Copy embed code" }).click();
   const copied = await page.evaluate(() => navigator.clipboard.readText());

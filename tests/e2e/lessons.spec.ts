@@ -10,9 +10,11 @@ test("lessons are reachable from the lesson navigation", async ({ page }) => {
   await open(page);
   const nav = page.getByRole("navigation", { name: "Lessons" });
   await expect(nav.getByRole("link")).toHaveCount(13);
-  await nav.getByRole("link", { name: "Gather: results in order, completion out of order" }).click();
+  // Each named by its short name (its full title is the heading it opens).
+  await nav.getByRole("link", { name: "Gather", exact: true }).click();
   await expect(page).toHaveURL(/lesson=gather/);
   await expect(page.getByLabel("Label of task 3")).toHaveValue("Task 3");
+  await expect(page.getByRole("heading", { name: "Gather: results in order, completion out of order" })).toBeVisible();
   await expect(nav.getByRole("link", { name: /Gather/ })).toHaveAttribute("aria-current", "page");
 });
 

@@ -70,9 +70,23 @@ impl LessonId {
         LessonId::PATH.iter().position(|&l| l == self).map_or(0, |i| i + 1)
     }
 
+    /// The link to the lesson from the page it is on: `?lesson=gather`.
+    pub fn href(self) -> String {
+        ["?lesson=", self.as_str()].concat()
+    }
+
     /// The lesson after this one on the path; none after the last.
     pub fn next(self) -> Option<LessonId> {
         LessonId::PATH.get(self.step()).copied()
+    }
+
+    /// The link to the next lesson that ends a takeaway, as markup of fixed words (ids and titles
+    /// hold no markup characters: a test checks): `<a class="next-lesson" href="?lesson=async-fn">Next:
+    /// 2. An async fn returns a lazy future →</a>`; empty after the last lesson.
+    pub fn next_link(self) -> String {
+        self.next().map_or_else(String::new, |next| {
+            ["<a class=\"next-lesson\" href=\"", &next.href(), "\">Next: ", &next.step().to_string(), ". ", next.lesson().title, " →</a>"].concat()
+        })
     }
 
     /// The id in URLs and reports (public contract: never change one).
@@ -262,6 +276,12 @@ mod tests {
         assert_eq!(LessonId::PATH[0], LessonId::default());
         assert_eq!((LessonId::default().step(), LessonId::default().next()), (1, Some(LessonId::AsyncFn)));
         assert_eq!(LessonId::Gather.next(), Some(LessonId::AsCompleted));
+        assert_eq!(LessonId::Gather.href(), "?lesson=gather");
+        assert_eq!(LessonId::default().next_link(), "<a class=\"next-lesson\" href=\"?lesson=async-fn\">Next: 2. An async fn returns a lazy future →</a>");
+        assert_eq!(LessonId::PATH[12].next_link(), "");
+        for id in LessonId::ALL {
+            assert!(!id.lesson().title.contains(['<', '>', '&', '"']), "{id:?}: its title goes into markup as it is");
+        }
         let last = LessonId::PATH[LessonId::PATH.len() - 1];
         assert_eq!((last.step(), last.next()), (13, None));
         for (i, id) in LessonId::PATH.into_iter().enumerate() {

@@ -19,7 +19,12 @@ impl Trace {
         if polls.is_empty() {
             return String::new();
         }
-        let busy = shares(polls.iter().map(|p| (p.start_ms, p.end_ms)), span_ms);
+        // Pushed, not collected: `busy_spans` has the same `Vec` of pairs, one instance in the wasm.
+        let mut spans = Vec::new();
+        for poll in &polls {
+            spans.push((poll.start_ms, poll.end_ms));
+        }
+        let busy = shares(&spans, span_ms);
         let boxes = columns(&busy, &[], span_ms);
         let wakes: String = polls.iter().filter_map(|p| p.woken_at_ms).map(|t| format!("M{} 0V1", fixed(t, 3))).collect();
         let facts = self.stats(lane).describe(clock_resolution_ms);
@@ -28,14 +33,16 @@ impl Trace {
 }
 
 /// The share of each of [`COLUMNS`] equal slices of `0..span_ms` that `spans` cover, at most 1.
-pub(super) fn shares(spans: impl Iterator<Item = (f64, f64)>, span_ms: f64) -> Vec<f64> {
+/// (A slice, not an iterator: one instance in the wasm rather than one per caller.)
+pub(super) fn shares(spans: &[(f64, f64)], span_ms: f64) -> Vec<f64> {
     let mut shares = vec![0.0; COLUMNS];
     if !(span_ms > 0.0 && span_ms.is_finite()) {
         return shares;
     }
     let width = span_ms / COLUMNS as f64;
-    for (start, end) in spans {
-        let (start, end) = (start.clamp(0.0, span_ms), end.clamp(0.0, span_ms));
+    for &(start, end) in spans {
+        // Not `clamp`: with bounds it cannot prove ordered, its panic message formats floats (10 KiB of wasm).
+        let (start, end) = (start.max(0.0).min(span_ms), end.max(0.0).min(span_ms));
         if end <= start {
             continue;
         }
@@ -112,10 +119,10 @@ mod tests {
     #[test]
     fn a_column_holds_the_share_of_its_time_that_spans_cover() {
         // 600 columns over 600 ms: a column per ms.
-        let s = shares([(0.25, 0.5), (2.0, 4.5), (599.5, 700.0)].into_iter(), 600.0);
+        let s = shares(&[(0.25, 0.5), (2.0, 4.5), (599.5, 700.0)], 600.0);
         assert_eq!((s[0], s[1], s[2], s[3], s[4], s[5]), (0.25, 0.0, 1.0, 1.0, 0.5, 0.0));
         assert_eq!(s[599], 0.5, "clipped to the axis");
-        assert_eq!(shares([(1.0, 2.0)].into_iter(), 0.0), vec![0.0; COLUMNS], "no axis, nothing drawn");
+        assert_eq!(shares(&[(1.0, 2.0)], 0.0), vec![0.0; COLUMNS], "no axis, nothing drawn");
     }
 
     #[test]
@@ -147,7 +154,7 @@ mod tests {
                 at = end;
             }
             let covered: f64 = list.iter().map(|(s, e)| e - s).sum();
-            let ink: f64 = shares(list.into_iter(), span).iter().sum::<f64>() * span / COLUMNS as f64;
+            let ink: f64 = shares(&list, span).iter().sum::<f64>() * span / COLUMNS as f64;
             prop_assert!((ink - covered).abs() < 1e-6 * span, "ink {} against {}", ink, covered);
         }
     }

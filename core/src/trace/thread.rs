@@ -76,21 +76,17 @@ impl Trace {
     /// time, so a thread busy 3 % of the run looks 3 % busy), and long frames as outlines over them
     /// (a long frame holds whatever ran in it). One string rather than a view per part: the lane's
     /// view code cost the wasm 2 KiB.
-    /// Its state comes twice: in full, and briefly ("busy 5.4 ms of 2004.5 ms") for a narrow
-    /// screen, where the stylesheet shows that one so the lane's name stays clear.
+    /// On a narrow screen the stylesheet shows the lane's facts ("idle 1993.7 ms · no long frames")
+    /// in place of its state, so the lane's name stays clear.
     pub fn thread_lane(&self, span_ms: f64, wall_ms: Option<f64>, clock_resolution_ms: f64) -> String {
+        // The run's trace lands a moment after its end (the browser's report of its last frame):
+        // until then the lane says nothing rather than "< 0.1 ms".
+        let wall_ms = wall_ms.filter(|_| !self.events.is_empty());
         let state = wall_ms.map(|wall| self.thread_words(wall, clock_resolution_ms)[0].clone()).unwrap_or_default();
-        let brief = wall_ms.map(|wall| self.thread_brief(wall, clock_resolution_ms)).unwrap_or_default();
         let marks = wall_ms.map(|wall| self.thread_marks(18, span_ms, wall, clock_resolution_ms)).unwrap_or_default();
         format!(
-            "<text x=\"0\" y=\"13\" class=\"lane-label\">Thread</text><text x=\"100%\" y=\"13\" text-anchor=\"end\" class=\"lane-state\">{state}</text><text x=\"100%\" y=\"13\" text-anchor=\"end\" class=\"lane-brief\">{brief}</text><rect x=\"0\" width=\"100%\" y=\"18\" height=\"14\" rx=\"3\" class=\"track\"/>{marks}"
+            "<text x=\"0\" y=\"13\" class=\"lane-label\">Thread</text><text x=\"100%\" y=\"13\" text-anchor=\"end\" class=\"lane-state\">{state}</text><rect x=\"0\" width=\"100%\" y=\"18\" height=\"14\" rx=\"3\" class=\"track\"/>{marks}"
         )
-    }
-
-    /// The thread lane's state in a few words: the time it was busy (our polls and the lab's drawing) of the run's.
-    fn thread_brief(&self, wall_ms: f64, clock_resolution_ms: f64) -> String {
-        let busy = total(&self.busy_spans()) + total(&self.drawing);
-        ["busy ", &below_clock(busy, clock_resolution_ms), " of ", &format_ms(wall_ms, clock_resolution_ms)].concat()
     }
 
     pub(super) fn thread_marks(&self, y: usize, span_ms: f64, wall_ms: f64, clock_resolution_ms: f64) -> String {
@@ -98,10 +94,13 @@ impl Trace {
         if busy.is_empty() {
             return String::new();
         }
-        let ours = shares(busy.into_iter(), span_ms);
+        let ours = shares(&busy, span_ms);
         // Drawing and our polls never overlap (a Leptos task that polled a lesson's future is not
         // counted as drawing): stacked, a column is never taller than its time.
-        let drawing: Vec<f64> = shares(self.drawing.iter().copied(), span_ms).iter().zip(&ours).map(|(d, p)| d.min(1.0 - p)).collect();
+        let mut drawing = shares(&self.drawing, span_ms);
+        for (draw, poll) in drawing.iter_mut().zip(&ours) {
+            *draw = draw.min(1.0 - poll);
+        }
         let paths = format!(
             "<path d=\"{}\" class=\"poll\"/><path d=\"{}\" class=\"draw\"/><path d=\"{}\" class=\"long\"/>",
             columns(&ours, &[], span_ms),
@@ -211,9 +210,10 @@ mod tests {
         assert_eq!(Trace::new(2).thread_marks(18, 600.0, 1.0, 0.1), "");
         let running = trace.thread_lane(600.0, None, 0.1);
         assert!(running.contains(">Thread</text>") && running.contains(r#"class="lane-state"></text>"#) && !running.contains("<svg"), "{running}");
+        let landing = Trace::new(2).thread_lane(600.0, Some(350.0), 0.1);
+        assert!(landing.contains(r#"class="lane-state"></text>"#) && !landing.contains("<svg"), "before its trace lands: {landing}");
         let ended = trace.thread_lane(600.0, Some(350.0), 0.1);
         assert!(ended.contains(">ran our futures 0.3 ms of 350.0 ms · drew the lab 1.0 ms</text>"), "{ended}");
-        assert!(ended.contains("class=\"lane-brief\">busy 1.3 ms of 350.0 ms</text>"), "{ended}");
     }
 
     #[test]
