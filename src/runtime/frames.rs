@@ -1,4 +1,4 @@
-//! Animation frames: a callback on every frame, a meter of the gaps between frames, and the reduced-motion preference.
+//! Animation frames: a callback on every frame, and a meter of the gaps between frames.
 
 use super::clock::now;
 use std::cell::RefCell;
@@ -66,9 +66,4 @@ pub fn each_frame(draw: impl FnMut() -> bool + 'static) {
         let _ = window.request_animation_frame(callback.unchecked_ref());
     }
     next(draw);
-}
-
-/// Whether the person asked for reduced motion: then drawings change in steps, not every frame.
-pub fn reduced_motion() -> bool {
-    web_sys::window().and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten()).is_some_and(|m| m.matches())
 }

@@ -22,7 +22,7 @@ pub mod events;
 pub mod executor;
 /// `fetch` that aborts its `AbortController` when dropped, with capped body reading.
 pub mod fetch;
-/// Animation frames, the frame meter, reduced motion.
+/// Animation frames and the frame meter.
 pub mod frames;
 /// The page's origin and folder, the address bar and its fragment, and which URLs stay on this origin.
 pub mod location;
@@ -44,7 +44,7 @@ pub mod theme;
 pub mod timer;
 /// Every poll and wake of a run's futures, measured, into its trace.
 pub mod trace;
-/// Whether the viewport is narrow (a phone).
+/// Media queries: a narrow viewport (a phone), reduced motion.
 pub mod viewport;
 /// Whether the page is or was hidden (throttled timers).
 pub mod visibility;

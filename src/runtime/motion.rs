@@ -51,7 +51,8 @@ impl Moving {
         let keyframes = Object::new();
         let _ = Reflect::set(&keyframes, &"transform".into(), &Array::of2(&from.into(), &to.into()));
         let options = Object::new();
-        let _ = Reflect::set(&options, &"duration".into(), &duration_ms.max(1.0).into());
+        // Never negative (WAAPI throws): a task may start past an axis the next tick will extend.
+        let _ = Reflect::set(&options, &"duration".into(), &duration_ms.max(0.0).into());
         let _ = Reflect::set(&options, &"fill".into(), &"forwards".into());
         let animation = element.unchecked_ref::<Animatable>().animate(&keyframes, &options);
         animation.set_start_time(start_ms);

@@ -3,7 +3,7 @@
 use super::trigger::Trigger;
 use crate::runtime::canvas::{Colors, Painter};
 use crate::runtime::trace::{TraceSink, Traced};
-use crate::runtime::{clock, frames};
+use crate::runtime::{clock, frames, viewport};
 use async_lab_core::format;
 use async_lab_core::scale::{self, summary, Progress, HISTOGRAM_BINS};
 use async_lab_core::stats::histogram;
@@ -142,7 +142,7 @@ impl Scale {
             let Some(painter) = canvas.get().and_then(Painter::new) else { return };
             let progress = this.progress.get_value();
             let colors = Colors::of(&painter);
-            let step_ms = if frames::reduced_motion() { 250.0 } else { 0.0 };
+            let step_ms = if viewport::reduced_motion() { 250.0 } else { 0.0 };
             let mut painted_at = f64::NEG_INFINITY;
             frames::each_frame(move || {
                 if !this.progress.with_value(|current| Rc::ptr_eq(current, &progress)) {

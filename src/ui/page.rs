@@ -8,7 +8,7 @@ use leptos::prelude::*;
 /// The lessons, as plain links numbered in teaching order (`LessonId::PATH`): each loads with its
 /// own defaults, and leaving one ends its run. On a narrow screen they are one row that scrolls,
 /// the current lesson its initial scroll target (the stylesheet's `scroll-initial-target`). The
-/// stylesheet numbers them (a CSS counter: the list is `PATH`'s order, so each number is `step`).
+/// stylesheet numbers them (the list's own `list-item` counter: the list is `PATH`'s order, so each number is `step`).
 #[component]
 pub fn LessonNav() -> impl IntoView {
     let session = expect_context::<Session>();

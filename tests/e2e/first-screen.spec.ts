@@ -125,7 +125,7 @@ test("the lesson chooser numbers the path, and each takeaway links to the next l
   expect(await links.evaluateAll((all) => all.map((a) => new URLSearchParams(a.getAttribute("href")!.slice(1)).get("lesson")))).toEqual(PATH);
   // An ordered list, numbered by the stylesheet's counter (assistive technology hears "3 of 13").
   expect(await page.getByRole("navigation", { name: "Lessons" }).locator("ol > li > a").count()).toBe(PATH.length);
-  expect(await links.first().evaluate((a) => getComputedStyle(a, "::before").content)).toContain("counter(step)");
+  expect(await links.first().evaluate((a) => getComputedStyle(a, "::before").content)).toContain("counter(list-item)");
   await expect(links.last()).toHaveAccessibleName("CPU-bound work");
   await expect(page.locator(".next-lesson")).toBeHidden();
   await page.getByRole("button", { name: "Run concurrently" }).click();

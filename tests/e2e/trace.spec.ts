@@ -73,7 +73,7 @@ test("two concurrent timers: each lane shows brief polls, the wake of its timer,
   }
   await expect(page.locator("details.timeline-table p.fine")).toHaveText(/^The one thread ran our futures (< )?[\d.]+ ms of [\d.]+ ms · drew the lab (< )?[\d.]+ ms \(Leptos updating the page\); idle (< )?[\d.]+ ms · .+\. Not measured: .+\.$/);
   // The first task is always woken by its own timer: its wake is drawn.
-  expect(await lanes.nth(0).locator("path.wake").getAttribute("d")).toMatch(/^M[\d.]+ 0V1$/);
+  expect(await lanes.nth(0).locator("path.wake").getAttribute("d")).toMatch(/^M[\d.]+ 0V1000$/);
   await page.locator(".timeline:not([hidden])").first().screenshot({ path: "tests/e2e/screenshots/trace-concurrent.png" });
 });
 
@@ -94,7 +94,7 @@ test("a blocking loop is one long poll, and the timer beside it is polled only a
   expect(thread.busy).toBeGreaterThanOrEqual(400);
   expect(thread.longFrames).toBeGreaterThanOrEqual(1);
   expect(thread.long).toBeGreaterThanOrEqual(400);
-  expect(await page.locator(".timeline:not([hidden]) .lane.thread path.long").first().getAttribute("d")).toMatch(/^(M[\d.]+ 0H[\d.]+V1H[\d.]+Z)+$/);
+  expect(await page.locator(".timeline:not([hidden]) .lane.thread path.long").first().getAttribute("d")).toMatch(/^(M[\d.]+ 0H[\d.]+V1000H[\d.]+Z)+$/);
   // The blocked thread looks blocked: the lane is painted for the loop's time, and no more than
   // twice it (the picture is as true as the numbers).
   const { painted, busy } = await paintedShare(page);

@@ -40,11 +40,15 @@ pub fn race(run: &Run, res: f64) -> String {
     let js_ends: Vec<f64> = js.iter().filter_map(|t| t.end_ms).collect();
     let (first, last) = js_ends.iter().fold((f64::INFINITY, 0.0), |(lo, hi): (f64, f64), &end| (lo.min(end), hi.max(end)));
     let losers = js_ends.iter().filter(|&&end| end > first).count();
-    if losers > 0 {
-        sentence.push_str(&format!(
-            " The JS race settled as soon, but {losers} of its losers kept their requests on the wire until {}, answering nobody.",
-            seconds(last, res)
-        ));
+    // Every promise may settle in the same moment as the first (answers that came together, as the
+    // simulated path's static file often does): then none ran on, and none could have been
+    // stopped. Worded to wrap as the other sentence does, so an embed's reserved room holds either.
+    let others = js_ends.len().saturating_sub(1);
+    if others > 0 {
+        sentence.push_str(&match losers {
+            0 => format!(" The JS race settled as soon, and its {others} losers in the same moment, answering nobody: none can be cancelled."),
+            n => format!(" The JS race settled as soon, but {n} of its losers kept their requests on the wire until {}, answering nobody.", seconds(last, res)),
+        });
     }
     sentence + &compared(run, res)
 }
@@ -188,6 +192,11 @@ mod tests {
             "mirror B finished first, at 0.40 s; select_all dropped the other 2 at 0.40 s: their requests aborted, nothing of them left running. \
              The JS race settled as soon, but 2 of its losers kept their requests on the wire until 1.20 s, answering nobody."
         );
+        // The JS answers all came in one moment: said so, in a sentence as long, whatever the timing.
+        let specs = lanes(Mode::Race, LessonId::Race.lesson().default_tasks(), DEFAULT_DEADLINE_MS);
+        let tied = [(401.0, cut), (400.0, ok), (401.0, cut), (407.0, ok), (407.0, ok), (407.0, ok)];
+        let text = race(&run(LessonId::Race, Mode::Race, specs, &tied, 401.0), 0.1);
+        assert!(text.ends_with("The JS race settled as soon, and its 2 losers in the same moment, answering nobody: none can be cancelled."), "{text}");
     }
 
     #[test]

@@ -26,7 +26,7 @@ impl Trace {
         }
         let busy = shares(&spans, span_ms);
         let boxes = columns(&busy, &[], span_ms);
-        let wakes: String = polls.iter().filter_map(|p| p.woken_at_ms).map(|t| format!("M{} 0V1", fixed(t, 3))).collect();
+        let wakes: String = polls.iter().filter_map(|p| p.woken_at_ms).map(|t| format!("M{} 0V1000", fixed(t, 3))).collect();
         let facts = self.stats(lane).describe(clock_resolution_ms);
         marks_svg(y, span_ms, &facts, &facts, &format!("<path d=\"{boxes}\" class=\"poll\"/><path d=\"{wakes}\" class=\"wake\"/>"))
     }
@@ -59,9 +59,9 @@ pub(super) fn shares(spans: &[(f64, f64)], span_ms: f64) -> Vec<f64> {
     shares
 }
 
-/// Columns as one path of bars in a 1-unit-high box whose width is the axis in ms: column `i`
-/// stands on `base[i]` (0 where `base` is shorter) and is `heights[i]` tall; neighbours of the same
-/// height and base are one bar. "M0.000 0.750V1H3.500V0.750Z…".
+/// Columns as one path of bars in a box 1000 units high (thousandths, whole numbers) whose width is
+/// the axis in ms: column `i` stands on `base[i]` (0 where `base` is shorter) and is `heights[i]`
+/// tall; neighbours of the same height and base are one bar. "M0.000 750V1000H3.500V750Z…".
 pub(super) fn columns(heights: &[f64], base: &[f64], span_ms: f64) -> String {
     let width = span_ms / COLUMNS as f64;
     // Compared as drawn, in thousandths of the box: shares that sum to 1 by different roads differ in
@@ -77,8 +77,7 @@ pub(super) fn columns(heights: &[f64], base: &[f64], span_ms: f64) -> String {
             next += 1;
         }
         if height > 0 {
-            let (top, bottom) =
-                (fixed(f64::from(1000u32.saturating_sub(floor + height)) / 1000.0, 3), fixed(f64::from(1000u32.saturating_sub(floor)) / 1000.0, 3));
+            let (top, bottom) = (1000u32.saturating_sub(floor + height).to_string(), 1000u32.saturating_sub(floor).to_string());
             let (left, right) = (fixed(i as f64 * width, 3), fixed(next as f64 * width, 3));
             path.push_str(&["M", &left, " ", &top, "V", &bottom, "H", &right, "V", &top, "Z"].concat());
         }
@@ -87,9 +86,9 @@ pub(super) fn columns(heights: &[f64], base: &[f64], span_ms: f64) -> String {
     path
 }
 
-/// Spans of ms as one path of outlines in a 1-unit-high box: "M0.1 0H0.2V1H0.1Z…".
+/// Spans of ms as one path of outlines in the 1000-unit-high box: "M0.100 0H0.200V1000H0.100Z…".
 pub(super) fn spans(list: impl Iterator<Item = (f64, f64)>) -> String {
-    list.map(|(start, end)| format!("M{} 0H{}V1H{}Z", fixed(start, 3), fixed(end, 3), fixed(start, 3))).collect()
+    list.map(|(start, end)| format!("M{} 0H{}V1000H{}Z", fixed(start, 3), fixed(end, 3), fixed(start, 3))).collect()
 }
 
 /// A lane's marks box over its track: `y`px down, 14 px high, as wide as the axis in ms, `title` as
@@ -97,7 +96,7 @@ pub(super) fn spans(list: impl Iterator<Item = (f64, f64)>) -> String {
 /// `facts` in place of the lane's state (on the lane's text line, 5 px above the track).
 pub(super) fn marks_svg(y: usize, span_ms: f64, title: &str, facts: &str, paths: &str) -> String {
     format!(
-        "<text x=\"100%\" y=\"{}\" text-anchor=\"end\" class=\"facts\">{facts}</text><svg y=\"{y}\" width=\"100%\" height=\"14\" viewBox=\"0 0 {} 1\" preserveAspectRatio=\"none\" class=\"marks\" tabindex=\"0\" role=\"img\"><title>{title}</title>{paths}</svg>",
+        "<text x=\"100%\" y=\"{}\" text-anchor=\"end\" class=\"facts\">{facts}</text><svg y=\"{y}\" width=\"100%\" height=\"14\" viewBox=\"0 0 {} 1000\" preserveAspectRatio=\"none\" class=\"marks\" tabindex=\"0\" role=\"img\"><title>{title}</title>{paths}</svg>",
         y - 5,
         fixed(span_ms, 3)
     )
@@ -131,11 +130,11 @@ mod tests {
         heights[2..5].fill(1.0);
         heights[4] = 1.0 - 1e-12;
         heights[7] = 0.25;
-        assert_eq!(columns(&heights, &[], 600.0), "M2.000 0.000V1.000H5.000V0.000ZM7.000 0.750V1.000H8.000V0.750Z", "equal as drawn, one bar");
+        assert_eq!(columns(&heights, &[], 600.0), "M2.000 0V1000H5.000V0ZM7.000 750V1000H8.000V750Z", "equal as drawn, one bar");
         let base = [0.0, 0.5];
         let mut heights = vec![0.0; COLUMNS];
         heights[1] = 0.25;
-        assert_eq!(columns(&heights, &base, 600.0), "M1.000 0.250V0.500H2.000V0.250Z");
+        assert_eq!(columns(&heights, &base, 600.0), "M1.000 250V500H2.000V250Z");
         assert_eq!(columns(&vec![0.0; COLUMNS], &[], 600.0), "");
     }
 

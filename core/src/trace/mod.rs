@@ -377,11 +377,11 @@ mod tests {
             marks.starts_with("<text x=\"100%\" y=\"53\" text-anchor=\"end\" class=\"facts\">2 polls, < 0.1 ms in poll, 300.1 ms waiting, 1 wake</text>"),
             "{marks}"
         );
-        assert!(marks.contains("<svg y=\"58\" width=\"100%\" height=\"14\" viewBox=\"0 0 600.000 1\" preserveAspectRatio=\"none\" class=\"marks\" tabindex=\"0\" role=\"img\">"), "{marks}");
+        assert!(marks.contains("<svg y=\"58\" width=\"100%\" height=\"14\" viewBox=\"0 0 600.000 1000\" preserveAspectRatio=\"none\" class=\"marks\" tabindex=\"0\" role=\"img\">"), "{marks}");
         assert!(marks.contains("<title>2 polls, < 0.1 ms in poll, 300.1 ms waiting, 1 wake</title>"), "{marks}");
         // 0.03 ms of the first 1 ms column, 0.02 ms of column 300: bars 3 % and 2 % of the box tall.
-        assert!(marks.contains("<path d=\"M0.000 0.970V1.000H1.000V0.970ZM300.000 0.980V1.000H301.000V0.980Z\" class=\"poll\"/>"), "{marks}");
-        assert!(marks.contains("<path d=\"M300.100 0V1\" class=\"wake\"/>"), "{marks}");
+        assert!(marks.contains("<path d=\"M0.000 970V1000H1.000V970ZM300.000 980V1000H301.000V980Z\" class=\"poll\"/>"), "{marks}");
+        assert!(marks.contains("<path d=\"M300.100 0V1000\" class=\"wake\"/>"), "{marks}");
         assert_eq!(two_timers().marks(Lane::Task(7), 0, 600.0, 0.1), "");
     }
 }

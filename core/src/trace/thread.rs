@@ -203,8 +203,8 @@ mod tests {
         let marks = trace.thread_marks(18, 600.0, 350.0, 0.1);
         let (poll, draw, long) = (marks.find("class=\"poll\"").unwrap(), marks.find("class=\"draw\"").unwrap(), marks.find("class=\"long\"").unwrap());
         assert!(poll < draw && draw < long, "{marks}");
-        assert!(marks.contains("<path d=\"M0.000 0.800V1.000H1.000V0.800ZM300.000 0.900V1.000H301.000V0.900Z\" class=\"poll\"/>"), "{marks}");
-        assert!(marks.contains("<path d=\"M1.000 0.500V1.000H2.000V0.500ZM300.000 0.400V0.900H301.000V0.400Z\" class=\"draw\"/>"), "{marks}");
+        assert!(marks.contains("<path d=\"M0.000 800V1000H1.000V800ZM300.000 900V1000H301.000V900Z\" class=\"poll\"/>"), "{marks}");
+        assert!(marks.contains("<path d=\"M1.000 500V1000H2.000V500ZM300.000 400V900H301.000V400Z\" class=\"draw\"/>"), "{marks}");
         assert!(marks.contains("<svg y=\"18\" width=\"100%\" height=\"14\""), "{marks}");
         assert!(marks.contains("<title>The one thread ran our futures 0.3 ms of 350.0 ms · drew the lab 1.0 ms (Leptos updating the page); idle"), "{marks}");
         assert_eq!(Trace::new(2).thread_marks(18, 600.0, 1.0, 0.1), "");
@@ -241,7 +241,7 @@ mod tests {
             .filter(|bar| !bar.is_empty())
             .map(|bar| {
                 let n: Vec<f64> = bar.trim_end_matches('Z').split(['V', 'H', ' ']).map(|x| x.parse().unwrap()).collect();
-                (n[3] - n[0]) * (n[2] - n[1])
+                (n[3] - n[0]) * (n[2] - n[1]) / 1000.0
             })
             .sum()
     }

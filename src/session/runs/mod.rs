@@ -9,7 +9,7 @@ use super::drafts::Drafts;
 use super::trigger::Trigger;
 use crate::runtime::trace::{TraceSink, Traced};
 use crate::runtime::work::Options;
-use crate::runtime::{clock, frames, location, service_worker};
+use crate::runtime::{clock, frames, location, service_worker, viewport};
 use async_lab_core::budget::{Click, StartedBy};
 use async_lab_core::stats::Comparison;
 use async_lab_core::trace::Lane;
@@ -265,7 +265,7 @@ impl Runs {
     /// Whether live bars and the "now" line move with the clock on the compositor; with reduced
     /// motion they are drawn at the run's events only.
     pub fn moves_with_clock(&self) -> bool {
-        !frames::reduced_motion()
+        !viewport::reduced_motion()
     }
 
     /// `performance.now()` at the start of the run in flight: where its bars' motion starts.
@@ -278,7 +278,7 @@ impl Runs {
     /// clock on the compositor between ticks, so the lab does not redraw itself every frame.
     fn animate(&self, id: u32) {
         // With reduced motion, the lanes change only at the run's events (`execute`'s sink).
-        if frames::reduced_motion() {
+        if viewport::reduced_motion() {
             return;
         }
         let this = *self;
