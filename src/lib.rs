@@ -35,6 +35,7 @@ pub fn start() {
     #[cfg(not(feature = "test-hooks"))]
     let _ = &search;
     runtime::theme::apply(decoded.state.theme);
+    runtime::theme::apply_look(decoded.state.font.as_ref(), decoded.state.accent);
     if let Some(root) = document.document_element().filter(|_| decoded.state.embed) {
         let _ = root.class_list().add_1("embed");
     }

@@ -23,12 +23,16 @@ pub mod highlight;
 pub mod json;
 /// `LessonId` and each lesson's texts, listings and default tasks.
 pub mod lesson;
+/// A link's look: the `font=` family list and the `accent=` colour, checked, and the accent's text.
+pub mod look;
 /// What a lesson's program marks on the timeline, as typed values.
 pub mod milestone;
 /// `Mode` (how a run schedules its tasks) and `Column` (where it is shown).
 pub mod mode;
 /// How the Rust's printed output differs from the listings', line by line.
 pub mod outputs;
+/// The public URL parameters as a closed set (`Param`), the table the decoder and `embed.js` share.
+pub mod param;
 /// Percent-encoding of URL parts, decoded into UTF-8 text with a reason when it is broken.
 pub mod percent;
 /// The lanes a run runs for the typed tasks: the lanes its mode adds beside them, and back.

@@ -1,10 +1,13 @@
-//! URL state: decoding and encoding the public query parameters (`v`, `lesson`, `tasks`, `embed`,
-//! `autorun`, `theme`, `loop`, `timeout`, `heading`, `deadline`, `on_error`).
+//! URL state: decoding and encoding the public query parameters ([`Param`]: `v`, `lesson`, `tasks`,
+//! `embed`, `autorun`, `heading`, `predict`, `theme`, `loop`, `timeout`, `deadline`, `on_error`,
+//! `limit`, `fail_first`, `font`, `accent`).
 //!
 //! Decoding never fails as a whole: each bad part becomes a notice and falls back on its own.
 
 use crate::lesson::{self, LessonId};
+use crate::look::{Font, FontError, Rgb};
 use crate::mode::OnError;
+pub use crate::param::Param;
 pub use crate::percent::{percent_decode, percent_encode, DecodeError};
 use crate::plan::{DEFAULT_DEADLINE_MS, DEFAULT_LIMIT};
 use crate::retry::DEFAULT_FAIL_FIRST;
@@ -65,6 +68,10 @@ pub struct UrlState {
     pub limit: usize,
     /// retry's attempts the flaky endpoint fails at each request (`fail_first=`).
     pub fail_first: u32,
+    /// The app's text in these families (`font=`); `None`: the stylesheet's.
+    pub font: Option<Font>,
+    /// The accent colour (`accent=`); `None`: the stylesheet's, light or dark.
+    pub accent: Option<Rgb>,
 }
 
 impl Default for UrlState {
@@ -83,6 +90,8 @@ impl Default for UrlState {
             on_error: OnError::FailFast,
             limit: DEFAULT_LIMIT,
             fail_first: DEFAULT_FAIL_FIRST,
+            font: None,
+            accent: None,
         }
     }
 }
@@ -103,86 +112,103 @@ fn using(e: crate::FieldError, default: &str) -> String {
 pub fn decode(query: &str) -> Decoded {
     let mut state = UrlState::default();
     let mut notices = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
+    // The parameters read so far, one bit each (a link may name each once).
+    let mut seen = 0u32;
     let query = query.strip_prefix('?').unwrap_or(query);
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
         let Ok(key) = percent_decode(raw_key) else { continue };
-        if !matches!(
-            key.as_str(),
-            "v" | "lesson"
-                | "tasks"
-                | "embed"
-                | "autorun"
-                | "heading"
-                | "predict"
-                | "theme"
-                | "loop"
-                | "timeout"
-                | "deadline"
-                | "on_error"
-                | "limit"
-                | "fail_first"
-        ) {
+        let Some(param) = Param::parse(&key) else {
             continue; // Unknown parameters are other people's business.
-        }
-        if seen.contains(&key) {
+        };
+        let bit = 1 << param as u32;
+        if seen & bit != 0 {
             notices.push(format!("The link gives \"{key}\" more than once; the first one is used."));
             continue;
         }
-        seen.push(key.clone());
+        seen |= bit;
         // `tasks` is split before decoding, so its parts may contain encoded `~` and `;`.
-        if key == "tasks" {
+        if param == Param::Tasks {
             match decode_tasks(raw_value) {
                 Ok(tasks) => state.tasks = Some(tasks),
                 Err(why) => notices.push(format!("The link's tasks could not be used ({why}); showing the lesson's defaults.")),
             }
             continue;
         }
-        let value = match percent_decode(raw_value) {
-            Ok(v) => v,
-            Err(DecodeError(why)) => {
-                notices.push(format!("The link's \"{key}\" has {why}; using the default."));
-                continue;
+        match percent_decode(raw_value) {
+            Ok(value) => {
+                if let Some(notice) = read(param, &value, &mut state) {
+                    notices.push(notice);
+                }
             }
-        };
-        let shown = crate::task::shown(&value);
-        match key.as_str() {
-            "v" if value != VERSION => notices.push(format!("This link is for version {shown} of Async Lab; reading it as version {VERSION}.")),
-            "lesson" => match LessonId::parse(&value) {
-                Some(l) => state.lesson = l,
-                None => notices.push(format!("There is no lesson {shown}; showing {}. Lessons: {}.", state.lesson.as_str(), lesson::ids())),
-            },
-            "embed" | "autorun" => match flag(&value) {
-                Some(on) if key == "embed" => state.embed = on,
-                Some(on) => state.autorun = on,
-                None => notices.push(format!("\"{key}\" must be 0 or 1; got {shown}. Using 0.")),
-            },
-            "heading" | "predict" => match flag(&value) {
-                Some(on) if key == "heading" => state.heading = on,
-                Some(on) => state.predict = on,
-                None => notices.push(format!("\"{key}\" must be 0 or 1; got {shown}. Using 1.")),
-            },
-            "timeout" => parse_timeout(&value).map_or_else(|e| notices.push(using(e, &format!("{DEFAULT_TIMEOUT_MS} ms"))), |ms| state.timeout_ms = ms),
-            "deadline" => parse_deadline(&value).map_or_else(|e| notices.push(using(e, &format!("{DEFAULT_DEADLINE_MS} ms"))), |ms| state.deadline_ms = ms),
-            "limit" => parse_limit(&value).map_or_else(|e| notices.push(using(e, &DEFAULT_LIMIT.to_string())), |n| state.limit = n),
-            "fail_first" => parse_fail_first(&value).map_or_else(|e| notices.push(using(e, &DEFAULT_FAIL_FIRST.to_string())), |k| state.fail_first = k),
-            "on_error" => match OnError::parse(&value) {
-                Some(on_error) => state.on_error = on_error,
-                None => notices.push(format!("\"on_error\" must be fail-fast or settle; got {shown}. Using fail-fast.")),
-            },
-            "loop" => match BusyLoop::parse(&value) {
-                Some(busy_loop) => state.busy_loop = busy_loop,
-                None => notices.push(format!("\"loop\" must be block or yield; got {shown}. Using block.")),
-            },
-            "theme" => match Theme::parse(&value) {
-                Some(theme) => state.theme = theme,
-                None => notices.push(format!("\"theme\" must be light, dark or auto; got {shown}. Using auto.")),
-            },
-            _ => {}
+            Err(DecodeError(why)) => notices.push(format!("The link's \"{key}\" has {why}; using the default.")),
         }
     }
     Decoded { state, notices }
+}
+
+/// Reads one parameter's decoded value into `state`, or gives its notice and leaves the default
+/// there (each parameter is read once, so what `state` holds is still the default).
+fn read(param: Param, value: &str, state: &mut UrlState) -> Option<String> {
+    let shown = crate::task::shown(value);
+    match param {
+        Param::Tasks => None, // Read from its raw parts by `decode`.
+        Param::V => (value != VERSION).then(|| format!("This link is for version {shown} of Async Lab; reading it as version {VERSION}.")),
+        Param::Lesson => keep(LessonId::parse(value).ok_or(()), &mut state.lesson, |()| {
+            format!("There is no lesson {shown}; showing {}. Lessons: {}.", LessonId::default().as_str(), lesson::ids())
+        }),
+        Param::Embed => read_flag(param, value, &mut state.embed),
+        Param::Autorun => read_flag(param, value, &mut state.autorun),
+        Param::Heading => read_flag(param, value, &mut state.heading),
+        Param::Predict => read_flag(param, value, &mut state.predict),
+        Param::Timeout => keep(parse_timeout(value), &mut state.timeout_ms, |e| using(e, &format!("{DEFAULT_TIMEOUT_MS} ms"))),
+        Param::Deadline => keep(parse_deadline(value), &mut state.deadline_ms, |e| using(e, &format!("{DEFAULT_DEADLINE_MS} ms"))),
+        Param::Limit => keep(parse_limit(value), &mut state.limit, |e| using(e, &DEFAULT_LIMIT.to_string())),
+        Param::FailFirst => keep(parse_fail_first(value), &mut state.fail_first, |e| using(e, &DEFAULT_FAIL_FIRST.to_string())),
+        Param::OnError => {
+            keep(OnError::parse(value).ok_or(()), &mut state.on_error, |()| format!("\"on_error\" must be fail-fast or settle; got {shown}. Using fail-fast."))
+        }
+        Param::Loop => keep(BusyLoop::parse(value).ok_or(()), &mut state.busy_loop, |()| format!("\"loop\" must be block or yield; got {shown}. Using block.")),
+        Param::Theme => keep(Theme::parse(value).ok_or(()), &mut state.theme, |()| format!("\"theme\" must be light, dark or auto; got {shown}. Using auto.")),
+        Param::Font => keep(Font::parse(value).map(Some), &mut state.font, |e| font_notice(e, &shown)),
+        Param::Accent => keep(Rgb::parse(value).map(Some).ok_or(()), &mut state.accent, |()| {
+            format!("\"accent\" must be a hex colour #rgb or #rrggbb (in a link %23rrggbb, or rrggbb without the #); got {shown}. Using the default accent.")
+        }),
+    }
+}
+
+/// Keeps a value that parsed in its place, or gives the notice for one that did not.
+fn keep<T, E>(parsed: Result<T, E>, place: &mut T, notice: impl FnOnce(E) -> String) -> Option<String> {
+    match parsed {
+        Ok(value) => {
+            *place = value;
+            None
+        }
+        Err(e) => Some(notice(e)),
+    }
+}
+
+/// A `0`/`1` parameter into its place, whose default the notice names.
+fn read_flag(param: Param, value: &str, place: &mut bool) -> Option<String> {
+    let default = u8::from(*place);
+    keep(flag(value).ok_or(()), place, |()| format!("\"{}\" must be 0 or 1; got {}. Using {default}.", param.as_str(), crate::task::shown(value)))
+}
+
+/// The notice for a `font=` the page refused: what was wrong, and that the default font stays.
+fn font_notice(e: FontError, shown: &str) -> String {
+    let char_refused;
+    // The limits as text, not formatted from `look`'s constants (a test holds them equal).
+    let why = match e {
+        FontError::TooLong => "more than 200 characters",
+        FontError::TooMany => "more than 10 families",
+        FontError::Empty => "an empty name",
+        FontError::Quote => "a quote that does not close its name",
+        FontError::Char(c) => {
+            char_refused = crate::task::shown(c.encode_utf8(&mut [0; 4])) + " is not allowed";
+            &char_refused
+        }
+    };
+    format!("\"font\" must be font family names separated by commas, each of letters, digits, spaces, hyphens and underscores, in quotes or not; got {shown}: {why}. Using the default font.")
 }
 
 fn flag(value: &str) -> Option<bool> {
@@ -227,46 +253,37 @@ pub fn encode_tasks(tasks: &[TaskSpec]) -> String {
 
 /// Encodes a state as a query string (without `?`), leaving out what equals the defaults.
 pub fn encode(state: &UrlState) -> String {
-    let mut parts = vec![format!("v={VERSION}"), format!("lesson={}", state.lesson.as_str())];
-    if let Some(tasks) = &state.tasks {
-        if *tasks != state.lesson.lesson().default_tasks() {
-            parts.push(format!("tasks={}", encode_tasks(tasks)));
+    let default = UrlState::default();
+    let mut parts = Vec::new();
+    for param in Param::ALL {
+        let value = match param {
+            Param::V => Some(VERSION.to_owned()),
+            Param::Lesson => Some(state.lesson.as_str().to_owned()),
+            Param::Tasks => state.tasks.as_ref().filter(|t| **t != state.lesson.lesson().default_tasks()).map(|t| encode_tasks(t)),
+            Param::Embed => unless_default(state.embed, default.embed, |on| u8::from(on).to_string()),
+            Param::Autorun => unless_default(state.autorun, default.autorun, |on| u8::from(on).to_string()),
+            Param::Heading => unless_default(state.heading, default.heading, |on| u8::from(on).to_string()),
+            Param::Predict => unless_default(state.predict, default.predict, |on| u8::from(on).to_string()),
+            Param::Theme => unless_default(state.theme, default.theme, |t| t.as_str().to_owned()),
+            Param::Loop => unless_default(state.busy_loop, default.busy_loop, |l| l.as_str().to_owned()),
+            Param::Timeout => unless_default(state.timeout_ms, default.timeout_ms, |ms| ms.to_string()),
+            Param::Deadline => unless_default(state.deadline_ms, default.deadline_ms, |ms| ms.to_string()),
+            Param::OnError => unless_default(state.on_error, default.on_error, |o| o.as_str().to_owned()),
+            Param::Limit => unless_default(state.limit, default.limit, |n| n.to_string()),
+            Param::FailFirst => unless_default(state.fail_first, default.fail_first, |k| k.to_string()),
+            Param::Font => state.font.as_ref().map(|f| percent_encode(f.as_css())),
+            Param::Accent => state.accent.map(|a| percent_encode(&a.css())),
+        };
+        if let Some(value) = value {
+            parts.push(format!("{}={value}", param.as_str()));
         }
     }
-    if state.embed {
-        parts.push("embed=1".to_owned());
-    }
-    if state.autorun {
-        parts.push("autorun=1".to_owned());
-    }
-    if !state.heading {
-        parts.push("heading=0".to_owned());
-    }
-    if !state.predict {
-        parts.push("predict=0".to_owned());
-    }
-    if state.theme != Theme::Auto {
-        parts.push(format!("theme={}", state.theme.as_str()));
-    }
-    if state.busy_loop != BusyLoop::Block {
-        parts.push(format!("loop={}", state.busy_loop.as_str()));
-    }
-    if state.timeout_ms != DEFAULT_TIMEOUT_MS {
-        parts.push(format!("timeout={}", state.timeout_ms));
-    }
-    if state.deadline_ms != DEFAULT_DEADLINE_MS {
-        parts.push(format!("deadline={}", state.deadline_ms));
-    }
-    if state.on_error != OnError::FailFast {
-        parts.push(format!("on_error={}", state.on_error.as_str()));
-    }
-    if state.limit != DEFAULT_LIMIT {
-        parts.push(format!("limit={}", state.limit));
-    }
-    if state.fail_first != DEFAULT_FAIL_FIRST {
-        parts.push(format!("fail_first={}", state.fail_first));
-    }
     parts.join("&")
+}
+
+/// A value's text for the query, or nothing when it is the default (links stay short).
+fn unless_default<T: PartialEq>(value: T, default: T, text: impl FnOnce(T) -> String) -> Option<String> {
+    (value != default).then(|| text(value))
 }
 
 #[cfg(test)]
@@ -312,6 +329,64 @@ mod tests {
         assert_eq!(bad_k.notices, ["The link's Fail first must be a whole number from 0 to 5; got 6. Using 2."]);
         let bad = decode("?limit=11");
         assert_eq!((bad.state.limit, bad.notices), (DEFAULT_LIMIT, vec!["The link's Limit must be a whole number from 1 to 10; got 11. Using 3.".to_owned()]));
+    }
+
+    #[test]
+    fn font_and_accent_decode_encode_and_bad_values_fall_back_with_a_notice() {
+        let d = decode("?lesson=gather&embed=1&accent=%23aa3377&font=Georgia,serif");
+        assert!(d.notices.is_empty(), "{:?}", d.notices);
+        assert_eq!(d.state.accent, Some(Rgb([0xaa, 0x33, 0x77])));
+        assert_eq!(d.state.font.as_ref().map(Font::as_css), Some("\"Georgia\", serif"));
+        assert_eq!(encode(&d.state), "v=1&lesson=gather&embed=1&font=%22Georgia%22%2C%20serif&accent=%23aa3377");
+        assert_eq!(decode(&encode(&d.state)), d);
+        // Without the `#` (an unencoded one would end the query), and `+` as a space.
+        assert_eq!(decode("?accent=A37&font=Times+New+Roman").state.accent, Some(Rgb([0xaa, 0x33, 0x77])));
+        assert_eq!(decode("?font=Times+New+Roman").state.font.map(|f| f.as_css().to_owned()), Some("\"Times New Roman\"".to_owned()));
+        assert!(!encode(&UrlState::default()).contains("font") && !encode(&UrlState::default()).contains("accent"));
+
+        let bad = decode("?accent=&font=Inter;color:red");
+        assert_eq!((&bad.state.font, bad.state.accent), (&None, None));
+        assert_eq!(
+            bad.notices,
+            [
+                "\"accent\" must be a hex colour #rgb or #rrggbb (in a link %23rrggbb, or rrggbb without the #); got \"\". Using the default accent.",
+                "\"font\" must be font family names separated by commas, each of letters, digits, spaces, hyphens and underscores, in quotes or not; got \"Inter;color:red\": \";\" is not allowed. Using the default font."
+            ]
+        );
+        let font = |q: &str| decode(q).notices.join("");
+        assert!(
+            font("?font=%22Inter").ends_with("got \"\"Inter\": a quote that does not close its name. Using the default font."),
+            "{}",
+            font("?font=%22Inter")
+        );
+        assert!(font("?font=Inter,,serif").ends_with("got \"Inter,,serif\": an empty name. Using the default font."));
+        assert!(font("?font=a,b,c,d,e,f,g,h,i,j,k").ends_with("got \"a,b,c,d,e,f,g,h,i,j,k\": more than 10 families. Using the default font."));
+        assert!(font(&format!("?font={}", "a".repeat(201)))
+            .ends_with(&format!("got \"{}…\" (201 characters): more than 200 characters. Using the default font.", "a".repeat(40))));
+        // The limits the notice names are the ones checked.
+        assert_eq!((crate::look::MAX_FONT_CHARS, crate::look::MAX_FONT_FAMILIES), (200, 10));
+        assert_eq!(decode("?accent=red").notices.len(), 1);
+        assert_eq!(decode("?accent=%23abc&accent=%23def").state.accent, Some(Rgb([0xaa, 0xbb, 0xcc])));
+    }
+
+    #[test]
+    fn every_flag_names_its_default_in_its_notice() {
+        let default = UrlState::default();
+        for param in Param::ALL.into_iter().filter(|p| p.is_flag()) {
+            let on = match param {
+                Param::Embed => default.embed,
+                Param::Autorun => default.autorun,
+                Param::Heading => default.heading,
+                Param::Predict => default.predict,
+                other => panic!("{other:?} is not a flag"),
+            };
+            let name = param.as_str();
+            assert_eq!(decode(&format!("?{name}=2")).notices, [format!("\"{name}\" must be 0 or 1; got \"2\". Using {}.", u8::from(on))]);
+        }
+        assert_eq!(
+            decode("?embed=yes&autorun=no").notices,
+            ["\"embed\" must be 0 or 1; got \"yes\". Using 0.", "\"autorun\" must be 0 or 1; got \"no\". Using 0."]
+        );
     }
 
     #[test]
@@ -410,10 +485,11 @@ mod tests {
 
     proptest! {
         #[test]
-        fn tasks_round_trip(tasks in prop::collection::vec(arb_task(), 1..=20), embed: bool, autorun: bool, lesson in 0..LessonId::ALL.len(), yields: bool, timeout_ms in 1u32..=120_000, deadline_ms in 1u32..=60_000, settles: bool, limit in 1usize..=10, fail_first in 0u32..=5) {
+        fn tasks_round_trip(tasks in prop::collection::vec(arb_task(), 1..=20), embed: bool, autorun: bool, lesson in 0..LessonId::ALL.len(), yields: bool, timeout_ms in 1u32..=120_000, deadline_ms in 1u32..=60_000, settles: bool, limit in 1usize..=10, fail_first in 0u32..=5, look in (prop::option::of("[A-Za-z0-9_-]{1,8}(, ?(\"[A-Za-z0-9][A-Za-z0-9 ]{0,7}\"|serif|[A-Za-z]{1,8})){0,4}"), prop::option::of(any::<[u8; 3]>()))) {
             let busy_loop = if yields { BusyLoop::Yield } else { BusyLoop::Block };
             let lesson = LessonId::ALL[lesson];
-            let state = UrlState { lesson, tasks: Some(tasks.clone()), embed, autorun, heading: !embed, predict: autorun, theme: Theme::Dark, busy_loop, timeout_ms, deadline_ms, on_error: if settles { OnError::Settle } else { OnError::FailFast }, limit, fail_first };
+            let (font, accent) = (look.0.map(|f| Font::parse(&f).unwrap()), look.1.map(Rgb));
+            let state = UrlState { lesson, tasks: Some(tasks.clone()), embed, autorun, heading: !embed, predict: autorun, theme: Theme::Dark, busy_loop, timeout_ms, deadline_ms, on_error: if settles { OnError::Settle } else { OnError::FailFast }, limit, fail_first, font, accent };
             let d = decode(&encode(&state));
             prop_assert!(d.notices.is_empty(), "{:?}", d.notices);
             prop_assert_eq!(d.state, state);

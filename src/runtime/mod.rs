@@ -38,7 +38,7 @@ pub mod random;
 pub mod scale;
 /// Registering `sw.js` and knowing whether it answers `api/`.
 pub mod service_worker;
-/// The root's `data-theme`, and the reader's light or dark preference changing.
+/// The root's `data-theme`, a link's font and accent, and the reader's light or dark preference changing.
 pub mod theme;
 /// Sleeps that share one browser timer per deadline and never wake early.
 pub mod timer;

@@ -24,6 +24,7 @@ use crate::runtime::{clock, download, location, service_worker, viewport};
 use async_lab_core::download::Download;
 use async_lab_core::embed;
 use async_lab_core::highlight::Language;
+use async_lab_core::look::{Font, Rgb};
 use async_lab_core::query::{self, Decoded, Theme, UrlState};
 use async_lab_core::step::{self, AtLine};
 use async_lab_core::work::WorkerStatus;
@@ -44,6 +45,11 @@ pub struct Session {
     pub heading: bool,
     /// `theme=`; a signal, because a host page may change it live.
     pub theme: RwSignal<Theme>,
+    /// `font=`, fixed at start-up and carried into links as the theme is. Leaked once: the session
+    /// lives as long as the page, and a `&'static` keeps `Session` `Copy` without an arena slot.
+    pub font: Option<&'static Font>,
+    /// `accent=`, like the font.
+    pub accent: Option<Rgb>,
     /// The clock's resolution here, in ms: no figure is shown finer.
     pub resolution_ms: f64,
     /// Notices about the page's URL that fell back to defaults.
@@ -61,7 +67,7 @@ impl Session {
     pub fn new(decoded: Decoded) -> Session {
         let Decoded { state, notices } = decoded;
         let drafts = Drafts::new(&state);
-        let UrlState { lesson, embed, autorun, heading, theme, predict, .. } = state;
+        let UrlState { lesson, embed, autorun, heading, theme, predict, font, accent, .. } = state;
         let resolution_ms = clock::resolution_ms();
         let session = Session {
             lesson,
@@ -69,6 +75,8 @@ impl Session {
             autorun,
             heading,
             theme: RwSignal::new(theme),
+            font: font.map(|f| &*Box::leak(Box::new(f))),
+            accent,
             resolution_ms,
             notices: RwSignal::new(notices),
             network: RwSignal::new(None),
@@ -149,6 +157,8 @@ impl Session {
             on_error,
             limit,
             fail_first,
+            font: self.font.cloned(),
+            accent: self.accent,
         })
     }
 

@@ -64,6 +64,8 @@ impl Session {
             on_error: typed.on_error.unwrap_or_else(|| drafts.on_error.get_untracked()),
             limit: typed.limit.or_else(|| untrack(|| drafts.valid_limit())).unwrap_or(DEFAULT_LIMIT),
             fail_first: typed.fail_first.or_else(|| untrack(|| drafts.valid_fail_first())).unwrap_or(DEFAULT_FAIL_FIRST),
+            font: self.font.cloned(),
+            accent: self.accent,
         };
         let compressed = compression::deflate(payload.as_bytes()).await?;
         Some(format!("{}?{}{}", location::app_base(), query::encode(&state), share::fragment(&compressed, at_ms)))

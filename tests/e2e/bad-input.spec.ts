@@ -95,6 +95,29 @@ for (const c of catalogue.query as Case[]) {
   });
 }
 
+test("a bad font and a bad accent each get a notice and leave the page's own look", async ({ page }) => {
+  const look = () =>
+    page.evaluate(() => {
+      const root = document.documentElement;
+      const button = [...document.querySelectorAll("button")].find((b) => b.textContent === "Run both")!;
+      return {
+        set: [root.style.getPropertyValue("--font"), root.style.getPropertyValue("--accent"), root.style.getPropertyValue("--accent-text")],
+        font: getComputedStyle(document.body).fontFamily,
+        background: getComputedStyle(button).backgroundColor,
+        color: getComputedStyle(button).color,
+      };
+    });
+  await open(page);
+  const own = await look();
+  await open(page, "?font=Georgia;color:red&accent=%23aa33&" + "tasks=A~timer~50~0~");
+  await expect(page.getByRole("status").filter({ hasText: '"font" must be font family names' })).toContainText('got "Georgia;color:red": ";" is not allowed. Using the default font.');
+  await expect(page.getByRole("status").filter({ hasText: '"accent" must be a hex colour' })).toContainText('got "#aa33". Using the default accent.');
+  expect(await look()).toEqual({ ...own, set: ["", "", ""] });
+  expect(own.set).toEqual(["", "", ""]);
+  expect(await cspViolations(page)).toEqual([]);
+  await stillWorks(page);
+});
+
 type NetworkCase = { name: string; url: string; timeout?: number; status: string | string[]; http_status: number | null; detail: string };
 
 for (const c of catalogue.network as NetworkCase[]) {
