@@ -36,7 +36,8 @@ test-native:
 test-wasm:
 	cargo test --target wasm32-unknown-unknown
 
-## The release build into dist/: Trunk, then the JS glue, boot.js, embed.js, sw.js and the CSS
+## The release build into dist/: Trunk (its post_build hook bundles embed/ into embed.js, scripts/embed.mjs),
+## then the JS glue, boot.js, embed.js, sw.js and the CSS
 ## minified (scripts/minify.mjs; integrity hashes rewritten) and the Content-Security-Policy
 ## written into index.html.
 build:
@@ -49,8 +50,9 @@ build-test-hooks:
 	trunk build --offline --features test-hooks --dist dist-test
 	node scripts/csp-meta.mjs dist-test/index.html
 
-## Real docs sites (Sphinx + Furo, MkDocs + Material, mdBook; pinned by scripts/setup.sh) that
-## embed the app served by the tests on 127.0.0.1:4173, built into target/sites/.
+## Real docs sites (Sphinx with Furo, sphinx-rtd-theme and pydata-sphinx-theme, MkDocs + Material,
+## mdBook, Docusaurus, VitePress; pinned, installed by scripts/setup.sh) that embed the app served by
+## the tests on 127.0.0.1:4173, each loading embed.js once in <head>, built into target/sites/.
 sites: build
 	tests/sites/build.sh http://127.0.0.1:4173/ target/sites
 
@@ -81,14 +83,14 @@ bench: setup-test build
 	node bench/run.mjs dist target/bench/app target/bench/counter
 
 ## The heights <async-lab> reserves per lesson and width: each lesson's embed measured after Run
-## both, written into static/embed.js. Run it after changing the embed's layout; the e2e tests
+## both, written into embed/heights.js. Run it after changing the embed's layout; the e2e tests
 ## fail while the table is out of date.
 heights: build
 	node scripts/heights.mjs dist
 	$(MAKE) build
 
 ## The posters <async-lab load="click"> draws (each lesson's title and expected timeline), from
-## core into static/embed.js; `make test` fails while they are out of date.
+## core into embed/catalogue.js; `make test` fails while they are out of date.
 posters:
 	cargo run -q -p async-lab-core --example posters
 

@@ -85,7 +85,7 @@ if [ "${1:-serve}" = test ]; then
   fi
 
   # The docs sites the embedding tests build (tests/sites): pinned generators in the same .venv,
-  # and mdBook, a Rust tool, once per machine.
+  # Docusaurus and VitePress from npm, and mdBook, a Rust tool, once per machine.
   if ! .venv/bin/python - tests/sites/requirements.txt <<'PY'
 import sys, importlib.metadata as meta
 pins = [line.split("#")[0].strip() for line in open(sys.argv[1])]
@@ -100,6 +100,14 @@ PY
     say "installing the docs generators the embedding tests use (tests/sites/requirements.txt)"
     .venv/bin/python -m pip install --quiet --disable-pip-version-check -r tests/sites/requirements.txt
   fi
+  # The two npm docs sites (Docusaurus, VitePress), each pinned by its own package-lock.json: npm ci
+  # only when its node_modules is missing or older than its lock, as for the root's above.
+  for site in tests/sites/docusaurus tests/sites/vitepress; do
+    if ! [ "$site/node_modules/.package-lock.json" -nt "$site/package-lock.json" ]; then
+      say "installing the npm packages of $site (its package-lock.json; under a minute)"
+      (cd "$site" && npm ci --no-audit --no-fund)
+    fi
+  done
   if [ "$(mdbook --version 2>/dev/null)" != "mdbook v$MDBOOK_VERSION" ]; then
     say "installing mdbook $MDBOOK_VERSION for the embedding tests (about 6 minutes, once)"
     install_tool --locked mdbook --version "$MDBOOK_VERSION"

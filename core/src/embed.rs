@@ -15,9 +15,10 @@ pub fn attribute(text: &str) -> String {
 }
 
 /// A ready `<async-lab>` element for the embed's `query` (`v` and `embed=1` are the element's
-/// own defaults), with a link to `full_app` for readers without JavaScript, and the script that
-/// defines it. Its attributes are the query's values as they stand, percent-encoded: the element
-/// passes them on as written.
+/// own defaults), with a link to `full_app` for readers without JavaScript, after the script that
+/// defines it: a plain script before the element (README's one rule), so the element holds its
+/// room from the first paint. Its attributes are the query's values as they stand,
+/// percent-encoded: the element passes them on as written.
 pub fn element_snippet(query: &str, full_app: &str, embed_js: &str, title: &str) -> String {
     let attributes: String = query
         .split('&')
@@ -26,20 +27,20 @@ pub fn element_snippet(query: &str, full_app: &str, embed_js: &str, title: &str)
         .map(|(name, value)| format!(" {name}=\"{}\"", attribute(value)))
         .collect();
     format!(
-        "<async-lab{attributes}>\n  <a href=\"{}\">{}</a>: a lesson of Async Lab, which runs with JavaScript.\n</async-lab>\n<script src=\"{}\" defer></script>",
+        "<script src=\"{}\"></script>\n<async-lab{attributes}>\n  <a href=\"{}\">{}</a>: a lesson of Async Lab, which runs with JavaScript.\n</async-lab>",
+        attribute(embed_js),
         attribute(full_app),
         attribute(title),
-        attribute(embed_js),
     )
 }
 
-/// A ready `<iframe>` for `src`, plus the script that sizes it to its content.
+/// A ready `<iframe>` for `src`, after the script that sizes it to its content.
 pub fn snippet(src: &str, embed_js: &str, title: &str, height_px: u32) -> String {
     format!(
-        "<iframe src=\"{}\" title=\"{}\" height=\"{height_px}\" loading=\"lazy\" style=\"width:100%;border:0\"\n  sandbox=\"{SANDBOX}\"\n  allow=\"clipboard-write\"></iframe>\n<script src=\"{}\" defer></script>",
+        "<script src=\"{}\"></script>\n<iframe src=\"{}\" title=\"{}\" height=\"{height_px}\" loading=\"lazy\" style=\"width:100%;border:0\"\n  sandbox=\"{SANDBOX}\"\n  allow=\"clipboard-write\"></iframe>",
+        attribute(embed_js),
         attribute(src),
         attribute(&format!("Async Lab: {title}")),
-        attribute(embed_js),
     )
 }
 
@@ -82,10 +83,10 @@ mod tests {
     #[test]
     fn snippet_is_escaped_and_complete() {
         let s = snippet("https://x.dev/lab/?v=1&lesson=gather&embed=1", "https://x.dev/lab/embed.js", "Gather \"1\"", 640);
-        assert!(s.starts_with("<iframe src=\"https://x.dev/lab/?v=1&amp;lesson=gather&amp;embed=1\" title=\"Async Lab: Gather &quot;1&quot;\""));
+        assert!(s.starts_with("<script src=\"https://x.dev/lab/embed.js\"></script>\n<iframe src=\"https://x.dev/lab/?v=1&amp;lesson=gather&amp;embed=1\" title=\"Async Lab: Gather &quot;1&quot;\""));
         assert!(s.contains("height=\"640\" loading=\"lazy\" style=\"width:100%;border:0\""));
         assert!(s.contains("sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\""));
-        assert!(s.ends_with("<script src=\"https://x.dev/lab/embed.js\" defer></script>"));
+        assert!(s.ends_with("allow=\"clipboard-write\"></iframe>"));
     }
 
     #[test]
@@ -98,7 +99,7 @@ mod tests {
         );
         assert_eq!(
             s,
-            "<async-lab lesson=\"gather\" tasks=\"A%201~timer~5~0~\" loop=\"yield\">\n  <a href=\"https://x.dev/lab/?lesson=gather\">Gather &lt;1&gt;</a>: a lesson of Async Lab, which runs with JavaScript.\n</async-lab>\n<script src=\"https://x.dev/lab/embed.js\" defer></script>"
+            "<script src=\"https://x.dev/lab/embed.js\"></script>\n<async-lab lesson=\"gather\" tasks=\"A%201~timer~5~0~\" loop=\"yield\">\n  <a href=\"https://x.dev/lab/?lesson=gather\">Gather &lt;1&gt;</a>: a lesson of Async Lab, which runs with JavaScript.\n</async-lab>"
         );
     }
 

@@ -27,7 +27,7 @@ pub fn Share() -> impl IntoView {
             <span class="fine" role="status">{status}</span>
         </div>
         <label class="field wide">
-            <span>"Embed code " <small>"(the <async-lab> element, or the bare iframe with the sandbox it needs; embed.js sizes either to its content)"</small></span>
+            <span>"Embed code " <small>"(embed.js goes once in the page's <head>, no defer; then the <async-lab> element, or the bare iframe with the sandbox it needs)"</small></span>
             <textarea class="snippet" readonly rows="9" spellcheck="false" prop:value=move || session.embed_snippet().unwrap_or_default()></textarea>
         </label>
     }

@@ -13,15 +13,15 @@ test("ten click-to-load embeds download no wasm and ask the app's origin for emb
   const asked: string[] = [];
   page.on("request", (r) => r.url().startsWith(app) && asked.push(new URL(r.url()).pathname));
   await page.goto(other(baseURL!) + "fixtures/click-host.html");
-  const posters = page.locator("async-lab > .async-lab-poster");
+  const posters = page.locator("async-lab .poster");
   await expect(posters).toHaveCount(10);
   // Each poster: the lesson's title, its expected timelines drawn from core's table, a Run both button.
-  const second = page.locator("#lab-2 > .async-lab-poster");
+  const second = page.locator("#lab-2 .poster");
   await expect(second).toContainText("Gather: results in order, completion out of order");
   await expect(second.getByRole("img")).toContainText("One after another: 6.00 s expected");
   await expect(second.getByRole("img")).toContainText("Concurrently: 3.00 s expected");
   // An element with its own tasks lists them instead of the lesson's defaults.
-  await expect(page.locator("#lab-1 > .async-lab-poster")).toContainText("This page's tasks: A (timer, 200 ms), B (timer, 200 ms).");
+  await expect(page.locator("#lab-1 .poster")).toContainText("This page's tasks: A (timer, 200 ms), B (timer, 200 ms).");
   await page.mouse.wheel(0, 4000);
   await page.waitForTimeout(1000);
   expect(asked).toEqual(["/embed.js"]);
@@ -31,13 +31,13 @@ test("ten click-to-load embeds download no wasm and ask the app's origin for emb
   // Loaded, it runs Run both at once (autorun's rules: these are timers).
   await expect.poll(() => page.evaluate(() => (window as any).events.filter((e: any) => e.id === "lab-1").length), { timeout: 30_000 }).toBe(2);
   expect(asked.some((path) => path.endsWith(".wasm"))).toBe(true);
-  await expect(page.locator("async-lab > iframe")).toHaveCount(1);
+  await expect(page.locator("async-lab iframe")).toHaveCount(1);
   await expect(posters).toHaveCount(9);
 });
 
 test("printed, an element is a summary of its last runs or its lesson's expected timelines, and no control", async ({ page, baseURL }) => {
   await page.goto(other(baseURL!) + "fixtures/theme-host.html");
-  const frame = page.frameLocator("#lab > iframe");
+  const frame = page.frameLocator("#lab iframe");
   await frame.getByRole("button", { name: "Run both" }).click();
   await expect(frame.locator(".takeaway")).toContainText("faster");
   await expect.poll(() => page.evaluate(() => (window as any).events.length)).toBe(2);

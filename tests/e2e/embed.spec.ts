@@ -1,6 +1,6 @@
 // Embedding: a docs page on another site, auto-height, run messages, share links, compact mode, themes.
 import { expect, test, type Frame, type Page } from "@playwright/test";
-import { open, runs, timers } from "./helpers";
+import { cspViolations, open, runs, timers } from "./helpers";
 
 const hostOf = (baseURL: string | undefined) => baseURL!.replace("127.0.0.1", "localhost");
 
@@ -115,14 +115,15 @@ test("a copied link restores the same state in a new page", async ({ page, conte
 
   await page.getByRole("button", { name: "Copy embed code" }).click();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  // The element first, then the bare iframe.
-  expect(copied).toMatch(/^<async-lab lesson="cpu-bound" tasks="Tick%20.*" loop="yield">\n  <a href="http:\/\/127\.0\.0\.1:\d+\/\?v=1&amp;lesson=cpu-bound&amp;tasks=[^"]*">CPU-bound work blocks the event loop<\/a>/);
-  expect(copied).toMatch(/<\/async-lab>\n<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" defer><\/script>\n/);
+  // The element first, then the bare iframe; each after the plain script (no defer) that defines it.
+  expect(copied).toMatch(/^<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js"><\/script>\n<async-lab lesson="cpu-bound" tasks="Tick%20.*" loop="yield">\n  <a href="http:\/\/127\.0\.0\.1:\d+\/\?v=1&amp;lesson=cpu-bound&amp;tasks=[^"]*">CPU-bound work blocks the event loop<\/a>/);
+  expect(copied).toMatch(/<\/async-lab>\n\n/);
+  expect(copied).toMatch(/<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js"><\/script>\n<iframe /);
   const snippet = copied.slice(copied.indexOf("<iframe"));
   expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?v=1&amp;lesson=cpu-bound&amp;tasks=.*&amp;embed=1&amp;loop=yield" title="Async Lab: CPU-bound work blocks the event loop"/);
   expect(snippet).toContain('loading="lazy"');
   expect(snippet).toContain('sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"');
-  expect(snippet).toMatch(/<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" defer><\/script>$/);
+  expect(snippet).toMatch(/allow="clipboard-write"><\/iframe>$/);
 });
 
 for (const [query, scheme, dark] of [["theme=dark", "light", true], ["theme=light", "dark", false], ["theme=auto", "dark", true]] as const) {
@@ -134,6 +135,43 @@ for (const [query, scheme, dark] of [["theme=dark", "light", true], ["theme=ligh
     expect(r + g + b < 200).toBe(dark);
   });
 }
+
+// A docs site's look: its accent on the buttons, focus ring and running bars, its text readable on
+// it, and its font for the text, with code kept monospace; in light and dark alike.
+for (const scheme of ["light", "dark"] as const) {
+  test(`accent= and font= give an embed the docs site's look (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await open(page, "?lesson=gather&embed=1&accent=%23aa3377&font=Georgia,serif");
+    await expect(page.locator(".notice")).toHaveCount(0);
+    const runBoth = page.getByRole("button", { name: "Run both" });
+    await expect(runBoth).toHaveCSS("background-color", "rgb(170, 51, 119)");
+    await expect(runBoth).toHaveCSS("color", "rgb(255, 255, 255)");
+    await expect(page.locator("body")).toHaveCSS("font-family", /^"?Georgia"?, serif$/);
+    await expect(runBoth).toHaveCSS("font-family", /^"?Georgia"?, serif$/);
+    // The running bars' colour is the accent.
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--running").trim())).toBe("#aa3377");
+    await runBoth.focus();
+    await expect(runBoth).toHaveCSS("outline-color", "rgb(170, 51, 119)");
+    expect(await cspViolations(page)).toEqual([]);
+    // The look stays in the address bar and in the link to the full app.
+    await expect(page).toHaveURL(/font=%22Georgia%22%2C%20serif&accent=%23aa3377/);
+    await expect(page.getByRole("link", { name: "Open in Async Lab ↗" })).toHaveAttribute("href", /font=%22Georgia%22%2C%20serif&accent=%23aa3377/);
+  });
+}
+
+test("font= is the full app's text font, and code stays monospace", async ({ page }) => {
+  await open(page, "?font=%27Noto%20Serif%27,%20Georgia,serif");
+  await expect(page.getByRole("heading", { name: "Async Lab" })).toHaveCSS("font-family", /^"Noto Serif", "?Georgia"?, serif$/);
+  await expect(page.locator("pre.code").first()).toHaveCSS("font-family", /monospace$/);
+});
+
+test("a light accent gets dark text, given without its #", async ({ page }) => {
+  await open(page, "?embed=1&accent=FD0");
+  const runBoth = page.getByRole("button", { name: "Run both" });
+  await expect(runBoth).toHaveCSS("background-color", "rgb(255, 221, 0)");
+  await expect(runBoth).toHaveCSS("color", "rgb(0, 0, 0)");
+  await expect(page.locator(".notice")).toHaveCount(0);
+});
 
 test("with reduced motion the lesson still runs and reports", async ({ browser }) => {
   const context = await browser.newContext({ reducedMotion: "reduce" });

@@ -31,13 +31,13 @@ const markers: Marker[] = [
 
 /** The embed's card background, summed: dark is well under 200. */
 const card = (page: Page, id = "lab") =>
-  page.frameLocator(`#${id} > iframe`).locator(".lab").evaluate((lab) => getComputedStyle(lab).backgroundColor.match(/\d+/g)!.slice(0, 3).map(Number).reduce((a, b) => a + b));
+  page.frameLocator(`#${id} iframe`).locator(".lab").evaluate((lab) => getComputedStyle(lab).backgroundColor.match(/\d+/g)!.slice(0, 3).map(Number).reduce((a, b) => a + b));
 
 for (const marker of markers) {
   test(`follows ${marker.name} live, keeping what the frame holds`, async ({ page, baseURL }) => {
     await page.emulateMedia({ colorScheme: "light" });
     await page.goto(host(baseURL!));
-    const frame = page.frameLocator("#lab > iframe");
+    const frame = page.frameLocator("#lab iframe");
     await frame.getByRole("button", { name: "Run both" }).click();
     await expect(frame.locator(".takeaway")).toContainText("faster");
     await frame.getByText("Edit tasks").click();
@@ -83,7 +83,7 @@ test("the host's theme message repaints the Scale canvas in the new colours", as
     full.setAttribute("load", "eager");
     document.body.prepend(full);
   });
-  const frame = page.frameLocator("#full > iframe");
+  const frame = page.frameLocator("#full iframe");
   await frame.getByLabel("Number of generated tasks").fill("2000");
   await frame.getByRole("button", { name: "Run at scale" }).click();
   await expect(frame.getByText(/^2000 tasks of 100 ms: one after another/)).toBeVisible({ timeout: 20_000 });
@@ -109,8 +109,8 @@ for (const [name, width, dark] of [["host-light-1280", 1280, false], ["host-dark
     await page.setViewportSize({ width, height: 1000 });
     await page.goto(host(baseURL!));
     if (dark) await page.evaluate(() => document.body.setAttribute("data-theme", "dark"));
-    await page.frameLocator("#lab > iframe").getByRole("button", { name: "Run both" }).click();
-    await expect(page.frameLocator("#lab > iframe").locator(".takeaway")).toContainText("faster");
+    await page.frameLocator("#lab iframe").getByRole("button", { name: "Run both" }).click();
+    await expect(page.frameLocator("#lab iframe").locator(".takeaway")).toContainText("faster");
     await expect.poll(() => card(page), { timeout: 1000 })[dark ? "toBeLessThan" : "toBeGreaterThan"](dark ? 200 : 600);
     await page.screenshot({ path: `tests/e2e/screenshots/${name}.png`, fullPage: true });
   });

@@ -1,7 +1,8 @@
 # A Sphinx site with the Furo theme that embeds two lessons as README's "Sphinx" section says.
-# tests/sites/build.sh replaces @APP@ with the app's address.
+# tests/sites/build.sh replaces @APP@ with the app's address, and builds it again with
+# sphinx-rtd-theme and pydata-sphinx-theme (-D html_theme): the one template works in all three.
 project = "Async docs"
 html_theme = "furo"
 html_title = "Async docs"
-# embed.js once per page, in <head>: embeds hold their room from the first paint.
-html_js_files = [("@APP@embed.js", {"defer": "defer"})]
+# _templates/page.html loads embed.js in <head> (html_js_files would land at the end of Furo's <body>).
+templates_path = ["_templates"]
