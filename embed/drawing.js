@@ -60,17 +60,27 @@ export const saving = (element) => {
   return concurrent > 0 && sequential > concurrent ? `Expected: ${seconds(sequential - concurrent)} saved, ${(sequential / concurrent).toFixed(1)}× faster.` : "";
 };
 
-/** An element's own tasks as written on it (label~kind~ms~fails~url each), listed: only the app draws them. */
-export const typed = (element) => {
-  const tasks = (element.getAttribute("tasks") ?? "").split(";").filter(Boolean).map((task) => {
-    const [label = "", kind = "", ms = ""] = task.split("~").map((part) => {
+// An element's own tasks as written on it (label~kind~ms~fails~url each): [label, kind, ms].
+const own = (element) =>
+  (element.getAttribute("tasks") ?? "").split(";").filter(Boolean).map((task) =>
+    task.split("~").slice(0, 3).map((part) => {
       try {
         return decodeURIComponent(part);
       } catch {
         return part;
       }
-    });
-    return `${label} (${kind}, ${ms} ms)`;
-  });
-  return `This page's tasks: ${tasks.join(", ")}.`;
+    }),
+  );
+
+/** An element's own tasks, listed: only the app models how they run. */
+export const typed = (element) => `This page's tasks: ${own(element).map(([label = "", kind = "", ms = ""]) => `${label} (${kind}, ${ms} ms)`).join(", ")}.`;
+
+/** What a poster draws: the lesson's expected timelines, or for an element's own tasks each one's
+ * requested time (a fact of the page, where an expected schedule would be a model of the app's). */
+export const pictured = (element) => {
+  if (!element.hasAttribute("tasks")) return expected(element);
+  const rows = own(element)
+    .map(([label = "", , ms = ""]) => [label, Number(ms)])
+    .filter(([, ms]) => Number.isFinite(ms) && ms >= 0);
+  return rows.length ? [["Each task's requested time", rows.map(([label, ms]) => [`${label}: ${ms} ms`, 0, ms])]] : [];
 };

@@ -1,7 +1,7 @@
 // load="click": the lesson drawn by this script alone, in the room its frame will take, until the
 // reader asks for the app.
 import { app } from "./app.js";
-import { drawing, expected, lessonOf, saving, typed } from "./drawing.js";
+import { drawing, lessonOf, pictured, saving, typed } from "./drawing.js";
 import { hold, off } from "./sizing.js";
 import { isDark } from "./theme.js";
 
@@ -44,7 +44,8 @@ export const poster = (element, run) => {
   note.className = "note";
   note.textContent = `Loads Async Lab from ${app.host} and runs the lesson${element.hasAttribute("tasks") ? "'s tasks as written here" : ""} in your browser.`;
   if (element.hasAttribute("tasks")) line(node, typed(element));
-  else node.append(drawing(expected(element), isDark(element))), line(node, saving(element), "note");
+  node.append(drawing(pictured(element), isDark(element)));
+  if (!element.hasAttribute("tasks")) line(node, saving(element), "note");
   return node;
 };
 
@@ -54,9 +55,10 @@ const width = (element) => Math.max(240, element.clientWidth - 32);
  * stretched into the room the frame will take. */
 export const fill = (node, element) => {
   if (!node.querySelector("svg") || !node.clientHeight) return;
-  const draw = (pitch) => node.querySelector("svg").replaceWith(drawing(expected(element), isDark(element), width(element), pitch));
+  const groups = pictured(element);
+  const draw = (pitch) => node.querySelector("svg").replaceWith(drawing(groups, isDark(element), width(element), pitch));
   draw(28);
-  const rows = expected(element).reduce((n, [, tasks]) => n + tasks.length, 0);
+  const rows = groups.reduce((n, [, tasks]) => n + tasks.length, 0);
   const inner = node.getBoundingClientRect().bottom - parseFloat(getComputedStyle(node).paddingBottom) - 1;
   const spare = inner - node.lastElementChild.getBoundingClientRect().bottom;
   if (spare >= 8) draw(Math.min(56, 28 + spare / rows));

@@ -22,6 +22,8 @@ test("ten click-to-load embeds download no wasm and ask the app's origin for emb
   await expect(second.getByRole("img")).toContainText("Concurrently: 3.00 s expected");
   // An element with its own tasks lists them instead of the lesson's defaults.
   await expect(page.locator("#lab-1 .poster")).toContainText("This page's tasks: A (timer, 200 ms), B (timer, 200 ms).");
+  // Its own tasks are drawn as requested, not as a schedule: only the app models how they run.
+  await expect(page.locator("#lab-1 .poster").getByRole("img")).toHaveText(/^Each task's requested timeA: 200 msB: 200 ms$/);
   await page.mouse.wheel(0, 4000);
   await page.waitForTimeout(1000);
   expect(asked).toEqual(["/embed.js"]);
