@@ -4,20 +4,25 @@
 export const DEFAULT_LESSON = "sequential-vs-concurrent";
 // The app's URL parameters an element passes on from its attributes: [name, 1 for a 0/1 flag].
 export const PARAMS = [["lesson", 0], ["tasks", 0], ["embed", 1], ["autorun", 1], ["heading", 1], ["predict", 1], ["theme", 0], ["loop", 0], ["timeout", 0], ["deadline", 0], ["on_error", 0], ["limit", 0], ["fail_first", 0], ["font", 0], ["accent", 0]];
+// The app's notice for a `lesson` that names none, before and after the value (quoted as the
+// app quotes it).
+export const NO_LESSON = ["There is no lesson ", "; showing sequential-vs-concurrent. Lessons: sequential-vs-concurrent, async-fn, gather, api-requests, context-manager, async-methods, cpu-bound, race, timeout, errors, limit, as-completed, retry."];
+// The most tasks a lesson runs: an element given more gets the lesson's defaults, as the app does.
+export const MAX_TASKS = 20;
 // Each lesson's title and its default tasks' expected timeline: [title, [[label, sequential
-// start, end, concurrent start, end], …]], in ms.
-export const POSTERS = {
-  "sequential-vs-concurrent": ["Sequential vs concurrent", [["Data 1", 0, 2000, 0, 2000], ["Data 2", 2000, 4000, 0, 2000]]],
-  "async-fn": ["An async fn returns a lazy future", [["greet(\"Alice\")", 0, 1000, 0, 1000]]],
-  "gather": ["Gather: results in order, completion out of order", [["Task 1", 0, 2000, 0, 2000], ["Task 2", 2000, 3000, 0, 1000], ["Task 3", 3000, 6000, 0, 3000]]],
-  "api-requests": ["Concurrent API requests", [["data1", 0, 800, 0, 800], ["data2", 800, 2000, 0, 1200], ["data3", 2000, 2600, 0, 600]]],
-  "context-manager": ["Cleanup that always runs", [["query users", 0, 400, 0, 400], ["query posts", 400, 1000, 0, 600]]],
-  "async-methods": ["A struct with async methods", [["users", 0, 1000, 0, 1000], ["posts", 1000, 2000, 0, 1000], ["comments", 2000, 3000, 0, 1000]]],
-  "cpu-bound": ["CPU-bound work blocks the event loop", [["Timer 1", 0, 100, 0, 1000], ["Timer 2", 100, 400, 0, 1000], ["Busy loop", 400, 1400, 0, 1000]]],
-  "race": ["Race: the first answer wins", [["mirror A", 0, 1200, 0, 400], ["mirror B", 1200, 1600, 0, 400], ["mirror C", 1600, 2400, 0, 400]]],
-  "timeout": ["Timeout: a deadline on a slow request", [["slow report", 0, 3000, 0, 1000]]],
-  "errors": ["Errors: fail fast or settle", [["load user", 0, 1000, 0, 300], ["load avatar", 1000, 1300, 0, 300], ["load posts", 1300, 1300, 0, 300]]],
-  "limit": ["Limit: at most N in flight", [["request 1", 0, 600, 0, 600], ["request 2", 600, 800, 0, 200], ["request 3", 800, 1200, 0, 400], ["request 4", 1200, 1500, 200, 500], ["request 5", 1500, 2000, 400, 900], ["request 6", 2000, 2200, 500, 700], ["request 7", 2200, 2600, 600, 1000], ["request 8", 2600, 2900, 700, 1000], ["request 9", 2900, 3500, 900, 1500], ["request 10", 3500, 3700, 1000, 1200]]],
-  "as-completed": ["As completed: each result as it arrives", [["report A", 0, 1200, 0, 1200], ["report B", 1200, 1600, 0, 400], ["report C", 1600, 2400, 0, 800]]],
-  "retry": ["Retry: backoff with jitter", [["report", 0, 900, 0, 900], ["prices", 900, 2400, 0, 1500], ["weather", 2400, 4500, 0, 2100]]],
-};
+// start, end, concurrent start, end], …]], in ms. A Map: an id such as `constructor` finds nothing.
+export const POSTERS = new Map([
+  ["sequential-vs-concurrent", ["Sequential vs concurrent", [["Data 1", 0, 2000, 0, 2000], ["Data 2", 2000, 4000, 0, 2000]]]],
+  ["async-fn", ["An async fn returns a lazy future", [["greet(\"Alice\")", 0, 1000, 0, 1000]]]],
+  ["gather", ["Gather: results in order, completion out of order", [["Task 1", 0, 2000, 0, 2000], ["Task 2", 2000, 3000, 0, 1000], ["Task 3", 3000, 6000, 0, 3000]]]],
+  ["api-requests", ["Concurrent API requests", [["data1", 0, 800, 0, 800], ["data2", 800, 2000, 0, 1200], ["data3", 2000, 2600, 0, 600]]]],
+  ["context-manager", ["Cleanup that always runs", [["query users", 0, 400, 0, 400], ["query posts", 400, 1000, 0, 600]]]],
+  ["async-methods", ["A struct with async methods", [["users", 0, 1000, 0, 1000], ["posts", 1000, 2000, 0, 1000], ["comments", 2000, 3000, 0, 1000]]]],
+  ["cpu-bound", ["CPU-bound work blocks the event loop", [["Timer 1", 0, 100, 0, 1000], ["Timer 2", 100, 400, 0, 1000], ["Busy loop", 400, 1400, 0, 1000]]]],
+  ["race", ["Race: the first answer wins", [["mirror A", 0, 1200, 0, 400], ["mirror B", 1200, 1600, 0, 400], ["mirror C", 1600, 2400, 0, 400]]]],
+  ["timeout", ["Timeout: a deadline on a slow request", [["slow report", 0, 3000, 0, 1000]]]],
+  ["errors", ["Errors: fail fast or settle", [["load user", 0, 1000, 0, 300], ["load avatar", 1000, 1300, 0, 300], ["load posts", 1300, 1300, 0, 300]]]],
+  ["limit", ["Limit: at most N in flight", [["request 1", 0, 600, 0, 600], ["request 2", 600, 800, 0, 200], ["request 3", 800, 1200, 0, 400], ["request 4", 1200, 1500, 200, 500], ["request 5", 1500, 2000, 400, 900], ["request 6", 2000, 2200, 500, 700], ["request 7", 2200, 2600, 600, 1000], ["request 8", 2600, 2900, 700, 1000], ["request 9", 2900, 3500, 900, 1500], ["request 10", 3500, 3700, 1000, 1200]]]],
+  ["as-completed", ["As completed: each result as it arrives", [["report A", 0, 1200, 0, 1200], ["report B", 1200, 1600, 0, 400], ["report C", 1600, 2400, 0, 800]]]],
+  ["retry", ["Retry: backoff with jitter", [["report", 0, 900, 0, 900], ["prices", 900, 2400, 0, 1500], ["weather", 2400, 4500, 0, 2100]]]],
+]);

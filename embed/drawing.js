@@ -1,13 +1,29 @@
 // A lesson's timelines as a static drawing, known before the app loads: for the poster and for print.
-import { POSTERS } from "./catalogue.js";
-import { lessonId } from "./sizing.js";
+import { DEFAULT_LESSON, MAX_TASKS, NO_LESSON, POSTERS } from "./catalogue.js";
+import { lessonId, ownTasks, taskCount } from "./sizing.js";
 
 const NS = "http://www.w3.org/2000/svg";
 const COLOURS = { light: ["#1d1f23", "#545a63", "#eceef1", "#1e7a46"], dark: ["#e7e9ec", "#a9afb8", "#2a2f36", "#5cc98a"] };
 export const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
 /** The element's lesson: [title, [[label, sequential start, end, concurrent start, end], …]]. */
-export const lessonOf = (element) => POSTERS[lessonId(element)] ?? POSTERS[Object.keys(POSTERS)[0]];
+export const lessonOf = (element) => POSTERS.get(lessonId(element)) ?? POSTERS.get(DEFAULT_LESSON);
+
+/** Why an element's tasks are not used (more than a lesson runs; the app says so too), or null. */
+export const unusedTasks = (element) => {
+  const count = taskCount(element);
+  return count > MAX_TASKS ? `Tasks: a lesson runs 1 to ${MAX_TASKS} tasks; this element gives ${count}. Showing the lesson's own.` : null;
+};
+
+/** The app's notice for an element whose `lesson` names none (the app then shows the default). */
+export const unknownLesson = (element) => {
+  const id = lessonId(element);
+  if (POSTERS.has(id)) return null;
+  // As the app quotes a value: whole up to 40 characters, else cut with its length.
+  const chars = [...id];
+  const shown = chars.length <= 40 ? `"${id}"` : `"${chars.slice(0, 40).join("")}…" (${chars.length} characters)`;
+  return NO_LESSON.join(shown);
+};
 
 /**
  * `groups` ([caption, [[label, start ms, end ms], …]]) on one time axis, `width` px wide so its
@@ -46,7 +62,7 @@ const wall = (rows, i) => Math.max(0, ...rows.map((r) => r[i]));
 /** The lesson's expected timelines for its default tasks; none for an element's own `tasks`, which only the app models. */
 export const expected = (element) => {
   const [, rows] = lessonOf(element);
-  if (element.hasAttribute("tasks")) return [];
+  if (ownTasks(element)) return [];
   return [
     [`One after another: ${seconds(wall(rows, 2))} expected`, rows.map(([label, s, e]) => [label, s, e])],
     [`Concurrently: ${seconds(wall(rows, 4))} expected`, rows.map(([label, , , s, e]) => [label, s, e])],
@@ -62,7 +78,7 @@ export const saving = (element) => {
 
 // An element's own tasks as written on it (label~kind~ms~fails~url each): [label, kind, ms].
 const own = (element) =>
-  (element.getAttribute("tasks") ?? "").split(";").filter(Boolean).map((task) =>
+  (ownTasks(element) ?? []).map((task) =>
     task.split("~").slice(0, 3).map((part) => {
       try {
         return decodeURIComponent(part);
@@ -78,7 +94,7 @@ export const typed = (element) => `This page's tasks: ${own(element).map(([label
 /** What a poster draws: the lesson's expected timelines, or for an element's own tasks each one's
  * requested time (a fact of the page, where an expected schedule would be a model of the app's). */
 export const pictured = (element) => {
-  if (!element.hasAttribute("tasks")) return expected(element);
+  if (!ownTasks(element)) return expected(element);
   const rows = own(element)
     .map(([label = "", , ms = ""]) => [label, Number(ms)])
     .filter(([, ms]) => Number.isFinite(ms) && ms >= 0);

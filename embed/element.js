@@ -33,7 +33,8 @@ ${ROOM_RULES}
 `);
 
 // Booleans may be written "", "1" or "true" (and "0" or "false"), as HTML, MDX and JSX each write them.
-const flag = (value) => ({ "": "1", true: "1", false: "0" })[value] ?? value;
+const FLAGS = new Map([["", "1"], ["true", "1"], ["false", "0"]]);
+const flag = (value) => FLAGS.get(value) ?? value;
 
 // Every element's width: its poster's drawing fitted to it, and its frame told the room it keeps.
 const widths = new ResizeObserver((entries) => entries.forEach(({ target }) => target.resized?.()));

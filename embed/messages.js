@@ -2,7 +2,7 @@
 // came: a message counts only from one of the app's frames (matched by event.source) and from the
 // app's origin.
 import { app, frames, hostOf, loaded, ours, post } from "./app.js";
-import { measured, tellRoom } from "./sizing.js";
+import { MAX_HEIGHT, measured, tellRoom } from "./sizing.js";
 import { follow, forget, heard, listening } from "./theme.js";
 
 /** Listens to the app's frames; `ran(element, report)` hears each run of an element's frame. */
@@ -21,7 +21,7 @@ export const listen = (ran) => {
       return;
     }
     const height = Number(data.height);
-    if (data.type === "resize" && Number.isFinite(height) && height > 0 && height <= 100000) measured(frame, height);
+    if (data.type === "resize" && Number.isFinite(height) && height > 0 && height <= MAX_HEIGHT) measured(frame, height);
   });
 };
 

@@ -1,8 +1,8 @@
 // load="click": the lesson drawn by this script alone, in the room its frame will take, until the
 // reader asks for the app.
 import { app } from "./app.js";
-import { drawing, lessonOf, pictured, saving, typed } from "./drawing.js";
-import { hold, off } from "./sizing.js";
+import { drawing, lessonOf, pictured, saving, typed, unknownLesson, unusedTasks } from "./drawing.js";
+import { hold, off, ownTasks } from "./sizing.js";
 import { isDark } from "./theme.js";
 
 export const line = (parent, text, className = "") => {
@@ -34,6 +34,7 @@ export const poster = (element, run) => {
   hold(node, element);
   look(node, element);
   const [title] = lessonOf(element);
+  for (const notice of [unknownLesson(element), unusedTasks(element)]) if (notice) line(node, notice, "note");
   if (!off(element, "heading")) line(node, title, "title");
   const row = line(node, "");
   const button = row.appendChild(document.createElement("button"));
@@ -42,10 +43,10 @@ export const poster = (element, run) => {
   button.addEventListener("click", run, { once: true });
   const note = row.appendChild(document.createElement("span"));
   note.className = "note";
-  note.textContent = `Loads Async Lab from ${app.host} and runs the lesson${element.hasAttribute("tasks") ? "'s tasks as written here" : ""} in your browser.`;
-  if (element.hasAttribute("tasks")) line(node, typed(element));
+  note.textContent = `Loads Async Lab from ${app.host} and runs the lesson${ownTasks(element) ? "'s tasks as written here" : ""} in your browser.`;
+  if (ownTasks(element)) line(node, typed(element));
   node.append(drawing(pictured(element), isDark(element)));
-  if (!element.hasAttribute("tasks")) line(node, saving(element), "note");
+  if (!ownTasks(element)) line(node, saving(element), "note");
   return node;
 };
 

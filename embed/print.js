@@ -3,7 +3,7 @@
 import { app } from "./app.js";
 import { drawing, expected, lessonOf, seconds, typed } from "./drawing.js";
 import { line } from "./poster.js";
-import { lessonId } from "./sizing.js";
+import { lessonId, ownTasks } from "./sizing.js";
 
 const titled = (mode) => mode[0].toUpperCase() + mode.slice(1);
 
@@ -13,7 +13,7 @@ export const printed = (element, node, runs) => {
   const [title] = lessonOf(element);
   line(node, `${title} (Async Lab)`, "title");
   runs = runs.filter(Boolean);
-  if (runs.length === 0 && element.hasAttribute("tasks")) line(node, `Not run yet. ${typed(element)}`);
+  if (runs.length === 0 && ownTasks(element)) line(node, `Not run yet. ${typed(element)}`);
   else if (runs.length === 0) {
     line(node, "Not run yet. The lesson's expected timelines:");
     node.append(drawing(expected(element), false));

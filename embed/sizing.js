@@ -1,25 +1,35 @@
 // The room an element keeps for its frame, and each frame's height: the larger of that room and
 // its content's, so the host page does not move while a lesson loads and runs.
 import { hostOf, post } from "./app.js";
-import { DEFAULT_LESSON } from "./catalogue.js";
+import { DEFAULT_LESSON, MAX_TASKS } from "./catalogue.js";
 import { HEIGHTS, WIDTHS } from "./heights.js";
 import { listening } from "./theme.js";
 
 /** The element's lesson as its URL parameter would be (absent: the app's default lesson). */
 export const lessonId = (element) => element.getAttribute("lesson") ?? DEFAULT_LESSON;
+/** The element's own tasks (`label~kind~ms~fails~url` each), or null where the app shows the
+ * lesson's defaults: none given, or more than a lesson runs (`taskCount` says how many). */
+export const ownTasks = (element) => {
+  const count = taskCount(element);
+  return count >= 1 && count <= MAX_TASKS ? element.getAttribute("tasks").split(";").filter(Boolean) : null;
+};
+/** How many tasks the element's `tasks` attribute gives (0 without one). */
+export const taskCount = (element) => element.getAttribute("tasks")?.split(";").filter(Boolean).length ?? 0;
 /** Whether a boolean attribute is written off ("0" or "false"). */
 export const off = (element, name) => ["0", "false"].includes(element.getAttribute(name));
 
 const LANE = 80; // a task more or fewer: a lane in each of the two timelines
 // The full app (embed="0") at its first height; it grows with its content.
 const FULL = 900;
+/** The tallest a frame is made, whatever it or its attributes say. */
+export const MAX_HEIGHT = 100000;
 
 /** The room an element keeps for its lesson at each measured width (`WIDTHS`), in px. */
 const rooms = (element) => {
   if (off(element, "embed")) return WIDTHS.map(() => FULL);
-  const [tasks, heights, heading] = HEIGHTS[lessonId(element)] ?? HEIGHTS[DEFAULT_LESSON];
-  const typed = element.getAttribute("tasks")?.split(";").filter(Boolean).length ?? tasks;
-  return heights.map((height, i) => Math.ceil(height - (off(element, "heading") ? heading[i] : 0) + LANE * (typed - tasks)));
+  const [tasks, heights, heading] = HEIGHTS.get(lessonId(element)) ?? HEIGHTS.get(DEFAULT_LESSON);
+  const typed = ownTasks(element)?.length ?? tasks;
+  return heights.map((height, i) => Math.min(MAX_HEIGHT, Math.ceil(height - (off(element, "heading") ? heading[i] : 0) + LANE * (typed - tasks))));
 };
 
 // A width's room is the one measured at the nearest width at or below it. Narrower is taller, so
@@ -56,7 +66,7 @@ export const keep = (frame, element, fills) => {
 export const tellRoom = (frame) => compact.has(frame) && listening(frame) && post(frame, { type: "room", height: reserved(hostOf(frame)) });
 /** The frame's content reported its height. */
 export const measured = (frame, height) => {
-  content.set(frame, Math.ceil(height));
+  content.set(frame, Math.min(MAX_HEIGHT, Math.ceil(height)));
   fit(frame);
 };
 // A frame of an element is the larger of its room and its content; a bare frame, its content.

@@ -4,9 +4,10 @@
 use crate::json::quoted;
 use crate::param::Param;
 use crate::plan::{DEFAULT_DEADLINE_MS, DEFAULT_LIMIT};
+use crate::query::no_lesson;
 use crate::retry::{self, DEFAULT_FAIL_FIRST};
 use crate::stats::{window, Interval};
-use crate::task::{TaskKind, TaskSpec};
+use crate::task::{TaskKind, TaskSpec, MAX_TASKS};
 use crate::{Column, LessonId, Mode};
 
 /// Where the model expects one task, in ms from the run's start.
@@ -80,6 +81,9 @@ fn window_spans(tasks: &[TaskSpec], limit: usize) -> Vec<Span> {
 /// version, which the element writes itself), and per lesson id its title and, per default task,
 /// `[label, sequential start, end, concurrent start, end]`.
 pub fn embed_catalogue() -> String {
+    const VALUE: &str = "\u{0}";
+    let notice = no_lesson(VALUE);
+    let no_lesson = notice.split_once(VALUE).expect("the notice names the value");
     let params: Vec<String> =
         Param::ALL.into_iter().filter(|p| *p != Param::V).map(|p| format!("[{}, {}]", quoted(p.as_str()), u8::from(p.is_flag()))).collect();
     let mut out = format!(
@@ -89,12 +93,20 @@ pub fn embed_catalogue() -> String {
 export const DEFAULT_LESSON = {};
 // The app's URL parameters an element passes on from its attributes: [name, 1 for a 0/1 flag].
 export const PARAMS = [{}];
+// The app's notice for a `lesson` that names none, before and after the value (quoted as the
+// app quotes it).
+export const NO_LESSON = [{}, {}];
+// The most tasks a lesson runs: an element given more gets the lesson's defaults, as the app does.
+export const MAX_TASKS = {};
 // Each lesson's title and its default tasks' expected timeline: [title, [[label, sequential
-// start, end, concurrent start, end], …]], in ms.
-export const POSTERS = {{
+// start, end, concurrent start, end], …]], in ms. A Map: an id such as `constructor` finds nothing.
+export const POSTERS = new Map([
 ",
         quoted(LessonId::default().as_str()),
-        params.join(", ")
+        params.join(", "),
+        quoted(no_lesson.0),
+        quoted(no_lesson.1),
+        MAX_TASKS,
     );
     for id in LessonId::ALL {
         let lesson = id.lesson();
@@ -105,9 +117,9 @@ export const POSTERS = {{
             .zip(sequential.iter().zip(&concurrent))
             .map(|(task, (s, c))| format!("[{}, {}, {}, {}, {}]", quoted(&task.label), s.start_ms, s.end_ms, c.start_ms, c.end_ms))
             .collect();
-        out.push_str(&format!("  {}: [{}, [{}]],\n", quoted(id.as_str()), quoted(lesson.title), rows.join(", ")));
+        out.push_str(&format!("  [{}, [{}, [{}]]],\n", quoted(id.as_str()), quoted(lesson.title), rows.join(", ")));
     }
-    out.push_str("};\n");
+    out.push_str("]);\n");
     out
 }
 

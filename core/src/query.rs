@@ -147,6 +147,12 @@ pub fn decode(query: &str) -> Decoded {
     Decoded { state, notices }
 }
 
+/// The notice for a `lesson=` that names no lesson, its value as `task::shown` quotes it (`embed.js`
+/// gives the same words from `embed/catalogue.js`).
+pub fn no_lesson(shown: &str) -> String {
+    format!("There is no lesson {shown}; showing {}. Lessons: {}.", LessonId::default().as_str(), lesson::ids())
+}
+
 /// Reads one parameter's decoded value into `state`, or gives its notice and leaves the default
 /// there (each parameter is read once, so what `state` holds is still the default).
 fn read(param: Param, value: &str, state: &mut UrlState) -> Option<String> {
@@ -154,9 +160,7 @@ fn read(param: Param, value: &str, state: &mut UrlState) -> Option<String> {
     match param {
         Param::Tasks => None, // Read from its raw parts by `decode`.
         Param::V => (value != VERSION).then(|| format!("This link is for version {shown} of Async Lab; reading it as version {VERSION}.")),
-        Param::Lesson => keep(LessonId::parse(value).ok_or(()), &mut state.lesson, |()| {
-            format!("There is no lesson {shown}; showing {}. Lessons: {}.", LessonId::default().as_str(), lesson::ids())
-        }),
+        Param::Lesson => keep(LessonId::parse(value).ok_or(()), &mut state.lesson, |()| no_lesson(&shown)),
         Param::Embed => read_flag(param, value, &mut state.embed),
         Param::Autorun => read_flag(param, value, &mut state.autorun),
         Param::Heading => read_flag(param, value, &mut state.heading),

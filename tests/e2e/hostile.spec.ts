@@ -160,3 +160,44 @@ test("embed.js resizes only the app's frames and messages only frames that loade
   expect(await page.locator("#blank").getAttribute("height")).toBe("150");
   expect(warnings).toEqual([]);
 });
+
+// Tables keyed by lesson are Maps: an id that names a property of every object finds nothing, and
+// the element says what the app says of an unknown lesson. A tasks attribute of 100,000 entries,
+// more than a lesson runs, keeps the lesson's default room, as the app shows its default tasks.
+test("embed.js with lesson ids that name object properties, and an absurd tasks attribute", async ({ page, baseURL }) => {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(hostOf(baseURL) + "fixtures/element-changes.html");
+  await expect(page.locator("#poster .poster")).toBeVisible();
+  const tasks = Array.from({ length: 100_000 }, (_, i) => `T${i}~timer~100~0~`).join(";");
+  await page.evaluate((tasks) => {
+    const add = (attributes: Record<string, string>) => {
+      const element = document.createElement("async-lab");
+      for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+      document.body.prepend(element);
+    };
+    for (const lesson of ["constructor", "toString", "__proto__", "hasOwnProperty"]) add({ id: `lesson-${lesson.replace(/_/g, "")}`, lesson, load: "click" });
+    add({ id: "lesson-frame", lesson: "constructor", load: "eager", autorun: "constructor" });
+    add({ id: "many", lesson: "gather", tasks, load: "click" });
+  }, tasks);
+  for (const lesson of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
+    const poster = page.locator(`#lesson-${lesson.replace(/_/g, "")} .poster`);
+    await expect(poster).toContainText(`There is no lesson "${lesson}"; showing sequential-vs-concurrent. Lessons: sequential-vs-concurrent, async-fn,`);
+    // The default lesson's poster, as the app shows the default lesson.
+    await expect(poster).toContainText("Sequential vs concurrent");
+    await expect(poster.getByRole("button", { name: "Run both" })).toBeVisible();
+  }
+  // The app's own notice, in the frame, for the same id.
+  await expect(page.frameLocator("#lesson-frame iframe").getByRole("status").filter({ hasText: 'There is no lesson "constructor"' })).toBeVisible();
+  const [many, gather] = await page.evaluate(() => {
+    const element = document.createElement("async-lab");
+    element.setAttribute("lesson", "gather");
+    element.setAttribute("load", "click");
+    document.body.prepend(element);
+    return [document.getElementById("many")!, element].map((e) => e.getBoundingClientRect().height);
+  });
+  expect(many).toBe(gather);
+  await expect(page.locator("#many .poster")).toContainText("Tasks: a lesson runs 1 to 20 tasks; this element gives 100000. Showing the lesson's own.");
+  await expect(page.locator("#many .poster").getByRole("img")).toContainText("Concurrently: 3.00 s expected");
+  expect(errors).toEqual([]);
+});
