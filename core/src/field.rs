@@ -117,7 +117,7 @@ fn parse_ms(input: &str, field: Field, min: u32, max: u32) -> Result<u32, FieldE
         return err("an empty field".to_owned());
     }
     if let Ok(n) = text.parse::<i128>() {
-        return if n < i128::from(min) || n > i128::from(max) { err(text.to_owned()) } else { Ok(n as u32) };
+        return if n < i128::from(min) || n > i128::from(max) { err(cut(text)) } else { Ok(n as u32) };
     }
     // Only plain decimal text counts as a number: [+|-] digits [. digits] [e|E [+|-] digits], with a
     // digit before or after the point; "inf", "NaN", "0x10", "1_000" and non-ASCII digits are text.
@@ -150,8 +150,34 @@ fn parse_ms(input: &str, field: Field, min: u32, max: u32) -> Result<u32, FieldE
     let last_nonzero = frac.bytes().rposition(|b| b != b'0').map(|i| int.len() + i).or_else(|| int.bytes().rposition(|b| b != b'0'));
     let point = (int.len() as i64).saturating_add(exp);
     match last_nonzero {
-        Some(digit) if digit as i64 >= point => err(format!("{text} (not a whole number)")),
-        _ => err(text.to_owned()),
+        Some(digit) if digit as i64 >= point => err(format!("{} (not a whole number)", cut(text))),
+        // Whole, written another way ("6e4", "2.0"): in range, the field says how to write it.
+        _ => match whole_value(int, frac, point) {
+            Some(n) if !text.starts_with('-') && (u64::from(min)..=u64::from(max)).contains(&n) => err(format!("{text} (whole milliseconds, e.g. {n})")),
+            _ => err(cut(text)),
+        },
+    }
+}
+
+/// The value of a whole decimal `int`.`frac` × 10^(`point` − len(`int`)), if it fits a `u64`.
+fn whole_value(int: &str, frac: &str, point: i64) -> Option<u64> {
+    let digits = int.bytes().chain(frac.bytes());
+    let mut value: u64 = 0;
+    for (i, b) in digits.chain(std::iter::repeat(b'0')).enumerate() {
+        if i as i64 >= point {
+            break;
+        }
+        value = value.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+    }
+    Some(value)
+}
+
+/// A number-like value echoed in a message: whole up to 40 characters, else cut with its length.
+fn cut(text: &str) -> String {
+    const KEEP: usize = 40;
+    match text.char_indices().nth(KEEP) {
+        None => text.to_owned(),
+        Some((at, _)) => format!("{}… ({} characters)", &text[..at], text.chars().count()),
     }
 }
 
@@ -172,8 +198,24 @@ pub fn validate_label(input: &str) -> Result<String, FieldError> {
             format!("Label must be {limit} with no control characters; got {}.", shown(&label.escape_debug().to_string())),
         ));
     }
+    if let Some(c) = label.chars().find(|&c| BIDI_CONTROLS.contains(&c)) {
+        return Err(FieldError::new(
+            Field::Label,
+            format!("Label must not hold a text direction control (U+{:04X}): it would show the text in another order than it is written.", u32::from(c)),
+        ));
+    }
+    if label.chars().all(|c| c.is_whitespace() || INVISIBLE.contains(&c) || matches!(c, '\u{200E}' | '\u{200F}')) {
+        return Err(FieldError::new(Field::Label, format!("Label must show at least one visible character; got {count} invisible ones.")));
+    }
     Ok(label.to_owned())
 }
+
+/// The embedding, override and isolate controls, which make a label show in another order than
+/// it is written ("\u{202E}gnp.exe" shows as "exe.png"). The marks U+200E and U+200F stay allowed:
+/// a right-to-left label beside visible text needs them.
+const BIDI_CONTROLS: [char; 9] = ['\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}'];
+/// Characters that show nothing: a label of only these (and spaces) would be an invisible lane.
+const INVISIBLE: [char; 9] = ['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{2061}', '\u{2062}', '\u{2063}', '\u{2064}', '\u{FEFF}'];
 
 /// Checks a fetch URL: `http:`/`https:` or a relative path, up to [`MAX_URL_CHARS`] characters.
 pub fn validate_url(input: &str) -> Result<String, FieldError> {
@@ -189,6 +231,11 @@ pub fn validate_url(input: &str) -> Result<String, FieldError> {
     }
     if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return err(format!("{} (it contains spaces or control characters)", shown(&url.escape_debug().to_string())));
+    }
+    // "//host/x" (and "/\\host/x", which browsers read the same) names another host, not a path.
+    let mut start = url.chars();
+    if let (Some('/' | '\\'), Some('/' | '\\')) = (start.next(), start.next()) {
+        return err(format!("{} (a URL of another host without its scheme, not a relative path: write it with https:)", shown(url)));
     }
     match scheme_of(url) {
         None => Ok(url.to_owned()),
@@ -289,7 +336,10 @@ mod tests {
             let parsed: Result<f64, _> = text.parse();
             match parsed {
                 Ok(v) if numeric && v.is_finite() && v.fract() != 0.0 => err(format!("{text} (not a whole number)")),
-                Ok(v) if numeric && v.is_finite() => err(text.to_owned()),
+                Ok(v) if numeric && v.is_finite() && !text.starts_with('-') && (f64::from(min)..=f64::from(max)).contains(&v) => {
+                    err(format!("{text} (whole milliseconds, e.g. {})", v as u64))
+                }
+                Ok(v) if numeric && v.is_finite() => err(cut(text)),
                 _ => err(format!("{} (not a number)", shown(text))),
             }
         }
@@ -303,21 +353,21 @@ mod tests {
         fn tricky_inputs_read_as_before() {
             let prefix = "Delay must be a whole number of ms from 0 to 60000; got ";
             for (input, tail) in [
-                ("2.0", "2.0."),
-                ("1e3", "1e3."),
-                ("1.5e1", "1.5e1."),
-                ("0.5e1", "0.5e1."),
+                ("2.0", "2.0 (whole milliseconds, e.g. 2)."),
+                ("1e3", "1e3 (whole milliseconds, e.g. 1000)."),
+                ("1.5e1", "1.5e1 (whole milliseconds, e.g. 15)."),
+                ("0.5e1", "0.5e1 (whole milliseconds, e.g. 5)."),
                 ("-.5e1", "-.5e1."),
-                ("120e-1", "120e-1."),
-                ("1e+3", "1e+3."),
-                ("1E3", "1E3."),
-                ("0e0", "0e0."),
-                ("00.0", "00.0."),
+                ("120e-1", "120e-1 (whole milliseconds, e.g. 12)."),
+                ("1e+3", "1e+3 (whole milliseconds, e.g. 1000)."),
+                ("1E3", "1E3 (whole milliseconds, e.g. 1000)."),
+                ("0e0", "0e0 (whole milliseconds, e.g. 0)."),
+                ("00.0", "00.0 (whole milliseconds, e.g. 0)."),
                 ("-0.0", "-0.0."),
-                ("0.0e5", "0.0e5."),
-                ("5.", "5.."),
+                ("0.0e5", "0.0e5 (whole milliseconds, e.g. 0)."),
+                ("5.", "5. (whole milliseconds, e.g. 5)."),
                 ("-5.", "-5.."),
-                ("99999999999999999999999999999999999999999", "99999999999999999999999999999999999999999."),
+                ("99999999999999999999999999999999999999999", "9999999999999999999999999999999999999999… (41 characters)."),
                 (".5", ".5 (not a whole number)."),
                 ("+.5", "+.5 (not a whole number)."),
                 ("5e-1", "5e-1 (not a whole number)."),
@@ -369,8 +419,8 @@ mod tests {
                 ("1.0000000000000000001", "1.0000000000000000001 (not a whole number)."),
                 ("4503599627370495.9", "4503599627370495.9 (not a whole number)."),
                 // Still whole.
-                ("0e-99999999999999999999999", "0e-99999999999999999999999."),
-                ("10000000000000000000000000e-25", "10000000000000000000000000e-25."),
+                ("0e-99999999999999999999999", "0e-99999999999999999999999 (whole milliseconds, e.g. 0)."),
+                ("10000000000000000000000000e-25", "10000000000000000000000000e-25 (whole milliseconds, e.g. 1)."),
             ] {
                 assert_eq!(delay(input), Err(format!("{prefix}{tail}")), "{input:?}");
             }
@@ -445,8 +495,37 @@ mod tests {
     }
 
     #[test]
+    fn labels_that_would_lie_are_refused() {
+        for c in ['\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}'] {
+            let message = validate_label(&format!("{c}gnp.exe")).unwrap_err().message;
+            assert_eq!(
+                message,
+                format!("Label must not hold a text direction control (U+{:04X}): it would show the text in another order than it is written.", u32::from(c))
+            );
+        }
+        for invisible in ["\u{200B}", "\u{200B}\u{200C}\u{200D}", "\u{2060} \u{FEFF}", "\u{200E}\u{200F}", "\u{2064}"] {
+            let message = validate_label(invisible).unwrap_err().message;
+            assert!(message.starts_with("Label must show at least one visible character; got "), "{invisible:?}: {message}");
+        }
+        // The marks beside visible text stay: a right-to-left label needs them.
+        assert_eq!(validate_label("\u{200F}שלום").unwrap(), "\u{200F}שלום");
+        assert_eq!(validate_label("a\u{200B}b").unwrap(), "a\u{200B}b");
+    }
+
+    #[test]
+    fn long_numbers_are_echoed_cut() {
+        let digits = "9".repeat(5000);
+        assert_eq!(delay_err(&digits), format!("Delay must be a whole number of ms from 0 to 60000; got {}… (5000 characters).", "9".repeat(40)));
+        assert_eq!(
+            parse_timeout("6e4").unwrap_err().message,
+            "Timeout must be a whole number of ms from 1 to 120000; got 6e4 (whole milliseconds, e.g. 60000)."
+        );
+        assert_eq!(delay_err("6e5"), "Delay must be a whole number of ms from 0 to 60000; got 6e5.");
+    }
+
+    #[test]
     fn url_accepts_http_https_and_relative() {
-        for ok in ["https://example.com/a", "HTTP://example.com", "data/sample.json", "/api/x?y=1", "./a", "//cdn.example/x", "a/b:c"] {
+        for ok in ["https://example.com/a", "HTTP://example.com", "data/sample.json", "/api/x?y=1", "./a", "a/b:c"] {
             assert_eq!(validate_url(ok).as_deref(), Ok(ok), "{ok}");
         }
     }
@@ -464,6 +543,9 @@ mod tests {
             ("https://", "\"https://\" (no host after \"https://\")."),
             ("http:example.com", "\"http:example.com\" (no host after \"http://\")."),
             ("https://a b", "\"https://a b\" (it contains spaces or control characters)."),
+            ("//host/x", "\"//host/x\" (a URL of another host without its scheme, not a relative path: write it with https:)."),
+            ("/\\host/x", "\"/\\host/x\" (a URL of another host without its scheme, not a relative path: write it with https:)."),
+            ("\\\\host\\x", "\"\\\\host\\x\" (a URL of another host without its scheme, not a relative path: write it with https:)."),
         ] {
             let msg = validate_url(input).unwrap_err().message;
             assert_eq!(msg, format!("{prefix}{tail}"), "{input:?}");
