@@ -458,7 +458,8 @@ mod tests {
             any::<bool>(),
             0u32..=60_000,
             any::<bool>(),
-            "(https?://[a-z]{1,10}\\.[a-z]{2,3}/[a-z0-9/~;&=%]{0,20}|[a-z]{1,8}/[a-z]{1,8}\\.json)",
+            "(https?://[a-z]{1,10}\\.[a-z]{2,3}/[a-z0-9/~;&=%]{0,20}|[a-z]{1,8}/[a-z]{1,8}\\.json)"
+                .prop_filter("a URL the editor takes (no encoded step out of a folder)", |url: &String| validate_url(url).is_ok()),
         )
             .prop_map(|(label, fetch, delay_ms, fails, url)| {
                 if fetch {

@@ -61,6 +61,21 @@ test("a framing page cannot make autorun fetch a private path, and hears nothing
   expect(text).not.toContain('"bytes"');
 });
 
+// A step out of api/ hidden in percent-encoding (%2f, %252f: a server decodes what the browser
+// kept) is refused as a URL, so nothing of the task list runs, with or without a click.
+test("autorun cannot reach a private path through an encoded step out of api/", async ({ page, baseURL, request }) => {
+  const id = probe();
+  for (const [up, slash] of [["..", "%2f"], ["..", "%252f"], ["%2e%2e", "%2f"]]) {
+    const url = `api/${up}${slash}fixtures${slash}private${slash}me.json?${id}`;
+    const { frame } = await framed(page, baseURL, `?lesson=api-requests&embed=1&autorun=1&tasks=${task("Mine", "fetch", 200, url)}`);
+    await expect(frame.getByRole("status").filter({ hasText: "which could leave the folder it names" })).toBeVisible();
+    await frame.getByRole("button", { name: "Run both" }).click();
+    await page.waitForTimeout(500);
+  }
+  // The pages that carried the task list name the probe too: only requests for files count.
+  expect((await requested(request, id)).filter((r) => !r.url.startsWith("/?") && !r.url.startsWith("/fixtures/cross-site-host.html"))).toEqual([]);
+});
+
 test("autorun sends no request outside api/ even when a lesson builds the URL", async ({ page, baseURL, request }) => {
   const id = probe();
   // async-methods fetches {base_url}/{label}: a label can climb out of api/.
