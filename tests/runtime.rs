@@ -358,3 +358,23 @@ async fn inflating_stops_at_the_cap_and_refuses_what_is_not_deflate() {
     assert_eq!(compression::inflate(&[0; 8], 1024).await, Err(ShareError::Malformed));
     assert_eq!(compression::inflate(b"not deflate at all", 1024).await, Err(ShareError::Malformed));
 }
+
+/// A bomb costs what the cap allows, not what it would inflate to: the input goes to the
+/// decompressor piece by piece, so it stops within a piece of the cap. Compared with inflating a
+/// payload of the cap's size, floored at 5 ms so that a fast machine cannot shrink the bound to
+/// noise; inflated whole (before the fix), the 64 MiB bomb took 147 ms against that 5.
+#[wasm_bindgen_test]
+async fn a_bomb_costs_no_more_than_the_cap() {
+    const CAP: usize = 64 * 1024;
+    let bomb = compression::deflate(&vec![0; 64 << 20]).await.expect("CompressionStream in Chromium");
+    let payload: Vec<u8> = (0..CAP as u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8).collect();
+    let fair = compression::deflate(&payload).await.expect("CompressionStream in Chromium");
+    let timed = |start: f64| clock::now() - start;
+    let start = clock::now();
+    assert_eq!(compression::inflate(&fair, CAP).await, Ok(payload));
+    let fair_ms = timed(start).max(5.0);
+    let start = clock::now();
+    assert_eq!(compression::inflate(&bomb, CAP).await, Err(ShareError::TooLarge));
+    let bomb_ms = timed(start);
+    assert!(bomb_ms < 10.0 * fair_ms, "the bomb took {bomb_ms:.1} ms, a fair payload {fair_ms:.1} ms");
+}

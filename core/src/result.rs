@@ -122,6 +122,15 @@ impl TaskResult {
         }
     }
 
+    /// `detail` as a link to a moment carries it: the body's preview replaced by "answer not
+    /// shared", so a link shares what the run did, not what a server answered the person.
+    pub fn detail_for_link(&self) -> String {
+        match (self.body.is_empty(), self.detail.get(..self.body.start), self.detail.get(self.body.end..)) {
+            (false, Some(before), Some(after)) => format!("{before}: answer not shared{after}"),
+            _ => self.detail.clone(),
+        }
+    }
+
     /// Nothing has happened yet to a task of this kind.
     pub fn waiting(kind: TaskKind) -> TaskResult {
         TaskResult {

@@ -31,7 +31,7 @@ impl Session {
                     this.runs.replay_shared(runs, at_ms);
                 }
                 Err(why) => {
-                    this.notices.update(|n| n.push(why.notice().to_owned()));
+                    this.notices.update(|n| n.push(why.notice()));
                     location::drop_fragment();
                 }
             }

@@ -15,7 +15,7 @@ pub fn ReplayBar() -> impl IntoView {
     let copy_moment = move |_| {
         hooks::copy_moment_link(session, move |how| {
             set_copied.set(match how {
-                Some(Copied::Done) => "Copied a link that replays these runs at this moment.",
+                Some(Copied::Done) => "Copied a link that replays these runs at this moment. It holds every task's URL; no answer's content.",
                 Some(Copied::Refused) => "The browser refused to copy the link.",
                 None => "This browser cannot compress a run into a link.",
             })

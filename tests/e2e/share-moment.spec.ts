@@ -3,6 +3,7 @@
 // figures were not measured there, and offers Run it live; a damaged link gets its notice.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { deflateRawSync } from "node:zlib";
 import { open, runs } from "./helpers";
 
 const TASKS = "tasks=Short~timer~300~0~;Net~fetch~600~0~api%2Fdelay%2F600%2Fnet";
@@ -45,7 +46,7 @@ test("a link to a moment replays the same lanes elsewhere, starting no timer and
   const here = { lanes: await lanes(page), log: await page.getByLabel("Log output").textContent() };
   expect(here.lanes).toEqual(["done", "running", "done", "running"]);
   await page.getByRole("button", { name: "Copy link to this moment" }).click();
-  await expect(page.getByText("Copied a link that replays these runs at this moment.")).toBeVisible();
+  await expect(page.getByText("Copied a link that replays these runs at this moment. It holds every task's URL; no answer's content.")).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toMatch(/\?.*lesson=gather.*#run=[A-Za-z0-9_-]+&at=450$/);
 
@@ -74,6 +75,10 @@ test("a link to a moment replays the same lanes elsewhere, starting no timer and
   // At the end the runs are shown whole, still as recorded elsewhere.
   await elsewhere.getByRole("slider", { name: "Replay position" }).fill("5000");
   await expect(heading.first()).toContainText("recorded elsewhere, replayed — not measured here");
+  // What the server answered stayed behind: the fetch's detail says so where its preview was.
+  const page_ = await elsewhere.content();
+  expect(page_).toContain("answer not shared");
+  expect(page_).not.toContain('"delay_ms"');
 
   await elsewhere.getByRole("button", { name: "Run it live" }).click();
   const live = await runs(elsewhere, 2);
@@ -122,4 +127,29 @@ test("a link whose tasks fetch beyond the app's own endpoints opens with the edi
   await expect(elsewhere.getByText("Recorded elsewhere, replayed — not measured here.")).toBeVisible();
   await expect(elsewhere.getByLabel("URL of task 2")).toHaveValue("data/sample.json");
   await expect(elsewhere.getByLabel("URL of task 2")).toBeVisible();
+});
+
+// A bomb: 512 MiB of one byte, deflated to a link under the 1 MiB limit. The page stops inflating
+// at the payload's cap, a piece at a time, so opening it costs what opening a damaged link costs:
+// its longest task (each page's own start-up among them) within twice the damaged link's, floored
+// at 50 ms. Inflated whole, as before, the bomb held the thread for seconds.
+test("a deflate bomb in a link is refused at the cap, without a long task of its own", async ({ page }) => {
+  const bomb = deflateRawSync(Buffer.alloc(512 << 20, 0x39), { level: 9 }).toString("base64url");
+  expect(bomb.length).toBeLessThan(1 << 20);
+  await page.addInitScript(() => {
+    (window as any).__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) (window as any).__longest = Math.max((window as any).__longest, entry.duration);
+    }).observe({ type: "longtask", buffered: true });
+  });
+  const longest = async (url: string, notice: RegExp) => {
+    await page.goto(url);
+    await expect(page.getByRole("status").filter({ hasText: notice })).toBeVisible();
+    await page.waitForTimeout(300);
+    return page.evaluate(() => (window as any).__longest as number);
+  };
+  const damaged = await longest(`./?lesson=gather&${TASKS}#run=AAAAAAAA`, /is damaged/);
+  const bombed = await longest(`./?lesson=gather&${TASKS}#run=${bomb}`, /holds more than any run/);
+  expect(bombed, `longest task: ${bombed.toFixed(0)} ms with the bomb, ${damaged.toFixed(0)} ms with a damaged link`).toBeLessThan(2 * Math.max(damaged, 50));
+  await expect(page.getByRole("button", { name: "Run both" })).toBeEnabled();
 });

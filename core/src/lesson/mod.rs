@@ -142,6 +142,30 @@ impl LessonId {
         }
     }
 
+    /// Whether the lab runs `mode` on the lesson's page: its sequential run, its concurrent run
+    /// under any choice, and async-fn's Create the future.
+    pub fn runs_mode(self, mode: Mode) -> bool {
+        let lazy = match self {
+            LessonId::AsyncFn => mode == Mode::Lazy,
+            LessonId::SequentialVsConcurrent
+            | LessonId::Gather
+            | LessonId::ApiRequests
+            | LessonId::ContextManager
+            | LessonId::AsyncMethods
+            | LessonId::CpuBound
+            | LessonId::Race
+            | LessonId::Timeout
+            | LessonId::Errors
+            | LessonId::Limit
+            | LessonId::AsCompleted
+            | LessonId::Retry => false,
+        };
+        let chosen = [BusyLoop::Block, BusyLoop::Yield]
+            .into_iter()
+            .any(|b| [OnError::FailFast, OnError::Settle].into_iter().any(|e| self.concurrent_mode(b, e) == mode));
+        mode == Mode::Sequential || chosen || lazy
+    }
+
     /// The mode of the lesson's concurrent run on a fresh page (no `loop=` or `on_error=`).
     pub fn default_concurrent_mode(self) -> Mode {
         self.concurrent_mode(BusyLoop::default(), OnError::default())

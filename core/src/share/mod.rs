@@ -8,6 +8,7 @@
 //! every length and count against the limits of a run the lab can record, so a hostile link
 //! cannot make it allocate without bound.
 
+mod check;
 mod link;
 mod read;
 #[cfg(test)]
@@ -19,6 +20,7 @@ use crate::run::{Outcome, Run};
 use crate::task::{TaskKind, TaskSpec};
 use crate::trace::{PollResult, WakeSource};
 use crate::{plan, BusyLoop, LessonId, Mode, OnError};
+pub use check::MAX_RUN_ID;
 pub use link::{base64url, fragment, parse_fragment, unbase64url, Moment, MAX_LINK_CHARS};
 use read::In;
 use write::Out;
@@ -45,7 +47,7 @@ const POLL_RESULTS: [PollResult; 2] = [PollResult::Pending, PollResult::Ready];
 const WAKE_SOURCES: [WakeSource; 4] = [WakeSource::Timer, WakeSource::Fetch, WakeSource::Yield, WakeSource::AwaitIt];
 
 /// Why a payload was refused; each is shown to the learner as its own notice.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ShareError {
     /// Made by another version of the lab.
     Version,
@@ -53,18 +55,25 @@ pub enum ShareError {
     Malformed,
     /// Holds more than any run the lab records.
     TooLarge,
+    /// Well formed, but not what the lab records: a task the editor would refuse, a mode the
+    /// lesson has no button for, times out of order. What it is, for the notice.
+    Refused(String),
 }
 
 impl ShareError {
     /// The notice a learner sees when a link to a moment is refused; the live lesson opens instead.
-    pub fn notice(self) -> &'static str {
-        match self {
+    pub fn notice(&self) -> String {
+        let notice = match self {
             ShareError::Version => {
                 "This link to a moment was made by another version of Async Lab, so its run cannot be replayed here; the lesson opened live instead."
             }
             ShareError::Malformed => "This link to a moment is damaged (cut short or edited), so its run cannot be replayed; the lesson opened live instead.",
             ShareError::TooLarge => "This link to a moment holds more than any run Async Lab records, so it was not opened; the lesson opened live instead.",
-        }
+            ShareError::Refused(what) => {
+                return format!("This link to a moment holds what Async Lab does not record ({what}), so it was not opened; the lesson opened live instead.")
+            }
+        };
+        notice.to_owned()
     }
 }
 
@@ -100,13 +109,12 @@ pub fn decode(text: &str) -> Result<Vec<Run>, ShareError> {
 }
 
 /// The runs of a link opened on `lesson`'s page. Runs of another lesson, or none, or a run
-/// without tasks: the link was edited, since the lab makes none of these.
+/// without tasks: the link was edited, since the lab makes none of these; tasks the editor would
+/// refuse or runs the lab could not have recorded get their own notice (`check`).
 pub fn decode_for(lesson: LessonId, text: &str) -> Result<Vec<Run>, ShareError> {
     let runs = decode(text)?;
-    match !runs.is_empty() && runs.iter().all(|r| r.lesson == lesson && !r.tasks.is_empty()) {
-        true => Ok(runs),
-        false => Err(ShareError::Malformed),
-    }
+    check::replayable(lesson, &runs)?;
+    Ok(runs)
 }
 
 /// What the learner set for the runs of a link: what **Run it live** runs again and the link's

@@ -65,6 +65,18 @@ fn a_run_comes_back_field_for_field() {
 }
 
 #[test]
+fn a_link_keeps_what_ran_and_not_what_a_server_answered() {
+    let mut run = Run::new(3, LessonId::ApiRequests, Mode::Concurrent, vec![TaskSpec::timer("T", 1)]);
+    let mut answered = TaskResult::timer(TaskStatus::Ok, "HTTP 200, 31 bytes: {\"token\":\"s3cret\"} (answered by this page's service worker)");
+    answered.body = "HTTP 200, 31 bytes".len().."HTTP 200, 31 bytes: {\"token\":\"s3cret\"}".len();
+    run.apply(RunEvent::TaskStarted { index: 0, t_ms: 0.0 });
+    run.apply(RunEvent::TaskFinished { index: 0, t_ms: 1.0, result: answered });
+    let back = decode(&encode(&[&run])).unwrap();
+    assert_eq!(back[0].tasks[0].result.detail, "HTTP 200, 31 bytes: answer not shared (answered by this page's service worker)");
+    assert!(!encode(&[&run]).contains("s3cret"));
+}
+
+#[test]
 fn every_closed_set_has_each_of_its_values_in_its_table() {
     // Written as matches: a new variant fails to compile here until its table has it.
     for status in STATUSES {
@@ -211,4 +223,36 @@ fn the_typed_tasks_leave_out_a_lazy_runs_contrast() {
     assert_eq!(typed_tasks(&[]), Vec::new());
     let none = crate::share::typed(&[&both]);
     assert_eq!((none.busy_loop, none.deadline_ms, none.on_error, none.limit), (None, None, None, None));
+}
+
+#[test]
+fn a_link_holds_only_what_the_lab_records() {
+    let refused = |runs: &[&Run]| match decode_for(LessonId::SequentialVsConcurrent, &encode(runs)) {
+        Err(ShareError::Refused(what)) => what,
+        other => panic!("not refused: {other:?}"),
+    };
+    let run = |id: u32, mode: Mode, label: &str| {
+        let mut run = Run::new(id, LessonId::SequentialVsConcurrent, mode, vec![TaskSpec::timer(label, 100)]);
+        run.apply(RunEvent::TaskStarted { index: 0, t_ms: 0.0 });
+        run.apply(RunEvent::TaskFinished { index: 0, t_ms: 100.0, result: TaskResult::timer(TaskStatus::Ok, "slept") });
+        run.complete(100.0);
+        run
+    };
+    let fine = [run(1, Mode::Sequential, "A"), run(2, Mode::Concurrent, "A")];
+    assert!(decode_for(LessonId::SequentialVsConcurrent, &encode(&[&fine[0], &fine[1]])).is_ok());
+    // Race's mode on this lesson's page: Run it live would run it.
+    assert_eq!(refused(&[&run(1, Mode::Race, "A")]), "a run in a mode this lesson has no button for (race)");
+    assert_eq!(refused(&[&fine[1], &fine[0]]), format!("run ids out of order or past {MAX_RUN_ID}"));
+    assert_eq!(refused(&[&run(u32::MAX, Mode::Sequential, "A")]), format!("run ids out of order or past {MAX_RUN_ID}"));
+    // The editor's limits and messages, for labels as for everything typed.
+    assert_eq!(refused(&[&run(1, Mode::Sequential, &"x".repeat(25_000))]), "task 1: Label must be 1 to 60 characters; got 25000 characters.");
+    assert!(refused(&[&run(1, Mode::Sequential, "\u{202E}gnp.exe")]).starts_with("task 1: Label must not hold a text direction control (U+202E)"));
+    let mut backwards = run(1, Mode::Sequential, "A");
+    backwards.tasks[0].start_ms = Some(4_294_967.0);
+    assert_eq!(refused(&[&backwards]), "a task that ended before it started");
+    let mut endless = run(1, Mode::Sequential, "A");
+    endless.wall_ms = None;
+    assert_eq!(refused(&[&endless]), "a finished run without its wall time");
+    let notice = ShareError::Refused("x".to_owned()).notice();
+    assert_eq!(notice, "This link to a moment holds what Async Lab does not record (x), so it was not opened; the lesson opened live instead.");
 }

@@ -78,7 +78,7 @@ impl Out {
         self.opt(result.bytes);
         self.flag(result.capped);
         self.opt(result.added_ms.map(ticks));
-        self.text(&result.detail);
+        self.text(&result.detail_for_link());
     }
 
     fn milestone(&mut self, milestone: &Milestone) {

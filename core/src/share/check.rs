@@ -1,0 +1,61 @@
+//! What a decoded link must be to be replayed: tasks the editor would take, and runs the lab
+//! could have recorded. The decoder checks sizes; these check meaning.
+
+use super::ShareError;
+use crate::field::{parse_delay, validate_label, validate_url};
+use crate::run::Run;
+use crate::task::TaskKind;
+use crate::{plan, LessonId};
+
+/// The highest run id a link may carry: live runs number on from it without wrapping.
+pub const MAX_RUN_ID: u32 = 1 << 30;
+
+/// The runs of a link opened on `lesson`'s page, or why they cannot be replayed there.
+pub fn replayable(lesson: LessonId, runs: &[Run]) -> Result<(), ShareError> {
+    let refuse = |why: String| Err(ShareError::Refused(why));
+    if runs.is_empty() || runs.iter().any(|r| r.lesson != lesson || r.tasks.is_empty()) {
+        return Err(ShareError::Malformed);
+    }
+    if let Some(run) = runs.iter().find(|r| !lesson.runs_mode(r.mode)) {
+        return refuse(format!("a run in a mode this lesson has no button for ({})", run.mode.as_str()));
+    }
+    if runs.windows(2).any(|pair| pair[0].id >= pair[1].id) || runs.iter().any(|r| r.id > MAX_RUN_ID) {
+        return refuse(format!("run ids out of order or past {MAX_RUN_ID}"));
+    }
+    for run in runs {
+        typed_tasks(run)?;
+        consistent(run).map_err(|why| ShareError::Refused(why.to_owned()))?;
+    }
+    Ok(())
+}
+
+/// The learner's tasks, checked as the editor checks them: the same limits and messages.
+fn typed_tasks(run: &Run) -> Result<(), ShareError> {
+    let typed = plan::typed_count(run.mode, run.tasks.len());
+    for (i, task) in run.tasks.iter().take(typed).enumerate() {
+        let spec = &task.spec;
+        let label = validate_label(&spec.label).map(|_| ());
+        let delay = parse_delay(&spec.delay_ms.to_string()).map(|_| ());
+        let url = match spec.kind {
+            TaskKind::Fetch => validate_url(&spec.url).map(|_| ()),
+            TaskKind::Timer | TaskKind::Cpu => Ok(()),
+        };
+        if let Err(e) = label.and(delay).and(url) {
+            return Err(ShareError::Refused(format!("task {}: {}", i + 1, e.message)));
+        }
+    }
+    Ok(())
+}
+
+/// Times in order: a task ends no sooner than it starts, and a finished run has its wall time.
+/// (A task may end after its run's wall time: what a program left running, such as a race's
+/// losers, is drawn to its real end.)
+fn consistent(run: &Run) -> Result<(), &'static str> {
+    if run.outcome.is_some() && run.wall_ms.is_none() {
+        return Err("a finished run without its wall time");
+    }
+    match run.tasks.iter().any(|t| matches!((t.start_ms, t.end_ms), (Some(start), Some(end)) if end < start)) {
+        true => Err("a task that ended before it started"),
+        false => Ok(()),
+    }
+}
