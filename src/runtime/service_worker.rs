@@ -53,12 +53,17 @@ fn container() -> Option<web_sys::ServiceWorkerContainer> {
     js_sys::Reflect::has(&navigator, &"serviceWorker".into()).ok()?.then(|| navigator.service_worker())
 }
 
+/// Whether this copy's own worker controls the page. Another copy of the app served above this
+/// one on the same origin (`/` over `/v2/`) has a worker whose scope covers this page too, but it
+/// answers only its own folder's `api/`: its control is not this page's.
 fn controlled() -> bool {
-    container().is_some_and(|c| c.controller().is_some())
+    let own = format!("{}sw.js", super::location::app_base());
+    container().and_then(|c| c.controller()).is_some_and(|worker| worker.script_url() == own)
 }
 
 /// Registers `sw.js` with scope `./` and waits up to `timeout_ms` for it to control the page;
-/// returns the resulting status, which [`status`] reports from then on.
+/// returns the resulting status, which [`status`] reports from then on. Until this copy's own
+/// worker controls the page, the status is not ready and `api/` requests take the simulated path.
 async fn register(timeout_ms: u32) -> Status {
     // Registering costs the main thread a few ms; the app's first paint and click come first.
     super::yield_now::yield_now().await;
@@ -86,15 +91,15 @@ async fn register(timeout_ms: u32) -> Status {
     status()
 }
 
-/// Resolves at the next `controllerchange`, or at once if the page already has a controller.
+/// Resolves once this copy's worker controls the page (at once if it does): each
+/// `controllerchange` is checked, since another copy's worker may be the one taking control.
 async fn controller_change(container: &web_sys::ServiceWorkerContainer) {
-    if container.controller().is_some() {
-        return;
+    while !controlled() {
+        let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+            let options = web_sys::AddEventListenerOptions::new();
+            options.set_once(true);
+            let _ = container.add_event_listener_with_callback_and_add_event_listener_options("controllerchange", &resolve, &options);
+        });
+        let _ = JsFuture::from(promise).await;
     }
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let options = web_sys::AddEventListenerOptions::new();
-        options.set_once(true);
-        let _ = container.add_event_listener_with_callback_and_add_event_listener_options("controllerchange", &resolve, &options);
-    });
-    let _ = JsFuture::from(promise).await;
 }

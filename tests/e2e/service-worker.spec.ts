@@ -127,3 +127,32 @@ test("a lesson without fetch tasks says nothing about the service worker, in a c
   await frame.getByLabel("Kind of task 1").selectOption("fetch");
   await expect(frame.getByText("Requests here use simulated latency; open the full app for real delayed endpoints.")).toBeVisible();
 });
+
+// Two copies of the app on one origin (README's versioning advice: dist/ at / and again under a
+// folder): the worker of the copy above covers the one below too, but answers only its own
+// folder's api/. Whichever is opened first, each page ends up under its own copy's worker, says
+// so only then, and its requests get their answers.
+for (const first of ["/", "/nested/app/"]) {
+  test(`two copies on one origin, ${first} opened first: each page is answered by its own copy's worker`, async ({ page }) => {
+    await page.addInitScript(() => {
+      (window as any).__runs = [];
+      window.addEventListener("async-lab:run", (e) => (window as any).__runs.push((e as CustomEvent).detail));
+    });
+    const visit = async (folder: string) => {
+      await page.goto(`${folder}?lesson=api-requests&${fetches(2, 200)}`);
+      await expect(page.getByText("answered by this page's service worker")).toBeVisible();
+      expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(new URL(`${folder}sw.js`, page.url()).href);
+      await page.evaluate(() => ((window as any).__runs = []));
+      await page.getByRole("button", { name: "Run concurrently" }).click();
+      const [report] = await runs(page, 1);
+      expect(report.tasks.map((t) => [t.source, t.status, t.http_status])).toEqual([
+        ["service-worker", "ok", 200],
+        ["service-worker", "ok", 200],
+      ]);
+    };
+    const second = first === "/" ? "/nested/app/" : "/";
+    await visit(first);
+    await visit(second);
+    await visit(first);
+  });
+}
