@@ -1,6 +1,6 @@
 // A lesson's timelines as a static drawing, known before the app loads: for the poster and for print.
 import { DEFAULT_LESSON, MAX_TASKS, NO_LESSON, POSTERS } from "./catalogue.js";
-import { lessonId, ownTasks, taskCount } from "./sizing.js";
+import { givenTasks, lessonId, ownTasks } from "./sizing.js";
 
 const NS = "http://www.w3.org/2000/svg";
 const COLOURS = { light: ["#1d1f23", "#545a63", "#eceef1", "#1e7a46"], dark: ["#e7e9ec", "#a9afb8", "#2a2f36", "#5cc98a"] };
@@ -11,7 +11,7 @@ export const lessonOf = (element) => POSTERS.get(lessonId(element)) ?? POSTERS.g
 
 /** Why an element's tasks are not used (more than a lesson runs; the app says so too), or null. */
 export const unusedTasks = (element) => {
-  const count = taskCount(element);
+  const count = givenTasks(element).length;
   return count > MAX_TASKS ? `Tasks: a lesson runs 1 to ${MAX_TASKS} tasks; this element gives ${count}. Showing the lesson's own.` : null;
 };
 

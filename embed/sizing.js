@@ -7,14 +7,14 @@ import { listening } from "./theme.js";
 
 /** The element's lesson as its URL parameter would be (absent: the app's default lesson). */
 export const lessonId = (element) => element.getAttribute("lesson") ?? DEFAULT_LESSON;
-/** The element's own tasks (`label~kind~ms~fails~url` each), or null where the app shows the
- * lesson's defaults: none given, or more than a lesson runs (`taskCount` says how many). */
+/** The tasks the element's `tasks` attribute gives (`label~kind~ms~fails~url` each; none without one). */
+export const givenTasks = (element) => element.getAttribute("tasks")?.split(";").filter(Boolean) ?? [];
+/** The element's own tasks, or null where the app shows the lesson's defaults: none given, or
+ * more than a lesson runs. */
 export const ownTasks = (element) => {
-  const count = taskCount(element);
-  return count >= 1 && count <= MAX_TASKS ? element.getAttribute("tasks").split(";").filter(Boolean) : null;
+  const tasks = givenTasks(element);
+  return tasks.length >= 1 && tasks.length <= MAX_TASKS ? tasks : null;
 };
-/** How many tasks the element's `tasks` attribute gives (0 without one). */
-export const taskCount = (element) => element.getAttribute("tasks")?.split(";").filter(Boolean).length ?? 0;
 /** Whether a boolean attribute is written off ("0" or "false"). */
 export const off = (element, name) => ["0", "false"].includes(element.getAttribute(name));
 

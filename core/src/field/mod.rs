@@ -60,13 +60,16 @@ impl FieldError {
 
 /// Shows a received value in a message: quoted, with long values cut so the message stays readable.
 pub fn shown(value: &str) -> String {
+    echo(value, "\"")
+}
+
+/// `value` between `quote`s, cut after 40 characters with its length said, so a message stays
+/// readable whatever it received.
+fn echo(value: &str, quote: &str) -> String {
     const KEEP: usize = 40;
-    let count = value.chars().count();
-    if count <= KEEP {
-        format!("\"{value}\"")
-    } else {
-        let head: String = value.chars().take(KEEP).collect();
-        format!("\"{head}…\" ({count} characters)")
+    match value.char_indices().nth(KEEP) {
+        None => format!("{quote}{value}{quote}"),
+        Some((at, _)) => format!("{quote}{}…{quote} ({} characters)", &value[..at], value.chars().count()),
     }
 }
 
@@ -175,13 +178,9 @@ fn whole_value(int: &str, frac: &str, point: i64) -> Option<u64> {
     Some(value)
 }
 
-/// A number-like value echoed in a message: whole up to 40 characters, else cut with its length.
+/// A number-like value echoed in a message, unquoted: whole up to 40 characters, else cut.
 fn cut(text: &str) -> String {
-    const KEEP: usize = 40;
-    match text.char_indices().nth(KEEP) {
-        None => text.to_owned(),
-        Some((at, _)) => format!("{}… ({} characters)", &text[..at], text.chars().count()),
-    }
+    echo(text, "")
 }
 
 /// Checks a label: 1 to [`MAX_LABEL_CHARS`] characters, no control characters.
