@@ -8,6 +8,7 @@ import { chromium } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_LIMIT_KIB, distSize, gzip } from "../scripts/size.mjs";
+import { worstLink } from "./worst-link.mjs";
 
 const [appDist, benchDist, counterDist] = process.argv.slice(2);
 const RUNS = 5;
@@ -365,6 +366,58 @@ try {
     for (const drive of ["drag", "play"]) {
       await frameRow(`replay_${drive}_10000`, `frame interval, replay ${drive === "drag" ? "dragged" : "playing at 4×"}, 10,000 traced tasks, each frame both columns cut`, () => measure(drive), idleMedian);
     }
+  }
+
+  // The heaviest link the app opens (bench/worst-link.mjs: the most lines and lesson events
+  // retry's runs may hold, polls, wakes and spans to the payload's cap). Opening it: the longest
+  // animation frame from navigation to a second after the replay shows, against the same lesson
+  // and tasks opened without the link (the page's own start-up, which on this machine is itself
+  // a frame of about 60 ms). Then its replay dragged across in 120 frames, against the page idle.
+  if (want("replay")) {
+    const { bytes, link, plain: plainQuery } = worstLink();
+    const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await p.addInitScript(() => {
+      window.benchLong = [];
+      new PerformanceObserver((list) => window.benchLong.push(...list.getEntries().map((e) => e.duration))).observe({ type: "long-animation-frame", buffered: true });
+    });
+    const longest = async (url, ready) => {
+      await p.goto(url);
+      await ready.waitFor({ timeout: 30000 });
+      await p.waitForTimeout(1000);
+      return Math.max(0, ...(await p.evaluate(() => window.benchLong)));
+    };
+    const [linked, plain] = await pair(
+      () => longest(`http://127.0.0.1:4303/${link}`, p.getByText("Recorded elsewhere, replayed")),
+      () => longest(`http://127.0.0.1:4303/${plainQuery}`, p.getByRole("button", { name: "Run both" })),
+    );
+    console.error(`  replay_link_worst_open: longest frame ${linked.toFixed(0)} ms opening the link, ${plain.toFixed(0)} ms without it`);
+    rows.push(["replay_link_worst_open", `longest animation frame opening the heaviest link that opens (${(bytes / 1024).toFixed(0)} KiB of runs) ÷ its lesson and tasks opened without it (ms)`,
+      linked.toFixed(0), plain.toFixed(0), (linked / Math.max(plain, 1)).toFixed(3) + "×", linked < 50 || linked <= plain ? "meets < 50 ms or ≤ the page's own" : "MISSES < 50 ms or ≤ the page's own"]);
+    Object.assign(pairs, { replay_link_worst_open_ms: linked.toFixed(0), replay_link_worst_open_plain_ms: plain.toFixed(0) });
+    await p.goto(`http://127.0.0.1:4303/${link}`);
+    await p.getByText("Recorded elsewhere, replayed").waitFor();
+    const slider = p.getByRole("slider", { name: "Replay position" });
+    await slider.evaluate((s) => s.scrollIntoView({ block: "end" }));
+    const measure = (drive) => p.evaluate((drive) => new Promise((done) => {
+      const times = [];
+      const long = [];
+      const observer = new PerformanceObserver((list) => long.push(...list.getEntries().map((e) => e.duration)));
+      observer.observe({ type: "long-animation-frame" });
+      const slider = document.querySelector('input[aria-label="Replay position"]');
+      const step = (t) => {
+        times.push(t);
+        if (drive === "drag") {
+          slider.value = String(Math.round((Number(slider.max) * times.length) / 120));
+          slider.dispatchEvent(new Event("input", { bubbles: true }));
+        }
+        if (times.length < 121) requestAnimationFrame(step);
+        else setTimeout(() => { observer.disconnect(); done({ intervals: times.slice(1).map((x, i) => x - times[i]), long }); }, 100);
+      };
+      requestAnimationFrame(step);
+    }), drive);
+    const idleMedian = median((await measure("idle")).intervals);
+    await frameRow("replay_link_worst", "frame interval, the heaviest link that opens, its replay dragged", () => measure("drag"), idleMedian);
+    await p.close();
   }
 
   // Link to a moment: the length of the link Copy link to this moment makes after Run both of 2,

@@ -13,12 +13,13 @@ pub fn same_origin(url: &str) -> bool {
 /// Replaces the page's query string without a reload, so the address bar is always a share link.
 pub fn replace_query(query: &str) {
     let Some(window) = web_sys::window() else { return };
-    let path = window.location().pathname().unwrap_or_default();
-    let hash = window.location().hash().unwrap_or_default();
-    // replaceState is not free (a few ms at start-up) and the address often already says it.
+    // replaceState is not free (a few ms at start-up) and the address often already says it; nor
+    // is reading the fragment, which a link to a moment makes hundreds of KiB long.
     if window.location().search().is_ok_and(|s| s.strip_prefix('?') == Some(query)) {
         return;
     }
+    let path = window.location().pathname().unwrap_or_default();
+    let hash = window.location().hash().unwrap_or_default();
     replace_url(&window, &format!("{path}?{query}{hash}"));
 }
 

@@ -11,7 +11,8 @@ use leptos::prelude::*;
 pub fn ReplayBar() -> impl IntoView {
     let session = expect_context::<Session>();
     let runs = session.runs;
-    let (copied, set_copied) = signal("");
+    // Said before the click too: a link carries the fetched URLs with their query strings.
+    let (copied, set_copied) = signal("The link holds every task's URL; no answer's content.");
     let copy_moment = move |_| {
         hooks::copy_moment_link(session, move |how| {
             set_copied.set(match how {

@@ -73,7 +73,7 @@ fn RunTimeline(column: Column, span_ms: Memo<f64>) -> impl IntoView {
     // The thread lane on top, then a lane per task.
     let lanes_px = move || (count.get() + 1) * LANE_PX;
     let pct = move |ms: f64| percent(ms, span_ms.get());
-    let sliding = move || (running() && runs.moves_with_clock() && !runs.replaying()).then(|| span_ms.get());
+    let sliding = move || (running() && !runs.replaying() && runs.moves_with_clock()).then(|| span_ms.get());
     let now_x = move || if sliding().is_some() { "0".to_owned() } else { pct(runs.now_ms()) };
     let now_line = NodeRef::<leptos::svg::Rect>::new();
     hooks::use_sliding_now(runs, now_line, sliding);
@@ -193,7 +193,8 @@ fn Lane(column: Column, index: usize, span_ms: Memo<f64>) -> impl IntoView {
     // is the rest of the axis. Otherwise a running bar ends at "now" (a replay's playhead, or with
     // reduced motion the run's last event), a finished one at its measured end.
     let growing = move || {
-        let live = runs.moves_with_clock() && !runs.replaying() && runs.in_flight.get().is_some_and(|m| m.column() == column);
+        // The media query last: asked of every lane, it makes the browser bring its styles up to date.
+        let live = !runs.replaying() && runs.in_flight.get().is_some_and(|m| m.column() == column) && runs.moves_with_clock();
         task.with(|t| t.as_ref().filter(|t| live && t.end_ms.is_none()).and_then(|t| t.start_ms))
     };
     let end = move || task.with(|t| t.as_ref().and_then(|t| t.end_ms.or(t.start_ms.map(|_| runs.now_ms()))));

@@ -1,6 +1,7 @@
 // The bad-input catalogue (bad-input.json): every value gets its message or outcome, nothing panics,
 // nothing from a label or a response is inserted as HTML, and the page keeps working.
 import { readFileSync } from "node:fs";
+import { deflateRawSync } from "node:zlib";
 import { expect, test, type Page } from "@playwright/test";
 import { cspViolations, editTasks, open, runs } from "./helpers";
 
@@ -221,3 +222,21 @@ test("messages from a parent page are ignored unless they are measure, theme or 
   await page.waitForFunction(() => (window as any).runs.length >= 1, null, { timeout: 15_000 });
   await expect(frame.locator(".panic")).toHaveCount(0);
 });
+
+// Links to a moment (`#run=`): each payload is the catalogue's base run with one field edited,
+// deflated as the app deflates; each refusal names what the link held, and the lesson opens live.
+const moment = (payload: string) => `?tasks=A~timer~100~0~#run=${deflateRawSync(Buffer.from(payload)).toString("base64url")}`;
+
+test("the base run of the link cases replays, so each case is refused for its one edit", async ({ page }) => {
+  await open(page, moment(catalogue.moment_base));
+  await expect(page.getByText("Recorded elsewhere, replayed — not measured here.")).toBeVisible();
+});
+
+for (const c of catalogue.moment as { name: string; payload: string; notice: string }[]) {
+  test(`a link to a moment with ${c.name} is refused with its notice`, async ({ page }) => {
+    await open(page, moment(c.payload));
+    await expect(page.getByRole("status").filter({ hasText: c.notice })).toBeVisible();
+    await expect(page.getByText("Recorded elsewhere, replayed — not measured here.")).toBeHidden();
+    await stillWorks(page);
+  });
+}

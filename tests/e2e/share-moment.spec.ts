@@ -3,6 +3,7 @@
 // figures were not measured there, and offers Run it live; a damaged link gets its notice.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
 import { deflateRawSync } from "node:zlib";
 import { open, runs } from "./helpers";
 
@@ -45,6 +46,8 @@ test("a link to a moment replays the same lanes elsewhere, starting no timer and
   await page.getByRole("slider", { name: "Replay position" }).fill("450");
   const here = { lanes: await lanes(page), log: await page.getByLabel("Log output").textContent() };
   expect(here.lanes).toEqual(["done", "running", "done", "running"]);
+  // What the link carries is said beside the button before it is pressed.
+  await expect(page.getByText("The link holds every task's URL; no answer's content.", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Copy link to this moment" }).click();
   await expect(page.getByText("Copied a link that replays these runs at this moment. It holds every task's URL; no answer's content.")).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
@@ -129,27 +132,63 @@ test("a link whose tasks fetch beyond the app's own endpoints opens with the edi
   await expect(elsewhere.getByLabel("URL of task 2")).toBeVisible();
 });
 
-// A bomb: 512 MiB of one byte, deflated to a link under the 1 MiB limit. The page stops inflating
-// at the payload's cap, a piece at a time, so opening it costs what opening a damaged link costs:
-// its longest task (each page's own start-up among them) within twice the damaged link's, floored
-// at 50 ms. Inflated whole, as before, the bomb held the thread for seconds.
-test("a deflate bomb in a link is refused at the cap, without a long task of its own", async ({ page }) => {
-  const bomb = deflateRawSync(Buffer.alloc(512 << 20, 0x39), { level: 9 }).toString("base64url");
-  expect(bomb.length).toBeLessThan(1 << 20);
+/** Opens `url`, waits for its `notice`, and gives the page's longest task so far (its start-up
+ *  among them) and the resident memory of the browser's renderer processes then (the wasm's
+ *  memory and every buffer included), in ms and bytes. */
+async function costOf(page: Page, url: string, notice: RegExp): Promise<{ longest: number; bytes: number }> {
+  await page.goto(url);
+  await expect(page.getByRole("status").filter({ hasText: notice })).toBeVisible();
+  await page.waitForTimeout(300);
+  const cdp = await page.context().browser()!.newBrowserCDPSession();
+  const { processInfo } = (await cdp.send("SystemInfo.getProcessInfo")) as { processInfo: { type: string; id: number }[] };
+  await cdp.detach();
+  const resident = (pid: number) => {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/);
+    return status ? Number(status[1]) * 1024 : 0;
+  };
+  const bytes = processInfo.filter((p) => p.type === "renderer").reduce((sum, p) => sum + resident(p.id), 0);
+  expect(bytes, "the renderer processes' memory could not be read").toBeGreaterThan(0);
+  return { longest: await page.evaluate(() => (window as any).__longest as number), bytes };
+}
+
+async function watchLongTasks(page: Page) {
   await page.addInitScript(() => {
     (window as any).__longest = 0;
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) (window as any).__longest = Math.max((window as any).__longest, entry.duration);
     }).observe({ type: "longtask", buffered: true });
   });
-  const longest = async (url: string, notice: RegExp) => {
-    await page.goto(url);
-    await expect(page.getByRole("status").filter({ hasText: notice })).toBeVisible();
-    await page.waitForTimeout(300);
-    return page.evaluate(() => (window as any).__longest as number);
-  };
-  const damaged = await longest(`./?lesson=gather&${TASKS}#run=AAAAAAAA`, /is damaged/);
-  const bombed = await longest(`./?lesson=gather&${TASKS}#run=${bomb}`, /holds more than any run/);
-  expect(bombed, `longest task: ${bombed.toFixed(0)} ms with the bomb, ${damaged.toFixed(0)} ms with a damaged link`).toBeLessThan(2 * Math.max(damaged, 50));
+}
+
+// A bomb: 512 MiB of one byte, deflated to a link under the 1 MiB limit. The page stops inflating
+// at the payload's cap, a piece at a time, so opening it costs what opening a damaged link costs:
+// its longest task (each page's own start-up among them) within twice the damaged link's, floored
+// at 50 ms, and its memory within 128 MiB of the damaged link's (the cap is half a MiB; a renderer's
+// resident memory moves by tens of MiB between page loads: 26 MiB here). Inflated whole, as before, the bomb
+// held the thread for seconds and took +913 MiB.
+test("a deflate bomb in a link is refused at the cap, without a long task of its own", async ({ page }) => {
+  const bomb = deflateRawSync(Buffer.alloc(512 << 20, 0x39), { level: 9 }).toString("base64url");
+  expect(bomb.length).toBeLessThan(1 << 20);
+  await watchLongTasks(page);
+  const damaged = await costOf(page, `./?lesson=gather&${TASKS}#run=AAAAAAAA`, /is damaged/);
+  const bombed = await costOf(page, `./?lesson=gather&${TASKS}#run=${bomb}`, /holds more than any run/);
+  expect(bombed.longest, `longest task: ${bombed.longest.toFixed(0)} ms with the bomb, ${damaged.longest.toFixed(0)} ms with a damaged link`).toBeLessThan(2 * Math.max(damaged.longest, 50));
+  expect(bombed.bytes - damaged.bytes, `memory: ${bombed.bytes} B with the bomb, ${damaged.bytes} B with a damaged link`).toBeLessThan(128 << 20);
+  await expect(page.getByRole("button", { name: "Run both" })).toBeEnabled();
+});
+
+// 100,000 lesson events in a link of a few hundred characters: more than gather marks for its
+// tasks (one Returned a run), so the link is refused before anything is drawn, at a damaged link's
+// cost. Before, it drew 100,017 list items and 100,000 marks and froze the tab for seconds.
+test("a link of 100,000 lesson events is refused by what the lesson marks, without a long task of its own", async ({ page }) => {
+  const run = "1,2,1,300000,0,0,-,1,5:Short,0,300,0,0:,0,300000,-,2,0,-,-,0,-,0:,1,0,0,";
+  const flood = deflateRawSync(Buffer.from(`1,1,${run}100000,${"0,1,".repeat(100_000)}0,0,0,0,`), { level: 9 }).toString("base64url");
+  expect(flood.length).toBeLessThan(2000);
+  await watchLongTasks(page);
+  const damaged = await costOf(page, `./?lesson=gather&${TASKS}#run=AAAAAAAA`, /is damaged/);
+  const flooded = await costOf(page, `./?lesson=gather&${TASKS}#run=${flood}`, /more log lines or lesson events than this lesson records for its tasks/);
+  expect(flooded.longest, `longest task: ${flooded.longest.toFixed(0)} ms flooded, ${damaged.longest.toFixed(0)} ms with a damaged link`).toBeLessThan(2 * Math.max(damaged.longest, 50));
+  expect(flooded.bytes - damaged.bytes, `memory: ${flooded.bytes} B flooded, ${damaged.bytes} B with a damaged link`).toBeLessThan(128 << 20);
+  await expect(page.getByText("Recorded elsewhere, replayed — not measured here.")).toBeHidden();
   await expect(page.getByRole("button", { name: "Run both" })).toBeEnabled();
 });

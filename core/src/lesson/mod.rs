@@ -1,10 +1,12 @@
 //! The lessons: ids used in URLs, titles, explanations, default tasks and the tutorial's code.
 
 mod catalogue;
+mod records;
 
 use crate::mode::{Mode, OnError};
 use crate::task::{BusyLoop, TaskSpec};
 pub use catalogue::LESSONS;
+pub use records::Most;
 use serde::Serialize;
 
 /// Which lesson: a closed set, matched exhaustively wherever code depends on the lesson, so a new

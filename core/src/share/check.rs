@@ -24,7 +24,7 @@ pub fn replayable(lesson: LessonId, runs: &[Run]) -> Result<(), ShareError> {
     }
     for run in runs {
         typed_tasks(run)?;
-        consistent(run).map_err(|why| ShareError::Refused(why.to_owned()))?;
+        consistent(run).and_then(|_| recorded(run)).map_err(|why| ShareError::Refused(why.to_owned()))?;
     }
     Ok(())
 }
@@ -45,6 +45,18 @@ fn typed_tasks(run: &Run) -> Result<(), ShareError> {
         }
     }
     Ok(())
+}
+
+/// No more log lines and lesson events than the lesson's program records for the run's lanes: a
+/// link cannot make a replay draw more than a live run would. (Polls and wakes are bounded by the
+/// payload's size alone: a fetch wakes once a chunk of its body, and the network picks the chunks;
+/// a lane draws them a pixel column at a time.)
+fn recorded(run: &Run) -> Result<(), &'static str> {
+    let most = run.lesson.most_recorded(run.tasks.len());
+    match run.log.len() > most.log_lines || run.events.len() > most.events {
+        true => Err("more log lines or lesson events than this lesson records for its tasks"),
+        false => Ok(()),
+    }
 }
 
 /// Times in order: a task ends no sooner than it starts, and a finished run has its wall time.

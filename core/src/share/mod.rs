@@ -9,6 +9,8 @@
 //! cannot make it allocate without bound.
 
 mod check;
+#[cfg(test)]
+mod check_tests;
 mod link;
 mod read;
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use super::*;
 use crate::milestone::{Frames, Milestone};
 use crate::result::TaskResult;
-use crate::run::RunEvent;
+use crate::run::{LessonEvent, LogLine, RunEvent};
 use crate::task::TaskSpec;
 use crate::trace::{Lane, TraceEvent};
 use proptest::prelude::*;
@@ -253,6 +253,16 @@ fn a_link_holds_only_what_the_lab_records() {
     let mut endless = run(1, Mode::Sequential, "A");
     endless.wall_ms = None;
     assert_eq!(refused(&[&endless]), "a finished run without its wall time");
+    // Two lines a task and two of its own: one more is what no run of one task prints.
+    let mut chatty = run(1, Mode::Sequential, "A");
+    let line = |t: f64| LogLine { t_ms: t, text: "Fetching A...".to_owned() };
+    chatty.log.extend((0..4).map(|i| line(f64::from(i))));
+    assert!(decode_for(LessonId::SequentialVsConcurrent, &encode(&[&chatty])).is_ok());
+    chatty.log.push(line(5.0));
+    assert_eq!(refused(&[&chatty]), "more log lines or lesson events than this lesson records for its tasks");
+    let mut marked = run(1, Mode::Sequential, "A");
+    marked.events.push(LessonEvent { t_ms: 1.0, milestone: Milestone::Connected });
+    assert_eq!(refused(&[&marked]), "more log lines or lesson events than this lesson records for its tasks");
     let notice = ShareError::Refused("x".to_owned()).notice();
     assert_eq!(notice, "This link to a moment holds what Async Lab does not record (x), so it was not opened; the lesson opened live instead.");
 }

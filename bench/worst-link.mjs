@@ -1,0 +1,55 @@
+// The heaviest link to a moment the app opens: retry's two runs of 20 tasks, each failing every
+// attempt (the most log lines and lesson events `LessonId::most_recorded` lets a run hold), and
+// polls, wakes and drawing spans filling the rest of the payload's cap. Written in the payload's
+// own format (core/src/share/write.rs): fields ended by ",", strings as "{bytes}:{text}", times in
+// whole µs, closed sets by their place in core/src/share/mod.rs's tables.
+import { deflateRawSync } from "node:zlib";
+
+const MAX_PAYLOAD_BYTES = 512 * 1024;
+const RETRY = 12; // LESSONS' place of LessonId::Retry
+const [SEQUENTIAL, CONCURRENT] = [0, 1];
+const TASKS = 20;
+const ATTEMPTS = 6;
+const text = (s) => `${Buffer.byteLength(s)}:${s},`;
+
+function run(id, mode, budget) {
+  const wall = 4_000_000;
+  const label = (i) => `Task ${i + 1}`;
+  let out = `${id},${RETRY},${mode},${wall},0,0,-,${TASKS},`;
+  for (let i = 0; i < TASKS; i++) out += `${text(label(i))}0,100,1,0:,${i * 1000},${wall - 1000},-,3,0,-,-,0,-,${text("failed: the switch is on")}`;
+  out += `${TASKS},` + Array.from({ length: TASKS }, (_, i) => `${i},`).join("");
+  out += `${TASKS + 1},` + Array.from({ length: TASKS }, (_, i) => `${wall - 2000},${text(`${label(i)}: gave up after ${ATTEMPTS} attempts`)}`).join("") + `${wall},${text("20 requests in 4000 ms")}`;
+  const events = [`0,9,5,`];
+  for (let i = 0; i < TASKS; i++) {
+    for (let a = 1; a <= ATTEMPTS; a++) {
+      events.push(`${a * 500_000},10,${i},${text(label(i))}${a},`);
+      if (a < ATTEMPTS) events.push(`${a * 500_000 + 100_000},11,${i},${text(label(i))}${a},-,${a * 100_000},`);
+    }
+  }
+  out += `${events.length},` + events.join("");
+  // What is left, a third each to polls, wakes and drawing spans.
+  const left = budget - out.length - 16;
+  const polls = Math.floor(left / 3 / 22);
+  const wakes = Math.floor(left / 3 / 13);
+  const spans = Math.floor(left / 3 / 16);
+  const trace = [];
+  for (let k = 0; k < polls + wakes; k++) {
+    const t = Math.floor((k * wall) / (polls + wakes));
+    const lane = 1 + (k % TASKS);
+    trace.push(k < polls ? `${lane * 2},${t},${t + 40},${k % 2},` : `${lane * 2 + 1},${t},${k % 4},`);
+  }
+  out += `${trace.length},` + trace.join("");
+  out += `${spans},` + Array.from({ length: spans }, (_, k) => { const t = Math.floor((k * wall) / spans); return `${t},${t + 50},`; }).join("");
+  return out + `0,1,`;
+}
+
+/** The payload's size, its link's query and fragment, and the query of the same tasks without it. */
+export function worstLink() {
+  const head = "1,2,";
+  const each = Math.floor((MAX_PAYLOAD_BYTES - head.length) / 2) - 64;
+  const payload = head + run(1, SEQUENTIAL, each) + run(2, CONCURRENT, each);
+  if (payload.length > MAX_PAYLOAD_BYTES) throw new Error(`the worst payload is ${payload.length} B, over the cap`);
+  const fragment = deflateRawSync(Buffer.from(payload), { level: 9 }).toString("base64url");
+  const tasks = Array.from({ length: TASKS }, (_, i) => `Task%20${i + 1}~timer~100~1~`).join(";");
+  return { bytes: payload.length, link: `?lesson=retry&tasks=${tasks}#run=${fragment}&at=2000`, plain: `?lesson=retry&tasks=${tasks}` };
+}
