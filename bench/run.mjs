@@ -392,7 +392,7 @@ try {
     );
     console.error(`  replay_link_worst_open: longest frame ${linked.toFixed(0)} ms opening the link, ${plain.toFixed(0)} ms without it`);
     rows.push(["replay_link_worst_open", `longest animation frame opening the heaviest link that opens (${(bytes / 1024).toFixed(0)} KiB of runs) ÷ its lesson and tasks opened without it (ms)`,
-      linked.toFixed(0), plain.toFixed(0), (linked / Math.max(plain, 1)).toFixed(3) + "×", linked < 50 || linked <= plain ? "meets < 50 ms or ≤ the page's own" : "MISSES < 50 ms or ≤ the page's own"]);
+      linked.toFixed(0), plain.toFixed(0), plain > 0 ? (linked / plain).toFixed(3) + "×" : "—", linked < 50 || linked <= plain ? "meets < 50 ms or ≤ the page's own" : "MISSES < 50 ms or ≤ the page's own"]);
     Object.assign(pairs, { replay_link_worst_open_ms: linked.toFixed(0), replay_link_worst_open_plain_ms: plain.toFixed(0) });
     await p.goto(`http://127.0.0.1:4303/${link}`);
     await p.getByText("Recorded elsewhere, replayed").waitFor();
