@@ -12,8 +12,8 @@ pub use crate::percent::{percent_decode, percent_encode, DecodeError};
 use crate::plan::{DEFAULT_DEADLINE_MS, DEFAULT_LIMIT};
 use crate::retry::DEFAULT_FAIL_FIRST;
 use crate::task::{
-    parse_deadline, parse_delay, parse_fail_first, parse_limit, parse_timeout, validate_label, validate_task_count, validate_url, BusyLoop, TaskKind, TaskSpec,
-    DEFAULT_TIMEOUT_MS, MAX_TASKS,
+    parse_deadline, parse_fail_first, parse_limit, parse_timeout, validate_task_count, BusyLoop, FieldError, TaskDraft, TaskKind, TaskSpec, DEFAULT_TIMEOUT_MS,
+    MAX_TASKS,
 };
 
 /// The contract version this build speaks.
@@ -232,15 +232,15 @@ fn decode_tasks(raw: &str) -> Result<Vec<TaskSpec>, String> {
 fn decode_task(raw: &str) -> Result<TaskSpec, String> {
     let fields: Vec<String> = raw.split('~').map(|f| percent_decode(f).map_err(|e| e.0)).collect::<Result<_, _>>()?;
     let [label, kind, delay, fails, url] = <[String; 5]>::try_from(fields).map_err(|f| format!("expected 5 parts label~kind~ms~fails~url, got {}", f.len()))?;
-    let label = validate_label(&label).map_err(|e| e.message)?;
     let kind = TaskKind::parse(&kind).ok_or_else(|| format!("Kind must be timer, fetch or cpu; got {}", crate::task::shown(&kind)))?;
-    let delay_ms = parse_delay(&delay).map_err(|e| e.message)?;
     let fails = flag(&fails).ok_or_else(|| format!("fails must be 0 or 1; got {}", crate::task::shown(&fails)))?;
-    let url = match kind {
-        TaskKind::Timer | TaskKind::Cpu => String::new(),
-        TaskKind::Fetch => validate_url(&url).map_err(|e| e.message)?,
-    };
-    Ok(TaskSpec { label, kind, delay_ms, fails, url })
+    // The editor's own check: the same limits and messages as a typed task.
+    TaskDraft { label, kind, delay, fails, url }.validate().map_err(first_message)
+}
+
+/// The first of a task's messages, which a link's notice names.
+pub(crate) fn first_message(errors: Vec<FieldError>) -> String {
+    errors.into_iter().next().map(|e| e.message).unwrap_or_default()
 }
 
 /// Encodes tasks as the `tasks` parameter's value.
@@ -459,7 +459,7 @@ mod tests {
             0u32..=60_000,
             any::<bool>(),
             "(https?://[a-z]{1,10}\\.[a-z]{2,3}/[a-z0-9/~;&=%]{0,20}|[a-z]{1,8}/[a-z]{1,8}\\.json)"
-                .prop_filter("a URL the editor takes (no encoded step out of a folder)", |url: &String| validate_url(url).is_ok()),
+                .prop_filter("a URL the editor takes (no encoded step out of a folder)", |url: &String| crate::field::validate_url(url).is_ok()),
         )
             .prop_map(|(label, fetch, delay_ms, fails, url)| {
                 if fetch {

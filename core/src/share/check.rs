@@ -2,9 +2,9 @@
 //! could have recorded. The decoder checks sizes; these check meaning.
 
 use super::ShareError;
-use crate::field::{parse_delay, validate_label, validate_url};
+use crate::query::first_message;
 use crate::run::Run;
-use crate::task::TaskKind;
+use crate::task::TaskDraft;
 use crate::{plan, LessonId};
 
 /// The highest run id a link may carry: live runs number on from it without wrapping.
@@ -29,19 +29,13 @@ pub fn replayable(lesson: LessonId, runs: &[Run]) -> Result<(), ShareError> {
     Ok(())
 }
 
-/// The learner's tasks, checked as the editor checks them: the same limits and messages.
+/// The learner's tasks, checked by the editor's own check: the same limits and messages as a
+/// typed task or one from `tasks=`.
 fn typed_tasks(run: &Run) -> Result<(), ShareError> {
     let typed = plan::typed_count(run.mode, run.tasks.len());
     for (i, task) in run.tasks.iter().take(typed).enumerate() {
-        let spec = &task.spec;
-        let label = validate_label(&spec.label).map(|_| ());
-        let delay = parse_delay(&spec.delay_ms.to_string()).map(|_| ());
-        let url = match spec.kind {
-            TaskKind::Fetch => validate_url(&spec.url).map(|_| ()),
-            TaskKind::Timer | TaskKind::Cpu => Ok(()),
-        };
-        if let Err(e) = label.and(delay).and(url) {
-            return Err(ShareError::Refused(format!("task {}: {}", i + 1, e.message)));
+        if let Err(errors) = TaskDraft::from(&task.spec).validate() {
+            return Err(ShareError::Refused(format!("task {}: {}", i + 1, first_message(errors))));
         }
     }
     Ok(())
