@@ -63,6 +63,32 @@ async function frameRow(name, what, measure, idleMedian, times = 3) {
   Object.assign(pairs, { [name]: ratio.toFixed(3), [`${name}_long_frames`]: long.length });
 }
 
+/** Frame intervals and long animation frames on page `p` while its replay is dragged across in
+ *  120 frames (a new position every frame, as a drag sends), played until it pauses, or idle. */
+const replayFrames = (p, drive) => p.evaluate((drive) => new Promise((done) => {
+  const times = [];
+  const long = [];
+  const observer = new PerformanceObserver((list) => long.push(...list.getEntries().map((e) => e.duration)));
+  observer.observe({ type: "long-animation-frame" });
+  const slider = document.querySelector('input[aria-label="Replay position"]');
+  const max = Number(slider.max);
+  const play = [...document.querySelectorAll(".replay button")].find((b) => b.textContent === "Play" || b.textContent === "Pause");
+  if (drive === "play") play.click();
+  const step = (t) => {
+    times.push(t);
+    const n = times.length;
+    // A drag: the next position every frame, across the whole run in 120 frames.
+    if (drive === "drag") {
+      slider.value = String(Math.round((max * n) / 120));
+      slider.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    const more = drive === "play" ? play.textContent === "Pause" || n < 3 : n < 121;
+    if (more) requestAnimationFrame(step);
+    else setTimeout(() => { observer.disconnect(); done({ intervals: times.slice(1).map((x, i) => x - times[i]), long }); }, 100);
+  };
+  requestAnimationFrame(step);
+}), drive);
+
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
@@ -305,29 +331,7 @@ try {
     await p.locator(".timeline").nth(1).locator(".lane.traced").nth(19).waitFor({ timeout: 30000 });
     const slider = p.getByRole("slider", { name: "Replay position" });
     await slider.evaluate((s) => s.scrollIntoView({ block: "end" }));
-    const measure = (drive) => p.evaluate((drive) => new Promise((done) => {
-      const times = [];
-      const long = [];
-      const observer = new PerformanceObserver((list) => long.push(...list.getEntries().map((e) => e.duration)));
-      observer.observe({ type: "long-animation-frame" });
-      const slider = document.querySelector('input[aria-label="Replay position"]');
-      const max = Number(slider.max);
-      const play = [...document.querySelectorAll(".replay button")].find((b) => b.textContent === "Play" || b.textContent === "Pause");
-      if (drive === "play") play.click();
-      const step = (t) => {
-        times.push(t);
-        const n = times.length;
-        // A drag: the next position every frame, across the whole run in 120 frames.
-        if (drive === "drag") {
-          slider.value = String(Math.round((max * n) / 120));
-          slider.dispatchEvent(new Event("input", { bubbles: true }));
-        }
-        const more = drive === "play" ? play.textContent === "Pause" || n < 3 : n < 121;
-        if (more) requestAnimationFrame(step);
-        else setTimeout(() => { observer.disconnect(); done({ intervals: times.slice(1).map((x, i) => x - times[i]), long }); }, 100);
-      };
-      requestAnimationFrame(step);
-    }), drive);
+    const measure = (drive) => replayFrames(p, drive);
     const idle = await measure("idle");
     const idleMedian = median(idle.intervals);
     for (const drive of ["drag", "play"]) {
@@ -398,23 +402,7 @@ try {
     await p.getByText("Recorded elsewhere, replayed").waitFor();
     const slider = p.getByRole("slider", { name: "Replay position" });
     await slider.evaluate((s) => s.scrollIntoView({ block: "end" }));
-    const measure = (drive) => p.evaluate((drive) => new Promise((done) => {
-      const times = [];
-      const long = [];
-      const observer = new PerformanceObserver((list) => long.push(...list.getEntries().map((e) => e.duration)));
-      observer.observe({ type: "long-animation-frame" });
-      const slider = document.querySelector('input[aria-label="Replay position"]');
-      const step = (t) => {
-        times.push(t);
-        if (drive === "drag") {
-          slider.value = String(Math.round((Number(slider.max) * times.length) / 120));
-          slider.dispatchEvent(new Event("input", { bubbles: true }));
-        }
-        if (times.length < 121) requestAnimationFrame(step);
-        else setTimeout(() => { observer.disconnect(); done({ intervals: times.slice(1).map((x, i) => x - times[i]), long }); }, 100);
-      };
-      requestAnimationFrame(step);
-    }), drive);
+    const measure = (drive) => replayFrames(p, drive);
     const idleMedian = median((await measure("idle")).intervals);
     await frameRow("replay_link_worst", "frame interval, the heaviest link that opens, its replay dragged", () => measure("drag"), idleMedian);
     await p.close();
