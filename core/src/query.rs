@@ -12,8 +12,7 @@ pub use crate::percent::{percent_decode, percent_encode, DecodeError};
 use crate::plan::{DEFAULT_DEADLINE_MS, DEFAULT_LIMIT};
 use crate::retry::DEFAULT_FAIL_FIRST;
 use crate::task::{
-    parse_deadline, parse_fail_first, parse_limit, parse_timeout, validate_task_count, BusyLoop, FieldError, TaskDraft, TaskKind, TaskSpec, DEFAULT_TIMEOUT_MS,
-    MAX_TASKS,
+    parse_deadline, parse_fail_first, parse_limit, parse_timeout, validate_task_count, BusyLoop, TaskDraft, TaskKind, TaskSpec, DEFAULT_TIMEOUT_MS, MAX_TASKS,
 };
 
 /// The contract version this build speaks.
@@ -235,12 +234,7 @@ fn decode_task(raw: &str) -> Result<TaskSpec, String> {
     let kind = TaskKind::parse(&kind).ok_or_else(|| format!("Kind must be timer, fetch or cpu; got {}", crate::task::shown(&kind)))?;
     let fails = flag(&fails).ok_or_else(|| format!("fails must be 0 or 1; got {}", crate::task::shown(&fails)))?;
     // The editor's own check: the same limits and messages as a typed task.
-    TaskDraft { label, kind, delay, fails, url }.validate().map_err(first_message)
-}
-
-/// The first of a task's messages, which a link's notice names.
-pub(crate) fn first_message(errors: Vec<FieldError>) -> String {
-    errors.into_iter().next().map(|e| e.message).unwrap_or_default()
+    TaskDraft { label, kind, delay, fails, url }.checked()
 }
 
 /// Encodes tasks as the `tasks` parameter's value.

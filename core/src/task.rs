@@ -145,6 +145,12 @@ impl TaskDraft {
         }
     }
 
+    /// [`TaskDraft::validate`] with its first message only: what a notice about a task from a
+    /// link (`tasks=`, a link to a moment) names.
+    pub fn checked(&self) -> Result<TaskSpec, String> {
+        self.validate().map_err(|errors| errors.into_iter().next().map(|e| e.message).unwrap_or_default())
+    }
+
     /// The message for one field, if that field is bad.
     pub fn error_for(&self, field: Field) -> Option<String> {
         let result = match field {

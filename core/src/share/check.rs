@@ -2,7 +2,6 @@
 //! could have recorded. The decoder checks sizes; these check meaning.
 
 use super::ShareError;
-use crate::query::first_message;
 use crate::run::Run;
 use crate::task::TaskDraft;
 use crate::{plan, LessonId};
@@ -34,8 +33,8 @@ pub fn replayable(lesson: LessonId, runs: &[Run]) -> Result<(), ShareError> {
 fn typed_tasks(run: &Run) -> Result<(), ShareError> {
     let typed = plan::typed_count(run.mode, run.tasks.len());
     for (i, task) in run.tasks.iter().take(typed).enumerate() {
-        if let Err(errors) = TaskDraft::from(&task.spec).validate() {
-            return Err(ShareError::Refused(format!("task {}: {}", i + 1, first_message(errors))));
+        if let Err(why) = TaskDraft::from(&task.spec).checked() {
+            return Err(ShareError::Refused(format!("task {}: {why}", i + 1)));
         }
     }
     Ok(())
