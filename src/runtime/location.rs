@@ -1,6 +1,6 @@
 //! The page's address: its origin and folder, the query string kept in sync, and which URLs stay at home.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
 
 /// Whether `url` resolves to this page's origin.
 pub fn same_origin(url: &str) -> bool {
@@ -19,8 +19,16 @@ pub fn replace_query(query: &str) {
         return;
     }
     let path = window.location().pathname().unwrap_or_default();
-    let hash = window.location().hash().unwrap_or_default();
-    replace_url(&window, &format!("{path}?{query}{hash}"));
+    // The fragment stays the browser's string: copied into wasm and back, a link to a moment's
+    // hundreds of KiB cost more than replaceState itself.
+    let _ = replace_state(&JsValue::NULL, "", &js_sys::JsString::from(format!("{path}?{query}")).concat(&fragment(&window)));
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `history.replaceState` with a URL that stays a JavaScript string.
+    #[wasm_bindgen(catch, js_namespace = history, js_name = replaceState)]
+    fn replace_state(data: &JsValue, unused: &str, url: &js_sys::JsString) -> Result<(), JsValue>;
 }
 
 /// The folder of the page's URL (`https://x.dev/lab/`), where the app's files live.
@@ -46,19 +54,18 @@ pub fn is_api(url: &str) -> bool {
 
 /// The page's fragment, with its `#` (empty when there is none).
 pub fn hash() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+    web_sys::window().and_then(|w| fragment(&w).as_string()).unwrap_or_default()
+}
+
+/// `location.hash` as the browser's string, copied into wasm only by the caller that needs it.
+fn fragment(window: &web_sys::Window) -> JsValue {
+    js_sys::Reflect::get(&window.location(), &"hash".into()).unwrap_or_default()
 }
 
 /// Drops the fragment from the address bar without a reload (a link to a moment, once left).
 pub fn drop_fragment() {
     let Some(window) = web_sys::window() else { return };
     let location = window.location();
-    replace_url(&window, &format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default()));
-}
-
-/// The address bar's URL replaced, without a reload or a history entry.
-fn replace_url(window: &web_sys::Window, url: &str) {
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(url));
-    }
+    let url = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    let _ = replace_state(&JsValue::NULL, "", &url.into());
 }

@@ -55,9 +55,14 @@ test("a link to a moment replays the same lanes elsewhere, starting no timer and
 
   const elsewhere = await context.newPage();
   const requests = apiRequests(elsewhere);
-  await open(elsewhere, link.slice(link.indexOf("?")));
+  // Its query spelled without the version: the address bar gets the lab's own spelling back and
+  // keeps the moment's fragment whole.
+  expect(link).toContain("?v=1&");
+  await open(elsewhere, link.slice(link.indexOf("?")).replace("v=1&", ""));
   const heading = elsewhere.locator(".timeline figcaption");
   await expect(heading.first()).toHaveText("Sequential: replay at 0.45 s of a run recorded elsewhere");
+  await expect.poll(() => new URL(elsewhere.url()).search).toBe(new URL(link).search);
+  expect(new URL(elsewhere.url()).hash).toBe(new URL(link).hash);
   await expect(heading.nth(1)).toHaveText("Concurrent: replay at 0.45 s of a run recorded elsewhere");
   expect(await lanes(elsewhere)).toEqual(here.lanes);
   await expect(elsewhere.getByLabel("Log output")).toHaveText(here.log ?? "");
