@@ -1,8 +1,9 @@
 // Minifies a release build in place, every file a visitor downloads that Trunk leaves as written:
 // the wasm-bindgen JS glue (terser, as a module: the exported names and the property names the wasm
 // imports by stay; then every import's name, a name and a 16-digit hash written twice, in the
-// wasm's import section and as a key of the glue's imports object, becomes a short one; what the
-// optimised wasm no longer exports or imports leaves the glue first), the stylesheet (comments and spaces out, strings untouched), and the copied
+// wasm's import section and as a key of the glue's imports object, becomes a short one, as does
+// every closure shim's export, named after its Rust types; what the optimised wasm no longer
+// exports or imports leaves the glue first), the stylesheet (comments and spaces out, strings untouched), and the copied
 // classic scripts `boot.js`, `embed.js`, `sw.js` (terser, no top-level renaming). Then it writes each
 // hashed file's new sha384 into the integrity attribute of index.html that names it, so the browser
 // still accepts it (the wasm's preload drops it: browsers ignore it there and warn). The readable sources stay in static/ and style/.
@@ -55,12 +56,12 @@ function toLeb(value) {
   return out;
 }
 
-/** "$a", "$b", … "$Z", "$aa", …: valid JS property names, never a wasm-bindgen one. */
-function shortName(n) {
+/** "$a", "$b", … "$Z", "$aa", … (after `prefix`): valid JS property names, never a wasm-bindgen one. */
+function shortName(n, prefix = "$") {
   const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
   let name = "";
   for (n += 1; n > 0; n = Math.floor((n - 1) / 52)) name = letters[(n - 1) % 52] + name;
-  return "$" + name;
+  return prefix + name;
 }
 
 /**
@@ -97,6 +98,47 @@ function shortImports(wasm) {
     }
     if (p !== end) throw new Error("minify: the wasm's import section did not parse to its end");
     sections.push(Buffer.from([2, ...toLeb(out.length), ...out]));
+    at = end;
+  }
+  const shorter = Buffer.concat(sections);
+  new WebAssembly.Module(shorter);
+  return [shorter, renamed];
+}
+
+/**
+ * The wasm with each closure shim's export renamed to a short name, and the map of old to new
+ * names. wasm-bindgen names these exports after the closure's Rust types, crate hashes included
+ * (`wasm_bindgen_<hash>___convert__closures_____invoke___web_sys_<hash>___…`, up to 334
+ * characters); the glue calls each as `wasm.<name>`. Only the export section changes (its entries
+ * are a name, then a kind and an index copied as is); the module is compiled once to prove it is
+ * still valid.
+ */
+function shortClosureExports(wasm) {
+  const renamed = new Map();
+  const sections = [wasm.subarray(0, 8)];
+  for (let at = 8; at < wasm.length; ) {
+    const id = wasm[at];
+    const [size, body] = leb(wasm, at + 1);
+    const end = body + size;
+    if (id !== 7) {
+      sections.push(wasm.subarray(at, end));
+      at = end;
+      continue;
+    }
+    let [count, p] = leb(wasm, body);
+    const out = toLeb(count);
+    for (let i = 0; i < count; i++) {
+      const [nameLength, nameAt] = leb(wasm, p);
+      const name = wasm.subarray(nameAt, nameAt + nameLength).toString();
+      const [, entryEnd] = leb(wasm, nameAt + nameLength + 1);
+      const shim = /^wasm_bindgen_[0-9a-f]{16}___convert__closures_/.test(name);
+      const short = shim ? shortName(renamed.size, "$$") : name;
+      if (shim) renamed.set(name, short);
+      out.push(...toLeb(Buffer.byteLength(short)), ...Buffer.from(short), ...wasm.subarray(nameAt + nameLength, entryEnd));
+      p = entryEnd;
+    }
+    if (p !== end) throw new Error("minify: the wasm's export section did not parse to its end");
+    sections.push(Buffer.from([7, ...toLeb(out.length), ...out]));
     at = end;
   }
   const shorter = Buffer.concat(sections);
@@ -152,13 +194,23 @@ const wasmFile = linked("preload", "wasm");
 const optimised = readFileSync(join(dir, wasmFile));
 const source = pruneGlue(readFileSync(join(dir, glue), "utf8"), new WebAssembly.Module(optimised));
 const module = await minify(source, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
-const [wasm, renamed] = shortImports(optimised);
+const [importsShort, renamed] = shortImports(optimised);
+const [wasm, shims] = shortClosureExports(importsShort);
 let code = module.code;
 for (const [name, short] of renamed) {
   // Each name must be exactly one key of the imports object and appear nowhere else.
   const uses = code.split(name).length - 1;
   if (uses !== 1 || !code.includes(`${name}:`)) throw new Error(`minify: ${name} appears ${uses} times in ${glue}, not once as a key`);
   code = code.replace(`${name}:`, `${short}:`);
+}
+for (const [name, short] of shims) {
+  // Each shim's name is read as a property (`wasm.name`) and appears nowhere else; one name may
+  // begin another (`…_true_`, `…_true__1_`), so a use ends where the name's characters do.
+  const access = new RegExp(`\\.${name}(?![\\w$])`, "g");
+  const uses = (code.match(access) ?? []).length;
+  if (uses === 0 || uses !== (code.match(new RegExp(`${name}(?![\\w$])`, "g")) ?? []).length) throw new Error(`minify: ${name} is not read only as a property of the wasm's exports in ${glue}`);
+  code = code.replace(access, () => `.${short}`);
+  if (!code.includes(`.${short}`)) throw new Error(`minify: ${glue} does not read ${short}, the export renamed from ${name}`);
 }
 replace(glue, code);
 replace(wasmFile, wasm, false);

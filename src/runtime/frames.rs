@@ -1,9 +1,10 @@
-//! Animation frames: a callback on every frame, and a meter of the gaps between frames.
+//! Animation frames: a callback on every frame, waiting for one to be drawn, and a meter of the gaps between frames.
 
 use super::clock::now;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 
 pub use async_lab_core::milestone::Frames;
 
@@ -66,4 +67,16 @@ pub fn each_frame(draw: impl FnMut() -> bool + 'static) {
         let _ = window.request_animation_frame(callback.unchecked_ref());
     }
     next(draw);
+}
+
+/// Waits until the next animation frame has been drawn, and goes on in a task after it: work put
+/// off this way lands in a frame of its own, not in the one the page was drawing.
+pub async fn drawn() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.request_animation_frame(&resolve);
+        }
+    });
+    let _ = JsFuture::from(frame).await;
+    super::yield_now::yield_now().await;
 }

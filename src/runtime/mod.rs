@@ -22,7 +22,7 @@ pub mod events;
 pub mod executor;
 /// `fetch` that aborts its `AbortController` when dropped, with capped body reading.
 pub mod fetch;
-/// Animation frames and the frame meter.
+/// Animation frames, waiting for one to be drawn, and the frame meter.
 pub mod frames;
 /// The page's origin and folder, the address bar and its fragment, and which URLs stay on this origin.
 pub mod location;

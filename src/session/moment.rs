@@ -2,7 +2,7 @@
 //! and opened elsewhere as a replay that starts nothing.
 
 use super::Session;
-use crate::runtime::{compression, location};
+use crate::runtime::{compression, frames, location};
 use async_lab_core::plan::{DEFAULT_DEADLINE_MS, DEFAULT_LIMIT};
 use async_lab_core::query::{self, UrlState};
 use async_lab_core::retry::DEFAULT_FAIL_FIRST;
@@ -17,18 +17,26 @@ impl Session {
     /// its moment, their tasks in the editor. A link that cannot be read gets its notice, loses its
     /// fragment, and the lesson stays live.
     pub fn open_moment(&self) {
-        let Some(moment) = share::parse_fragment(&location::hash()) else { return };
         let this = *self;
         spawn_local(async move {
+            // The page is drawn first; reading the link, filling the editor and drawing each of its
+            // runs then take a frame of their own each, so that opening a link near the payload's
+            // cap adds no long frame of the lab's to start-up.
+            frames::drawn().await;
+            let Some(moment) = share::parse_fragment(&location::hash()) else { return };
             match read(this.lesson, moment).await {
                 Ok((runs, at_ms)) => {
+                    frames::drawn().await;
                     let typed = share::typed(&runs.iter().collect::<Vec<&Run>>());
                     // Run it live is one click: a link whose tasks fetch another site shows them
                     // (their URLs) in the open editor first.
                     let elsewhere = typed.tasks.iter().any(|t| t.kind == TaskKind::Fetch && !location::is_api(&t.url));
                     this.runs.editor_open.set(elsewhere);
                     this.drafts.take(&typed);
-                    this.runs.replay_shared(runs, at_ms);
+                    for run in runs {
+                        frames::drawn().await;
+                        this.runs.replay_shared(run, at_ms);
+                    }
                 }
                 Err(why) => {
                     this.notices.update(|n| n.push(why.notice()));

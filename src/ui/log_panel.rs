@@ -8,21 +8,24 @@ use leptos::prelude::*;
 pub fn LogPanel() -> impl IntoView {
     let res = expect_context::<Session>().resolution_ms;
     let shown = expect_context::<Runs>();
-    let runs = move || {
-        // Oldest first, of at most two: a general sort of `Run`s would cost the wasm a sort routine.
-        match (shown.sequential.get(), shown.concurrent.get()) {
-            (Some(a), Some(b)) if a.id > b.id => vec![b, a],
-            (a, b) => a.into_iter().chain(b).collect(),
-        }
-    };
+    // Read in place: a shown run holds its whole trace, too much to copy for its log lines.
     let text = move || {
         let mut out = String::new();
-        for run in runs() {
-            out.push_str(&format!("# {} run #{}\n", run.mode.title(), run.id));
-            for line in &run.log {
-                out.push_str(&format!("[{:>10}] {}\n", format::ms(line.t_ms, res), line.text));
-            }
-        }
+        shown.sequential.with(|a| {
+            shown.concurrent.with(|b| {
+                // Oldest first, of at most two: a general sort of `Run`s would cost the wasm a sort routine.
+                let (first, second) = match (a, b) {
+                    (Some(x), Some(y)) if x.id > y.id => (b, a),
+                    _ => (a, b),
+                };
+                for run in first.iter().chain(second) {
+                    out.push_str(&format!("# {} run #{}\n", run.mode.title(), run.id));
+                    for line in &run.log {
+                        out.push_str(&format!("[{:>10}] {}\n", format::ms(line.t_ms, res), line.text));
+                    }
+                }
+            })
+        });
         if out.is_empty() {
             "Nothing printed yet.".to_owned()
         } else {

@@ -23,7 +23,7 @@ pub fn Timelines(children: Children) -> impl IntoView {
         let elapsed = if runs.is_running() { runs.elapsed_ms.get() } else { 0.0 };
         let extent = |run: &Option<Run>| run.as_ref().map_or(0.0, |r| r.expected_wall_ms().max(r.span_ms().unwrap_or(0.0)));
         // The recorded runs set the axis, so a replay does not rescale it.
-        let longest = extent(&runs.recorded(Column::Sequential).get()).max(extent(&runs.recorded(Column::Concurrent).get())).max(elapsed);
+        let longest = runs.recorded(Column::Sequential).with(extent).max(runs.recorded(Column::Concurrent).with(extent)).max(elapsed);
         (longest * 1.05).max(1.0)
     });
     let any = move || runs.any_shown();

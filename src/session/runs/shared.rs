@@ -7,14 +7,13 @@ use async_lab_core::{Column, Mode, Run};
 use leptos::prelude::*;
 
 impl Runs {
-    /// Shows `runs` (decoded from a link) as a replay at `at_ms`: nothing starts, nothing reports.
-    pub fn replay_shared(&self, runs: Vec<Run>, at_ms: f64) {
+    /// Shows `run` (decoded from a link) in its column as a replay at `at_ms`: nothing starts,
+    /// nothing reports. A link's runs come one at a time, each drawn in a frame of its own.
+    pub fn replay_shared(&self, run: Run, at_ms: f64) {
         self.cancel();
-        for run in runs {
-            // Later runs here are numbered after the link's, so Run both pairs stay told apart.
-            self.next_id.set_value(self.next_id.get_value().max(run.id.saturating_add(1)));
-            self.recorded(run.mode.column()).set(Some(run));
-        }
+        // Later runs here are numbered after the link's, so Run both pairs stay told apart.
+        self.next_id.set_value(self.next_id.get_value().max(run.id.saturating_add(1)));
+        self.recorded(run.mode.column()).set(Some(run));
         self.shared.set(true);
         // From the end on, the runs are shown whole, still labelled as recorded elsewhere.
         self.seek(at_ms);
