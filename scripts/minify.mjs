@@ -65,22 +65,35 @@ function shortName(n, prefix = "$") {
 }
 
 /**
+ * The wasm with section `id`'s body rebuilt by `rewrite(start, end)` (the body's bytes), every
+ * other section copied as is; the module is compiled once to prove it is still valid.
+ */
+function withSection(wasm, id, rewrite) {
+  const sections = [wasm.subarray(0, 8)];
+  for (let at = 8; at < wasm.length; ) {
+    const [size, body] = leb(wasm, at + 1);
+    const end = body + size;
+    if (wasm[at] === id) {
+      const out = rewrite(body, end);
+      sections.push(Buffer.from([id, ...toLeb(out.length), ...out]));
+    } else {
+      sections.push(wasm.subarray(at, end));
+    }
+    at = end;
+  }
+  const rewritten = Buffer.concat(sections);
+  new WebAssembly.Module(rewritten);
+  return rewritten;
+}
+
+/**
  * The wasm with each import renamed to a short name, and the map of old to new names. Only the
  * import section changes (its entries are module name, field name, then a description copied as
- * is); the module is compiled once to prove it is still valid.
+ * is).
  */
 function shortImports(wasm) {
   const renamed = new Map();
-  const sections = [wasm.subarray(0, 8)];
-  for (let at = 8; at < wasm.length; ) {
-    const id = wasm[at];
-    const [size, body] = leb(wasm, at + 1);
-    const end = body + size;
-    if (id !== 2) {
-      sections.push(wasm.subarray(at, end));
-      at = end;
-      continue;
-    }
+  const shorter = withSection(wasm, 2, (body, end) => {
     let [count, p] = leb(wasm, body);
     const out = toLeb(count);
     for (let i = 0; i < count; i++) {
@@ -97,11 +110,8 @@ function shortImports(wasm) {
       p = descriptionEnd;
     }
     if (p !== end) throw new Error("minify: the wasm's import section did not parse to its end");
-    sections.push(Buffer.from([2, ...toLeb(out.length), ...out]));
-    at = end;
-  }
-  const shorter = Buffer.concat(sections);
-  new WebAssembly.Module(shorter);
+    return out;
+  });
   return [shorter, renamed];
 }
 
@@ -110,21 +120,11 @@ function shortImports(wasm) {
  * names. wasm-bindgen names these exports after the closure's Rust types, crate hashes included
  * (`wasm_bindgen_<hash>___convert__closures_____invoke___web_sys_<hash>___…`, up to 334
  * characters); the glue calls each as `wasm.<name>`. Only the export section changes (its entries
- * are a name, then a kind and an index copied as is); the module is compiled once to prove it is
- * still valid.
+ * are a name, then a kind and an index copied as is).
  */
 function shortClosureExports(wasm) {
   const renamed = new Map();
-  const sections = [wasm.subarray(0, 8)];
-  for (let at = 8; at < wasm.length; ) {
-    const id = wasm[at];
-    const [size, body] = leb(wasm, at + 1);
-    const end = body + size;
-    if (id !== 7) {
-      sections.push(wasm.subarray(at, end));
-      at = end;
-      continue;
-    }
+  const shorter = withSection(wasm, 7, (body, end) => {
     let [count, p] = leb(wasm, body);
     const out = toLeb(count);
     for (let i = 0; i < count; i++) {
@@ -138,11 +138,8 @@ function shortClosureExports(wasm) {
       p = entryEnd;
     }
     if (p !== end) throw new Error("minify: the wasm's export section did not parse to its end");
-    sections.push(Buffer.from([7, ...toLeb(out.length), ...out]));
-    at = end;
-  }
-  const shorter = Buffer.concat(sections);
-  new WebAssembly.Module(shorter);
+    return out;
+  });
   return [shorter, renamed];
 }
 
