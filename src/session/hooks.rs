@@ -1,6 +1,7 @@
 //! Browser effects that a component starts, as small `use_*` hooks: components call these and
 //! never reach into `runtime` themselves.
 
+use super::moment::NoLink;
 use super::{Runs, Session};
 use crate::runtime::motion::{Motion, Moving};
 use crate::runtime::{clipboard, embed, location, theme};
@@ -112,11 +113,11 @@ pub fn copy_text(text: String, report: impl FnOnce(Copied) + 'static) {
 
 /// Copies the link to the moment shown (**Copy link to this moment**), then tells `report` how
 /// it went: `None` when no link could be made (no `CompressionStream` here).
-pub fn copy_moment_link(session: Session, report: impl FnOnce(Option<Copied>) + 'static) {
+pub fn copy_moment_link(session: Session, report: impl FnOnce(Result<Copied, NoLink>) + 'static) {
     spawn_local(async move {
         match session.moment_link().await {
-            Some(link) => report(Some(copy(&link).await)),
-            None => report(None),
+            Ok(link) => report(Ok(copy(&link).await)),
+            Err(why) => report(Err(why)),
         }
     });
 }

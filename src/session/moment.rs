@@ -47,14 +47,14 @@ impl Session {
     }
 
     /// The link to the moment shown (**Copy link to this moment**): the recorded runs and the
-    /// playhead in the fragment, the tasks they ran in the query. `None` before any run, or where
-    /// the browser cannot compress.
-    pub async fn moment_link(&self) -> Option<String> {
+    /// playhead in the fragment, the tasks they ran in the query.
+    pub async fn moment_link(&self) -> Result<String, NoLink> {
         let runs = self.runs;
-        let (payload, typed) = runs.with_recorded(|r| (share::encode(r), share::typed(r)));
+        let (payload, typed) = runs.with_recorded(|r| (share::link_payload(r), share::typed(r)));
         if typed.tasks.is_empty() {
-            return None;
+            return Err(NoLink::NoRun);
         }
+        let payload = payload.map_err(|_| NoLink::TooLarge)?;
         // The link's query holds the runs' own choices; a choice no run shows is the one on screen.
         let drafts = self.drafts;
         let at_ms = untrack(|| runs.playhead.get().unwrap_or_else(|| runs.replay_span()));
@@ -75,9 +75,20 @@ impl Session {
             font: self.font.cloned(),
             accent: self.accent,
         };
-        let compressed = compression::deflate(payload.as_bytes()).await?;
-        Some(format!("{}?{}{}", location::app_base(), query::encode(&state), share::fragment(&compressed, at_ms)))
+        let compressed = compression::deflate(payload.as_bytes()).await.ok_or(NoLink::NoCompression)?;
+        Ok(format!("{}?{}{}", location::app_base(), query::encode(&state), share::fragment(&compressed, at_ms)))
     }
+}
+
+/// Why **Copy link to this moment** made no link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoLink {
+    /// No run is shown.
+    NoRun,
+    /// The runs hold more than a link is opened with (`share::MAX_PAYLOAD_BYTES`).
+    TooLarge,
+    /// The browser offers no `CompressionStream`.
+    NoCompression,
 }
 
 /// The runs of a link and where its replay opens, every step checked: base64url, the capped

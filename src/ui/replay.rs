@@ -3,6 +3,7 @@
 //! where a replay stands, so the bar itself holds only controls.
 
 use crate::session::hooks::{self, Copied};
+use crate::session::moment::NoLink;
 use crate::session::{Runs, Session};
 use async_lab_core::format;
 use leptos::prelude::*;
@@ -16,9 +17,11 @@ pub fn ReplayBar() -> impl IntoView {
     let copy_moment = move |_| {
         hooks::copy_moment_link(session, move |how| {
             set_copied.set(match how {
-                Some(Copied::Done) => "Copied a link that replays these runs at this moment. It holds every task's URL; no answer's content.",
-                Some(Copied::Refused) => "The browser refused to copy the link.",
-                None => "This browser cannot compress a run into a link.",
+                Ok(Copied::Done) => "Copied a link that replays these runs at this moment. It holds every task's URL; no answer's content.",
+                Ok(Copied::Refused) => "The browser refused to copy the link.",
+                Err(NoLink::NoRun) => "Run the tasks first: there is no moment to link to yet.",
+                Err(NoLink::TooLarge) => "These runs hold more polls and wakes than a link carries (512 KiB), so no link was made; Download trace saves them whole.",
+                Err(NoLink::NoCompression) => "This browser cannot compress a run into a link.",
             })
         });
     };

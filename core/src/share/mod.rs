@@ -90,6 +90,17 @@ pub fn encode(runs: &[&Run]) -> String {
     out.0
 }
 
+/// The payload of a link to `runs`, or `TooLarge` where it passes the cap a link is opened with:
+/// polls and wakes grow with a run's work (a minute of yielding busy loops passes it), and a link
+/// made here must open elsewhere.
+pub fn link_payload(runs: &[&Run]) -> Result<String, ShareError> {
+    let payload = encode(runs);
+    if payload.len() > MAX_PAYLOAD_BYTES {
+        return Err(ShareError::TooLarge);
+    }
+    Ok(payload)
+}
+
 /// The runs a payload holds, every field checked; the text is what the browser inflated.
 pub fn decode(text: &str) -> Result<Vec<Run>, ShareError> {
     if text.len() > MAX_PAYLOAD_BYTES {

@@ -266,3 +266,20 @@ fn a_link_holds_only_what_the_lab_records() {
     let notice = ShareError::Refused("x".to_owned()).notice();
     assert_eq!(notice, "This link to a moment holds what Async Lab does not record (x), so it was not opened; the lesson opened live instead.");
 }
+
+#[test]
+fn a_link_is_made_only_for_runs_a_link_opens_with() {
+    // A minute of yielding busy loops: one poll and one wake every 4 ms on each of 20 lanes.
+    let mut run = Run::new(9, LessonId::CpuBound, Mode::Yielding, (0..20).map(|i| TaskSpec::timer(&format!("T{i}"), 1)).collect());
+    let fits = link_payload(&[&run]).unwrap();
+    assert_eq!(decode(&fits), Ok(vec![run.clone()]));
+    for k in 0..15_000 {
+        let t = k as f64 * 4.0;
+        run.trace.record(TraceEvent::Poll { lane: Lane::Task(k % 20), start_ms: t, end_ms: t + 3.75, result: PollResult::Pending });
+        run.trace.record(TraceEvent::Wake { lane: Lane::Task(k % 20), t_ms: t + 3.875, by: WakeSource::Yield });
+    }
+    let payload = encode(&[&run]);
+    assert!(payload.len() > MAX_PAYLOAD_BYTES, "{} bytes", payload.len());
+    assert_eq!(decode(&payload), Err(ShareError::TooLarge), "what the opener refuses");
+    assert_eq!(link_payload(&[&run]), Err(ShareError::TooLarge), "is never made");
+}
