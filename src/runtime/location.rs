@@ -13,8 +13,8 @@ pub fn same_origin(url: &str) -> bool {
 /// Replaces the page's query string without a reload, so the address bar is always a share link.
 pub fn replace_query(query: &str) {
     let Some(window) = web_sys::window() else { return };
-    // replaceState is not free (a few ms at start-up) and the address often already says it; nor
-    // is reading the fragment, which a link to a moment makes hundreds of KiB long.
+    // replaceState is not free (a few ms at start-up, more with a link to a moment's hundreds of
+    // KiB of fragment) and the address often already says it.
     if window.location().search().is_ok_and(|s| s.strip_prefix('?') == Some(query)) {
         return;
     }

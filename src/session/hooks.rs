@@ -112,7 +112,7 @@ pub fn copy_text(text: String, report: impl FnOnce(Copied) + 'static) {
 }
 
 /// Copies the link to the moment shown (**Copy link to this moment**), then tells `report` how
-/// it went: `None` when no link could be made (no `CompressionStream` here).
+/// it went, or why no link was made.
 pub fn copy_moment_link(session: Session, report: impl FnOnce(Result<Copied, NoLink>) + 'static) {
     spawn_local(async move {
         match session.moment_link().await {
