@@ -1,18 +1,21 @@
 // The heaviest link to a moment the app opens: retry's two runs of 20 tasks, each failing every
 // attempt (the most log lines and lesson events `LessonId::most_recorded` lets a run hold), and
-// polls, wakes and drawing spans filling the rest of the payload's cap. Written in the payload's
+// polls, wakes and drawing spans filling the rest of the payload's cap, on the finest time grain
+// whose link still fits the link's own cap (both caps in core/src/share). Written in the payload's
 // own format (core/src/share/write.rs): fields ended by ",", strings as "{bytes}:{text}", times in
 // whole µs, closed sets by their place in core/src/share/mod.rs's tables.
 import { deflateRawSync } from "node:zlib";
 
 const MAX_PAYLOAD_BYTES = 512 * 1024;
+const MAX_LINK_CHARS = 64 * 1024;
 const RETRY = 12; // LESSONS' place of LessonId::Retry
 const [SEQUENTIAL, CONCURRENT] = [0, 1];
 const TASKS = 20;
 const ATTEMPTS = 6;
 const text = (s) => `${Buffer.byteLength(s)}:${s},`;
 
-function run(id, mode, budget) {
+/** A run filling `budget` bytes, its polls, wakes and spans at whole multiples of `grain` µs. */
+function run(id, mode, budget, grain) {
   const wall = 4_000_000;
   const label = (i) => `Task ${i + 1}`;
   let out = `${id},${RETRY},${mode},${wall},0,0,-,${TASKS},`;
@@ -34,12 +37,12 @@ function run(id, mode, budget) {
   const spans = Math.floor(left / 3 / 16);
   const trace = [];
   for (let k = 0; k < polls + wakes; k++) {
-    const t = Math.floor((k * wall) / (polls + wakes));
+    const t = Math.floor((k * wall) / (polls + wakes) / grain) * grain;
     const lane = 1 + (k % TASKS);
     trace.push(k < polls ? `${lane * 2},${t},${t + 40},${k % 2},` : `${lane * 2 + 1},${t},${k % 4},`);
   }
   out += `${trace.length},` + trace.join("");
-  out += `${spans},` + Array.from({ length: spans }, (_, k) => { const t = Math.floor((k * wall) / spans); return `${t},${t + 50},`; }).join("");
+  out += `${spans},` + Array.from({ length: spans }, (_, k) => { const t = Math.floor((k * wall) / spans / grain) * grain; return `${t},${t + 50},`; }).join("");
   return out + `0,1,`;
 }
 
@@ -47,9 +50,17 @@ function run(id, mode, budget) {
 export function worstLink() {
   const head = "1,2,";
   const each = Math.floor((MAX_PAYLOAD_BYTES - head.length) / 2) - 64;
-  const payload = head + run(1, SEQUENTIAL, each) + run(2, CONCURRENT, each);
+  const fill = (grain) => {
+    const payload = head + run(1, SEQUENTIAL, each, grain) + run(2, CONCURRENT, each, grain);
+    return { payload, fragment: deflateRawSync(Buffer.from(payload), { level: 9 }).toString("base64url") };
+  };
+  // Finer times make a link longer (the browser's cost) and coarser ones shorter; a link at the
+  // char cap with a payload at the byte cap costs both at once.
+  const { payload, fragment } = [1, 10, 100, 1000, 2000, 4000, 8000, 16000, 32000].map(fill).find((f) => f.fragment.length <= MAX_LINK_CHARS);
   if (payload.length > MAX_PAYLOAD_BYTES) throw new Error(`the worst payload is ${payload.length} B, over the cap`);
-  const fragment = deflateRawSync(Buffer.from(payload), { level: 9 }).toString("base64url");
   const tasks = Array.from({ length: TASKS }, (_, i) => `Task%20${i + 1}~timer~100~1~`).join(";");
-  return { bytes: payload.length, link: `?lesson=retry&tasks=${tasks}#run=${fragment}&at=2000`, plain: `?lesson=retry&tasks=${tasks}` };
+  // The query as Copy link writes it for these runs (their fail_first is 5, their first lesson
+  // event), so the page has no address to rewrite.
+  const query = `?v=1&lesson=retry&tasks=${tasks}&fail_first=5`;
+  return { bytes: payload.length, link: `${query}#run=${fragment}&at=2000`, plain: query };
 }

@@ -76,7 +76,8 @@ impl Session {
             accent: self.accent,
         };
         let compressed = compression::deflate(payload.as_bytes()).await.ok_or(NoLink::NoCompression)?;
-        Ok(format!("{}?{}{}", location::app_base(), query::encode(&state), share::fragment(&compressed, at_ms)))
+        let fragment = share::fragment(&compressed, at_ms).map_err(|_| NoLink::TooLarge)?;
+        Ok(format!("{}?{}{fragment}", location::app_base(), query::encode(&state)))
     }
 }
 
@@ -85,7 +86,8 @@ impl Session {
 pub enum NoLink {
     /// No run is shown.
     NoRun,
-    /// The runs hold more than a link is opened with (`share::MAX_PAYLOAD_BYTES`).
+    /// The runs hold more than a link is opened with (`share::MAX_PAYLOAD_BYTES` as text,
+    /// `share::MAX_LINK_CHARS` compressed).
     TooLarge,
     /// The browser offers no `CompressionStream`.
     NoCompression,

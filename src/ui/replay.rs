@@ -20,7 +20,7 @@ pub fn ReplayBar() -> impl IntoView {
                 Ok(Copied::Done) => "Copied a link that replays these runs at this moment. It holds every task's URL; no answer's content.",
                 Ok(Copied::Refused) => "The browser refused to copy the link.",
                 Err(NoLink::NoRun) => "Run the tasks first: there is no moment to link to yet.",
-                Err(NoLink::TooLarge) => "These runs hold more than a link carries (512 KiB), so none was made; Download trace keeps them whole.",
+                Err(NoLink::TooLarge) => "These runs hold more than a link carries, so none was made; Download trace keeps them whole.",
                 Err(NoLink::NoCompression) => "This browser cannot compress a run into a link.",
             })
         });

@@ -5,9 +5,11 @@ use super::{ticks, ShareError, TICKS_PER_MS};
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-/// The longest `run=` value read: base64 of more compressed bytes than any recorded run needs.
-/// Longer text is refused before it is decoded, whatever it would inflate to.
-pub const MAX_LINK_CHARS: usize = 1 << 20;
+/// The longest `run=` value made or read; longer text is refused before it is decoded, whatever it
+/// would inflate to. Set by the browser, not by the runs: committing a longer address alone costs
+/// Chromium a frame of 50 ms or more on a 2-core machine, before any of the page's code runs
+/// (0 ms at 128 K characters, 53 at 226 K, 91 at 512 K: BENCHMARKS.md, "A link's own cost").
+pub const MAX_LINK_CHARS: usize = 64 * 1024;
 
 /// A link to a moment, as read from the page's fragment.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,15 +27,20 @@ impl Moment {
     }
 }
 
-/// The fragment for a compressed payload and a moment (with its `#`).
-pub fn fragment(compressed: &[u8], at_ms: f64) -> String {
+/// The fragment for a compressed payload and a moment (with its `#`), or `TooLarge` where the
+/// payload needs more than `MAX_LINK_CHARS`: such a link would not be opened.
+pub fn fragment(compressed: &[u8], at_ms: f64) -> Result<String, ShareError> {
+    let run = base64url(compressed);
+    if run.len() > MAX_LINK_CHARS {
+        return Err(ShareError::TooLarge);
+    }
     let at = ticks(at_ms);
     let (whole, part) = (at / 1000, at % 1000);
     let decimals = match part {
         0 => String::new(),
         _ => format!(".{part:03}").trim_end_matches('0').to_owned(),
     };
-    format!("#run={}&at={whole}{decimals}", base64url(compressed))
+    Ok(format!("#run={run}&at={whole}{decimals}"))
 }
 
 /// `at=`'s ms as ticks: digits, then at most three decimals; anything else opens at the start.

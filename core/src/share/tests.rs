@@ -154,7 +154,7 @@ proptest! {
 
     #[test]
     fn a_fragment_gives_back_its_moment(bytes in proptest::collection::vec(any::<u8>(), 0..64), at_ticks in 0u64..1_000_000_000_000) {
-        let link = fragment(&bytes, at_ticks as f64 / TICKS_PER_MS);
+        let link = fragment(&bytes, at_ticks as f64 / TICKS_PER_MS).unwrap();
         prop_assert_eq!(parse_fragment(&link), Some(Ok(Moment { compressed: bytes, at_ticks })));
     }
 }
@@ -191,10 +191,14 @@ fn a_damaged_fragment_is_refused_with_its_reason() {
 
 #[test]
 fn a_moment_is_written_and_read_to_the_tick() {
-    assert_eq!(fragment(b"f", 300.375), "#run=Zg&at=300.375");
-    assert_eq!(fragment(b"f", 300.5), "#run=Zg&at=300.5");
-    assert_eq!(fragment(b"f", 1200.0), "#run=Zg&at=1200");
-    assert_eq!(fragment(b"f", 0.04), "#run=Zg&at=0.04");
+    assert_eq!(fragment(b"f", 300.375), Ok("#run=Zg&at=300.375".to_owned()));
+    assert_eq!(fragment(b"f", 300.5), Ok("#run=Zg&at=300.5".to_owned()));
+    assert_eq!(fragment(b"f", 1200.0), Ok("#run=Zg&at=1200".to_owned()));
+    assert_eq!(fragment(b"f", 0.04), Ok("#run=Zg&at=0.04".to_owned()));
+    // The longest link made is the longest read, and no longer.
+    let most = vec![7; MAX_LINK_CHARS / 4 * 3];
+    assert_eq!(parse_fragment(&fragment(&most, 0.0).unwrap()).map(|m| m.map(|m| m.compressed.len())), Some(Ok(most.len())));
+    assert_eq!(fragment(&[most, vec![7]].concat(), 0.0), Err(ShareError::TooLarge));
     for (at, ticks) in [("300.375", 300_375), ("300.5", 300_500), ("0.04", 40), ("7", 7000), ("7.", 7000)] {
         assert_eq!(parse_fragment(&format!("#run=Zg&at={at}")).map(|m| m.map(|m| m.at_ticks)), Some(Ok(ticks)), "{at}");
     }

@@ -4,6 +4,7 @@
 mod execute;
 mod replay;
 mod shared;
+mod shown;
 
 use super::drafts::Drafts;
 use super::trigger::Trigger;
@@ -11,9 +12,8 @@ use crate::runtime::trace::{TraceSink, Traced};
 use crate::runtime::work::Options;
 use crate::runtime::{clock, frames, location, service_worker, viewport};
 use async_lab_core::budget::{Click, StartedBy};
-use async_lab_core::stats::Comparison;
 use async_lab_core::trace::Lane;
-use async_lab_core::{plan, Column, LessonId, Mode, Run, TaskKind, TaskSpec};
+use async_lab_core::{plan, LessonId, Mode, Run, TaskKind, TaskSpec};
 use execute::Signals;
 use futures::channel::oneshot;
 use leptos::prelude::*;
@@ -85,30 +85,6 @@ impl Runs {
         }
     }
 
-    /// The latest run of `column` as shown: at the playhead while replaying.
-    pub fn column(&self, column: Column) -> RwSignal<Option<Run>> {
-        match column {
-            Column::Sequential => self.sequential,
-            Column::Concurrent => self.concurrent,
-        }
-    }
-
-    /// The latest run of `column` as recorded, whatever a replay shows.
-    pub fn recorded(&self, column: Column) -> RwSignal<Option<Run>> {
-        match column {
-            Column::Sequential => self.recorded_sequential,
-            Column::Concurrent => self.recorded_concurrent,
-        }
-    }
-
-    /// The most recent run of either column: the one in flight, or else the last one shown.
-    pub fn latest(&self) -> Option<Run> {
-        match (self.sequential.get(), self.concurrent.get()) {
-            (Some(a), Some(b)) => Some(if a.id > b.id { a } else { b }),
-            (a, b) => a.or(b),
-        }
-    }
-
     /// The concurrent mode of this lesson with the learner's choices (cpu-bound's busy loop,
     /// errors' fail fast or settle).
     pub fn concurrent_mode(&self) -> Mode {
@@ -117,16 +93,6 @@ impl Runs {
 
     pub fn is_running(&self) -> bool {
         self.in_flight.with(Option::is_some)
-    }
-
-    /// Whether either column shows a run (tracked).
-    pub fn any_shown(&self) -> bool {
-        self.sequential.with(Option::is_some) || self.concurrent.with(Option::is_some)
-    }
-
-    /// The runs shown, oldest column first (tracked): what the page draws, at the playhead while replaying.
-    pub fn with_shown<T>(&self, f: impl FnOnce(&[&Run]) -> T) -> T {
-        self.sequential.with(|a| self.concurrent.with(|b| f(&a.iter().chain(b).collect::<Vec<&Run>>())))
     }
 
     pub fn run_sequentially(&self) {
@@ -149,14 +115,6 @@ impl Runs {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
         Run::new(id, self.lesson, mode, specs)
-    }
-
-    /// After **Run both**, the measured comparison of its two wall-clocks, while both columns
-    /// still show that pair; `None` otherwise.
-    pub fn comparison(&self) -> Option<Comparison> {
-        let sequential_id = self.sequential.with(|r| r.as_ref().map(|r| r.id))?;
-        // The pair's runs are numbered one after the other: any run between them would have ended it.
-        self.concurrent.with(|r| r.as_ref().filter(|r| r.id == sequential_id + 1).and_then(Run::comparison))
     }
 
     /// Sequential, then concurrent; the concurrent run carries the sequential wall-clock, so it
