@@ -60,7 +60,7 @@ pub fn use_prediction(session: Session) {
     let (predict, runs) = (session.predict, session.runs);
     Effect::new(move |_| {
         if runs.in_flight.get().is_some() && predict.open.get_untracked() {
-            predict.take(untrack(|| runs.with_latest(|r| r.map_or(0, |r| r.id))));
+            predict.take(untrack(|| runs.latest().with(|r| r.as_ref().map_or(0, |r| r.id))));
         }
     });
 }

@@ -19,9 +19,9 @@ pub fn Results() -> impl IntoView {
         };
         view! { <li class=format!("result {}", status_class(t.status()))>{text}</li> }
     };
-    let submitted = move || runs.with_latest(|r| r.map(|r| r.tasks.iter().map(item).collect_view()));
-    let completed = move || runs.with_latest(|r| r.map(|r| r.completion_order.iter().filter_map(|&i| r.tasks.get(i)).map(item).collect_view()));
-    let mode = move || runs.with_latest(|r| r.map(|r| format!("{} run #{}", r.mode.title(), r.id)));
+    let submitted = move || runs.latest().with(|r| r.as_ref().map(|r| r.tasks.iter().map(item).collect_view()));
+    let completed = move || runs.latest().with(|r| r.as_ref().map(|r| r.completion_order.iter().filter_map(|&i| r.tasks.get(i)).map(item).collect_view()));
+    let mode = move || runs.latest().with(|r| r.as_ref().map(|r| format!("{} run #{}", r.mode.title(), r.id)));
     view! {
         // Both parts built once, one hidden by attribute: cheaper in the wasm than a `Show`.
         <p class="empty" hidden=move || mode().is_some()>"No results yet."</p>

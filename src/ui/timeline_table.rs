@@ -14,8 +14,8 @@ pub fn TimelineTable() -> impl IntoView {
     let resolution = expect_context::<Session>().resolution_ms;
     let cell = move |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format::ms(v, resolution));
     let rows = move || {
-        runs.with_latest(|run| {
-            run.map(|run| {
+        runs.latest().with(|run| {
+            run.as_ref().map(|run| {
                 let mode = run.mode.title();
                 // The lanes' tooltips, for keyboard and screen-reader users: once the run has ended.
                 let ended = run.wall_ms.is_some();
@@ -45,7 +45,7 @@ pub fn TimelineTable() -> impl IntoView {
             })
         })
     };
-    let thread = move || runs.with_latest(|run| run.and_then(|run| Some(run.trace.thread_sentence(run.wall_ms?, resolution))));
+    let thread = move || runs.latest().with(|run| run.as_ref().and_then(|run| Some(run.trace.thread_sentence(run.wall_ms?, resolution))));
     view! {
         <details class="timeline-table" hidden=move || !runs.any_shown()>
             <summary>"Timeline as a table"</summary>

@@ -19,7 +19,7 @@ pub fn Takeaway() -> impl IntoView {
     let throttled = move || Column::BOTH.into_iter().any(|c| runs.column(c).with(|r| r.as_ref().is_some_and(|r| r.throttled && r.wall_ms.is_some())));
     let takeaway = move || {
         // A pair's concurrent run is numbered after its sequential one, so it is the latest run here.
-        runs.with_latest(|run| async_lab_core::explain::shown(run?, runs.comparison().as_ref(), res))
+        runs.latest().with(|run| async_lab_core::explain::shown(run.as_ref()?, runs.comparison().as_ref(), res))
     };
     view! {
         <p class="takeaway" aria-live="polite">{takeaway}</p>

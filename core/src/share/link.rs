@@ -6,9 +6,10 @@ use super::{ticks, ShareError, TICKS_PER_MS};
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// The longest `run=` value made or read; longer text is refused before it is decoded, whatever it
-/// would inflate to. Set by the browser, not by the runs: committing a longer address alone costs
-/// Chromium a frame of 50 ms or more on a 2-core machine, before any of the page's code runs
-/// (0 ms at 128 K characters, 53 at 226 K, 91 at 512 K: BENCHMARKS.md, "A link's own cost").
+/// would inflate to. Set by the browser, not by the runs: a long address costs Chromium time to
+/// open before any of the page's code runs (on a page of one paragraph, a frame of 53 ms at 226 K
+/// characters, 91 at 512 K), and the lab's first frames share 50 ms with it: at 64 K the heaviest
+/// link that passes opens with no frame of 50 ms (BENCHMARKS.md, `replay_link_worst_open`).
 pub const MAX_LINK_CHARS: usize = 64 * 1024;
 
 /// A link to a moment, as read from the page's fragment.

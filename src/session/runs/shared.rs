@@ -13,10 +13,16 @@ impl Runs {
         self.cancel();
         // Later runs here are numbered after the link's, so Run both pairs stay told apart.
         self.next_id.set_value(self.next_id.get_value().max(run.id.saturating_add(1)));
-        self.recorded(run.mode.column()).set(Some(run));
+        let column = run.mode.column();
+        self.recorded(column).set(Some(run));
         self.shared.set(true);
-        // From the end on, the runs are shown whole, still labelled as recorded elsewhere.
-        self.seek(at_ms);
+        // From the end on, the runs are shown whole, still labelled as recorded elsewhere. Where
+        // the playhead stays, the column drawn a frame earlier already stands at it: only this
+        // one is drawn, so each run of the link costs its own frame and no more.
+        match self.playhead.get_untracked() == Some(at_ms).filter(|&t| t < self.replay_span()) {
+            true => self.show(column),
+            false => self.seek(at_ms),
+        }
     }
 
     /// **Run it live**: the link's tasks, run here for real in the modes the link carried.

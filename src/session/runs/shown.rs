@@ -23,21 +23,14 @@ impl Runs {
         }
     }
 
-    /// The most recent run of either column (tracked): the one in flight, or else the last one
-    /// shown.
-    pub fn with_latest<T>(&self, f: impl FnOnce(Option<&Run>) -> T) -> T {
-        self.column(self.latest_column()).with(|r| f(r.as_ref()))
-    }
-
-    /// The column of the most recent run (concurrent when neither holds one); out of line, as
-    /// every view of the latest run would otherwise carry a copy.
-    #[inline(never)]
-    fn latest_column(&self) -> Column {
+    /// The column holding the most recent run (tracked): the one in flight, or else the last one
+    /// shown (concurrent when neither holds one). Read with `.with`: a run is lent, not cloned.
+    pub fn latest(&self) -> RwSignal<Option<Run>> {
         let id = |column: Column| self.column(column).with(|r| r.as_ref().map(|r| r.id));
         match (id(Column::Sequential), id(Column::Concurrent)) {
-            (Some(a), Some(b)) if a > b => Column::Sequential,
-            (Some(_), None) => Column::Sequential,
-            _ => Column::Concurrent,
+            (Some(a), Some(b)) if a > b => self.sequential,
+            (Some(_), None) => self.sequential,
+            _ => self.concurrent,
         }
     }
 
