@@ -132,7 +132,8 @@ fn the_lesson_id_is_compared_as_text_only_in_the_url_parser() {
         async_lab_core::LessonId::ALL.iter().map(|id| id.as_str()).filter(|id| !shared.contains(id)).map(|id| format!("\"{id}\"")).collect();
     let ids: Vec<&str> = quoted.iter().map(String::as_str).collect();
     let found: Vec<String> =
-        ["core/src", "src"].into_iter().flat_map(|dir| offenders(dir, &ids)).filter(|l| !l.starts_with("core/src/lesson/mod.rs")).collect();
+        // A lesson's module says its own id once, as its `slug`.
+        ["core/src", "src"].into_iter().flat_map(|dir| offenders(dir, &ids)).filter(|l| !(l.starts_with("core/src/lesson/") && l.contains(": slug: \""))).collect();
     assert!(found.is_empty(), "match `LessonId`, not its text:\n{}", found.join("\n"));
 }
 

@@ -1,71 +1,75 @@
-//! The lessons: ids used in URLs, titles, explanations, default tasks and the tutorial's code.
+//! The lessons: the registry that lists each once, and what every lesson is (`Lesson`); each
+//! lesson's own facts live in its module here, `<id>.rs`.
 
-mod catalogue;
 mod records;
 
 use crate::mode::{Mode, OnError};
 use crate::task::{BusyLoop, TaskSpec};
-pub use catalogue::LESSONS;
-pub use records::Most;
+pub use records::{Most, Records};
 use serde::Serialize;
 
-/// Which lesson: a closed set, matched exhaustively wherever code depends on the lesson, so a new
-/// lesson makes the compiler name every place that needs it. Its string is the public `?lesson=` id.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum LessonId {
-    SequentialVsConcurrent,
-    AsyncFn,
-    Gather,
-    ApiRequests,
-    ContextManager,
-    AsyncMethods,
-    CpuBound,
-    Race,
-    Timeout,
-    Errors,
-    Limit,
-    AsCompleted,
-    Retry,
+/// Lists every lesson once and makes `LessonId`, its teaching order and each id's lesson from
+/// the list, so that a lesson is its module and one line.
+macro_rules! registry {
+    ($($variant:ident = $place:literal in $module:ident,)*) => {
+        $(mod $module;)*
+
+        /// Which lesson: a closed set, matched exhaustively wherever code depends on the lesson, so
+        /// a new lesson makes the compiler name every place that needs it. Its value is its place in
+        /// links to a moment; its string ([`Lesson::slug`]) the public `?lesson=` id.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum LessonId {
+            $($variant = $place,)*
+        }
+
+        impl LessonId {
+            /// Every lesson in teaching order, the path the lesson chooser numbers and each
+            /// takeaway's "Next" follows.
+            pub const PATH: [LessonId; [$($place),*].len()] = [$(LessonId::$variant,)*];
+
+            /// The lesson's facts, from its module.
+            pub fn lesson(self) -> &'static Lesson {
+                match self {
+                    $(LessonId::$variant => &$module::LESSON,)*
+                }
+            }
+        }
+    };
+}
+
+// The registry, in teaching order: what concurrency saves, what a future is, gathering and
+// handling results, real requests and their structure, cleanup, then failure (errors, a race, a
+// deadline, retries), load (a limit), and last what async cannot help with (CPU-bound work). The
+// number is the lesson's place in links to a moment: a new lesson takes the next one, and none is
+// ever reused (an old link names its lesson by it).
+registry! {
+    SequentialVsConcurrent = 0 in sequential_vs_concurrent,
+    AsyncFn = 1 in async_fn,
+    Gather = 2 in gather,
+    AsCompleted = 11 in as_completed,
+    ApiRequests = 3 in api_requests,
+    AsyncMethods = 5 in async_methods,
+    ContextManager = 4 in context_manager,
+    Errors = 9 in errors,
+    Race = 7 in race,
+    Timeout = 8 in timeout,
+    Retry = 12 in retry,
+    Limit = 10 in limit,
+    CpuBound = 6 in cpu_bound,
 }
 
 impl LessonId {
-    /// Every lesson, in the order they were added; the first is the default. Links to a moment name a
-    /// lesson by its place here, so a new lesson goes at the end (the teaching order is [`LessonId::PATH`]).
-    pub const ALL: [LessonId; 13] = [
-        LessonId::SequentialVsConcurrent,
-        LessonId::AsyncFn,
-        LessonId::Gather,
-        LessonId::ApiRequests,
-        LessonId::ContextManager,
-        LessonId::AsyncMethods,
-        LessonId::CpuBound,
-        LessonId::Race,
-        LessonId::Timeout,
-        LessonId::Errors,
-        LessonId::Limit,
-        LessonId::AsCompleted,
-        LessonId::Retry,
-    ];
-
-    /// Every lesson in teaching order, the path the lesson chooser numbers and each takeaway's
-    /// "Next" follows: what concurrency saves, what a future is, gathering and handling results,
-    /// real requests and their structure, cleanup, then failure (errors, a race, a deadline, retries),
-    /// load (a limit), and last what async cannot help with (CPU-bound work).
-    pub const PATH: [LessonId; 13] = [
-        LessonId::SequentialVsConcurrent,
-        LessonId::AsyncFn,
-        LessonId::Gather,
-        LessonId::AsCompleted,
-        LessonId::ApiRequests,
-        LessonId::AsyncMethods,
-        LessonId::ContextManager,
-        LessonId::Errors,
-        LessonId::Race,
-        LessonId::Timeout,
-        LessonId::Retry,
-        LessonId::Limit,
-        LessonId::CpuBound,
-    ];
+    /// Every lesson by its place in links to a moment (the registry's numbers); the first is
+    /// the default.
+    pub const ALL: [LessonId; LessonId::PATH.len()] = {
+        let mut all = LessonId::PATH;
+        let mut i = 0;
+        while i < all.len() {
+            all[LessonId::PATH[i] as usize] = LessonId::PATH[i];
+            i += 1;
+        }
+        all
+    };
 
     /// The lesson's number on the path, from 1.
     pub fn step(self) -> usize {
@@ -93,21 +97,7 @@ impl LessonId {
 
     /// The id in URLs and reports (public contract: never change one).
     pub fn as_str(self) -> &'static str {
-        match self {
-            LessonId::SequentialVsConcurrent => "sequential-vs-concurrent",
-            LessonId::AsyncFn => "async-fn",
-            LessonId::Gather => "gather",
-            LessonId::ApiRequests => "api-requests",
-            LessonId::ContextManager => "context-manager",
-            LessonId::AsyncMethods => "async-methods",
-            LessonId::CpuBound => "cpu-bound",
-            LessonId::Race => "race",
-            LessonId::Timeout => "timeout",
-            LessonId::Errors => "errors",
-            LessonId::Limit => "limit",
-            LessonId::AsCompleted => "as-completed",
-            LessonId::Retry => "retry",
-        }
+        self.lesson().slug
     }
 
     /// The one place a lesson id is read from text: the `?lesson=` parameter.
@@ -118,65 +108,24 @@ impl LessonId {
     /// Whether the lesson's sequential run stops at the first error (`?` in a loop); the others
     /// run every task whatever the one before did.
     pub fn sequence_stops_at_error(self) -> bool {
-        matches!(self, LessonId::Errors)
+        self.lesson().sequence == Sequence::StopsAtFirstError
     }
 
     /// The mode of the lesson's concurrent run with the learner's choices: cpu-bound's busy loop,
     /// errors' fail fast or settle; the other lessons have one concurrent mode each.
     pub fn concurrent_mode(self, busy_loop: BusyLoop, on_error: OnError) -> Mode {
-        match self {
-            LessonId::CpuBound => match busy_loop {
-                BusyLoop::Block => Mode::Blocking,
-                BusyLoop::Yield => Mode::Yielding,
-            },
-            LessonId::Errors => on_error.mode(),
-            LessonId::Race => Mode::Race,
-            LessonId::Timeout => Mode::Deadline,
-            LessonId::Limit => Mode::Limit,
-            LessonId::AsCompleted => Mode::AsCompleted,
-            LessonId::SequentialVsConcurrent
-            | LessonId::AsyncFn
-            | LessonId::Gather
-            | LessonId::ApiRequests
-            | LessonId::ContextManager
-            | LessonId::AsyncMethods
-            | LessonId::Retry => Mode::Concurrent,
-        }
+        (self.lesson().concurrent)(busy_loop, on_error)
     }
 
     /// Whether the lab runs `mode` on the lesson's page: its sequential run, its concurrent run
     /// under any choice, and async-fn's Create the future.
     pub fn runs_mode(self, mode: Mode) -> bool {
-        let lazy = match self {
-            LessonId::AsyncFn => mode == Mode::Lazy,
-            LessonId::SequentialVsConcurrent
-            | LessonId::Gather
-            | LessonId::ApiRequests
-            | LessonId::ContextManager
-            | LessonId::AsyncMethods
-            | LessonId::CpuBound
-            | LessonId::Race
-            | LessonId::Timeout
-            | LessonId::Errors
-            | LessonId::Limit
-            | LessonId::AsCompleted
-            | LessonId::Retry => false,
-        };
-        let chosen = [BusyLoop::Block, BusyLoop::Yield]
-            .into_iter()
-            .any(|b| [OnError::FailFast, OnError::Settle].into_iter().any(|e| self.concurrent_mode(b, e) == mode));
-        mode == Mode::Sequential || chosen || lazy
+        self.lesson().modes.contains(&mode)
     }
 
     /// The mode of the lesson's concurrent run on a fresh page (no `loop=` or `on_error=`).
     pub fn default_concurrent_mode(self) -> Mode {
         self.concurrent_mode(BusyLoop::default(), OnError::default())
-    }
-
-    /// The lesson's texts and defaults.
-    pub fn lesson(self) -> &'static Lesson {
-        // LESSONS is in the order of ALL (a test checks it).
-        &LESSONS[self as usize]
     }
 }
 
@@ -212,6 +161,8 @@ impl Provenance {
 #[derive(Debug)]
 pub struct Lesson {
     pub id: LessonId,
+    /// Its id in URLs and reports: `?lesson=gather`.
+    pub slug: &'static str,
     /// Its name in the lesson chooser, a word or two.
     pub short: &'static str,
     pub title: &'static str,
@@ -226,6 +177,23 @@ pub struct Lesson {
     /// The same lesson with JavaScript promises.
     pub javascript: &'static str,
     defaults: fn() -> Vec<TaskSpec>,
+    /// Its concurrent run's mode under the learner's choices (busy loop, on error).
+    concurrent: fn(BusyLoop, OnError) -> Mode,
+    /// Every mode a run of it has: its sequential run, its concurrent run under each choice, and
+    /// any other run it offers (async-fn's Create the future).
+    modes: &'static [Mode],
+    sequence: Sequence,
+    /// The most a run of it records, counted from its program (`src/lessons/<id>.rs`).
+    records: Records,
+}
+
+/// What a lesson's sequential run does after a task fails.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sequence {
+    /// It goes on with the next task.
+    EveryTask,
+    /// It stops there (`?` in a loop).
+    StopsAtFirstError,
 }
 
 /// Lessons are equal when their ids are: the id is what URLs and reports name.
@@ -288,10 +256,13 @@ mod tests {
         );
         for id in LessonId::ALL {
             assert_eq!(LessonId::parse(id.as_str()), Some(id));
-            assert_eq!(id.lesson().id, id, "LESSONS must follow LessonId::ALL");
+            assert_eq!(id.lesson().id, id, "each module's lesson is its own");
             assert_eq!(serde_json::to_value(id).unwrap(), id.as_str());
         }
-        assert_eq!(LESSONS.len(), LessonId::ALL.len());
+        // Each place once, from 0: a link to a moment names its lesson by it.
+        for (place, id) in LessonId::ALL.into_iter().enumerate() {
+            assert_eq!(id as usize, place);
+        }
     }
 
     #[test]
@@ -338,6 +309,20 @@ mod tests {
         }
         assert_eq!(LessonId::CpuBound.lesson().python_from, Provenance::WrittenForThisLab);
         assert!(LessonId::ContextManager.lesson().python_note.is_some_and(|n| n.contains("AttributeError: 'dict' object has no attribute 'close'")));
+    }
+
+    #[test]
+    fn a_lessons_modes_hold_both_its_runs_under_every_choice() {
+        for id in LessonId::ALL {
+            assert!(id.runs_mode(Mode::Sequential), "{id:?}");
+            for busy_loop in [BusyLoop::Block, BusyLoop::Yield] {
+                for on_error in [OnError::FailFast, OnError::Settle] {
+                    assert!(id.runs_mode(id.concurrent_mode(busy_loop, on_error)), "{id:?}");
+                }
+            }
+        }
+        assert!(LessonId::AsyncFn.runs_mode(Mode::Lazy));
+        assert!(!LessonId::Gather.runs_mode(Mode::Race));
     }
 
     #[test]

@@ -1,0 +1,32 @@
+//! The lesson "As completed: each result as it arrives": its texts, default tasks and what a run of it records.
+
+use crate::task::TaskSpec;
+use super::{Lesson, LessonId, Provenance, Records, Sequence};
+use crate::mode::Mode;
+
+pub(super) static LESSON: Lesson = Lesson {
+    id: LessonId::AsCompleted,
+    slug: "as-completed",
+    short: "As completed",
+    title: "As completed: each result as it arrives",
+    intro: "Three reports answer after 1.2 s, 0.4 s and 0.8 s. FuturesUnordered hands back each result as soon as it \
+            arrives, so the log handles B, then C, then A, each at its own moment; Python's asyncio.as_completed does \
+            the same, and JavaScript needs a loop over Promise.race. Run sequentially handles them in submission \
+            order: B's answer waits behind A's.",
+    python: include_str!("../lessons/as_completed.py"),
+    python_from: Provenance::WrittenForThisLab,
+    python_note: None,
+    javascript: include_str!("../lessons/as_completed.js"),
+    defaults: || {
+        vec![
+            TaskSpec::fetch("report A", 1200, "api/delay/1200/report-a"),
+            TaskSpec::fetch("report B", 400, "api/delay/400/report-b"),
+            TaskSpec::fetch("report C", 800, "api/delay/800/report-c"),
+        ]
+    },
+    // "… handled at" for each.
+    concurrent: |_, _| Mode::AsCompleted,
+    modes: &[Mode::Sequential, Mode::AsCompleted],
+    sequence: Sequence::EveryTask,
+    records: Records { per_lane: 1, own: 0, events: 0, events_per_lane: 0 },
+};
