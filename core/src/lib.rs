@@ -53,6 +53,8 @@ pub mod result;
 pub mod retry;
 /// The run model: runtime events folded into a `Run`.
 pub mod run;
+/// Pieces of the sentences the lessons' takeaways share.
+pub mod said;
 /// The scale control's geometry and summary.
 pub mod scale;
 /// A recorded run as the payload of a link to a moment, decoded without parsing a float.

@@ -2,6 +2,7 @@
 //! and its default tasks' expected timeline, written with the parameters into `embed/catalogue.js`.
 
 use crate::json::quoted;
+use crate::lesson::TaskTime;
 use crate::param::Param;
 use crate::plan::{DEFAULT_DEADLINE_MS, DEFAULT_LIMIT};
 use crate::query::no_lesson;
@@ -44,7 +45,7 @@ pub fn expected_spans(column: Column, tasks: &[TaskSpec]) -> Vec<Span> {
 /// the tasks after it never started (an empty span where it stopped).
 pub fn lesson_spans(id: LessonId, column: Column) -> Vec<Span> {
     let mut tasks = id.lesson().default_tasks();
-    if id == LessonId::Retry {
+    if id.lesson().task_time == TaskTime::Attempts {
         // Each request as long as its attempts and the nominal waits between them.
         for task in &mut tasks {
             task.delay_ms = retry::stretched(Interval::wait(f64::from(task.delay_ms)), DEFAULT_FAIL_FIRST).requested_ms as u32;
@@ -136,7 +137,10 @@ mod tests {
                 let intervals: Vec<Interval> = lanes(mode, id.lesson().default_tasks(), DEFAULT_DEADLINE_MS)
                     .iter()
                     .map(|t| Interval { cpu: t.kind == TaskKind::Cpu, fails: t.fails, ..Interval::wait(f64::from(t.delay_ms)) })
-                    .map(|t| if id == LessonId::Retry { retry::stretched(t, DEFAULT_FAIL_FIRST) } else { t })
+                    .map(|t| match id.lesson().task_time {
+                        TaskTime::AsTyped => t,
+                        TaskTime::Attempts => retry::stretched(t, DEFAULT_FAIL_FIRST),
+                    })
                     .collect();
                 let last = lesson_spans(id, column).iter().map(|s| s.end_ms).max().unwrap_or(0);
                 assert_eq!(f64::from(last), expected_for(id, mode, &intervals, DEFAULT_LIMIT), "{} {column:?}", id.as_str());

@@ -138,6 +138,20 @@ fn the_lesson_id_is_compared_as_text_only_in_the_url_parser() {
 }
 
 #[test]
+fn no_lesson_is_singled_out_beyond_its_module() {
+    // What is true of one lesson is said in its module (`core/src/lesson/<id>.rs`), as a field of
+    // its `Lesson`, so a new lesson is its module and a line in the registry.
+    let found: Vec<String> = ["core/src", "src"]
+        .into_iter()
+        .flat_map(|dir| {
+            offenders(dir, &["== LessonId::", "!= LessonId::", "matches!(self, LessonId::", "matches!(id, LessonId::", "matches!(lesson, LessonId::"])
+        })
+        .filter(|l| !l.starts_with("core/src/lesson/"))
+        .collect();
+    assert!(found.is_empty(), "say it in the lesson's module:\n{}", found.join("\n"));
+}
+
+#[test]
 fn no_float_is_formatted_or_parsed_through_core_fmt() {
     // `{:.2}` or `{x:.0}` pull float printing into the wasm, `parse::<f64>` its parsing tables.
     let mut found = Vec::new();

@@ -4,7 +4,6 @@ use super::widgets::Table;
 use crate::session::hooks::{copy_text, Copied};
 use crate::session::Session;
 use async_lab_core::highlight::{highlight, Language};
-use async_lab_core::outputs::differences;
 use async_lab_core::Lesson;
 use leptos::prelude::*;
 
@@ -179,7 +178,10 @@ pub fn CodePanel() -> impl IntoView {
 fn OutputDifferences() -> impl IntoView {
     let session = expect_context::<Session>();
     let shown = |text: Option<&'static str>| text.unwrap_or("(prints no such line)");
-    let rows = differences(session.lesson)
+    let rows = session
+        .lesson
+        .lesson()
+        .outputs
         .iter()
         .map(|d| {
             view! {
@@ -192,7 +194,7 @@ fn OutputDifferences() -> impl IntoView {
             }
         })
         .collect_view();
-    let none = differences(session.lesson).is_empty();
+    let none = session.lesson.lesson().outputs.is_empty();
     view! {
         <details class="differences">
             <summary>"How the printed output differs between the three"</summary>

@@ -1,8 +1,12 @@
-//! The lesson "Concurrent API requests": its texts, default tasks and what a run of it records.
+//! The lesson "Concurrent API requests": everything pure about it.
 
-use crate::task::TaskSpec;
-use super::{Lesson, LessonId, Provenance, Records, Sequence};
+use crate::format::seconds;
 use crate::mode::Mode;
+use crate::result::TaskStatus;
+use crate::run::Run;
+use crate::task::TaskSpec;
+use crate::outputs::Difference;
+use super::{AfterRunBoth, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
 
 pub(super) static LESSON: Lesson = Lesson {
     id: LessonId::ApiRequests,
@@ -27,5 +31,21 @@ pub(super) static LESSON: Lesson = Lesson {
     concurrent: |_, _| Mode::Concurrent,
     modes: &[Mode::Sequential, Mode::Concurrent],
     sequence: Sequence::EveryTask,
+    takeaway: Takeaway::OfConcurrent(fetched),
+    after_run_both: AfterRunBoth::Saving,
+    outputs: &[Difference { rust: Some("GET …"), python: None, javascript: None, why: "the lab logs each request as it completes" }],
+    task_time: TaskTime::AsTyped,
     records: Records { per_lane: 1, own: 1, events: 1, events_per_lane: 0 },
 };
+
+/// How many URLs one client fetched, in what time against the sum.
+fn fetched(run: &Run, res: f64) -> Option<String> {
+    let totals = run.totals()?;
+    let ok = run.tasks.iter().filter(|t| t.status() == TaskStatus::Ok).count();
+    Some(format!(
+        "Fetched {ok} of {} URLs in {} with one client; one after another they would have taken about {}.",
+        run.tasks.len(),
+        seconds(totals.wall_ms, res),
+        seconds(totals.sum_ms, res)
+    ))
+}

@@ -1,8 +1,11 @@
-//! The lesson "As completed: each result as it arrives": its texts, default tasks and what a run of it records.
+//! The lesson "As completed: each result as it arrives": everything pure about it.
 
-use crate::task::TaskSpec;
-use super::{Lesson, LessonId, Provenance, Records, Sequence};
+use crate::format::seconds;
 use crate::mode::Mode;
+use crate::run::Run;
+use crate::said::compared;
+use crate::task::TaskSpec;
+use super::{AfterRunBoth, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
 
 pub(super) static LESSON: Lesson = Lesson {
     id: LessonId::AsCompleted,
@@ -28,5 +31,26 @@ pub(super) static LESSON: Lesson = Lesson {
     concurrent: |_, _| Mode::AsCompleted,
     modes: &[Mode::Sequential, Mode::AsCompleted],
     sequence: Sequence::EveryTask,
+    takeaway: Takeaway::OfConcurrent(|run, res| match run.mode {
+        Mode::AsCompleted => Some(as_completed(run, res)),
+        _ => None,
+    }),
+    after_run_both: AfterRunBoth::Takeaway,
+    outputs: &[],
+    task_time: TaskTime::AsTyped,
     records: Records { per_lane: 1, own: 0, events: 0, events_per_lane: 0 },
 };
+
+/// as-completed: the order and moments the results were handled in.
+fn as_completed(run: &Run, res: f64) -> String {
+    let handled: Vec<String> = run
+        .completion_order
+        .iter()
+        .filter_map(|&i| run.tasks.get(i))
+        .map(|t| format!("{} at {}", t.spec.label, seconds(t.end_ms.unwrap_or(0.0), res)))
+        .collect();
+    let first = run.tasks.first().map_or_else(String::new, |t| {
+        format!(" In submission order nothing could be handled before {}'s answer at {}.", t.spec.label, seconds(t.end_ms.unwrap_or(0.0), res))
+    });
+    format!("Handled as each arrived: {}.{first}{}", handled.join(", "), compared(run, res))
+}

@@ -1,8 +1,12 @@
-//! The lesson "An async fn returns a lazy future": its texts, default tasks and what a run of it records.
+//! The lesson "An async fn returns a lazy future": everything pure about it.
 
-use crate::task::TaskSpec;
-use super::{Lesson, LessonId, Provenance, Records, Sequence};
+use crate::format::ms;
+use crate::milestone::Milestone;
 use crate::mode::Mode;
+use crate::run::Run;
+use crate::task::TaskSpec;
+use crate::outputs::Difference;
+use super::{AfterRunBoth, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
 
 pub(super) static LESSON: Lesson = Lesson {
     id: LessonId::AsyncFn,
@@ -21,5 +25,28 @@ pub(super) static LESSON: Lesson = Lesson {
     concurrent: |_, _| Mode::Concurrent,
     modes: &[Mode::Sequential, Mode::Concurrent, Mode::Lazy],
     sequence: Sequence::EveryTask,
+    takeaway: Takeaway::OfConcurrent(|run, res| match run.mode {
+        Mode::Lazy => lazy(run, res),
+        _ => None,
+    }),
+    after_run_both: AfterRunBoth::Saving,
+    outputs: &[Difference {
+        rust: Some("greet(\"Alice\") polled for the first time: its timer starts now"),
+        python: None,
+        javascript: None,
+        why: "the lab marks the future's first poll; a listing cannot see it",
+    }],
+    task_time: TaskTime::AsTyped,
     records: Records { per_lane: 1, own: 1, events: 2, events_per_lane: 0 },
 };
+
+/// A lazy run: when the future was created, when it was first polled, and the JS promise beside it.
+fn lazy(run: &Run, res: f64) -> Option<String> {
+    let created = run.first(|m| matches!(m, Milestone::FutureCreated { .. }))?.t_ms;
+    let polled = run.first(|m| matches!(m, Milestone::FirstPoll { .. }))?.t_ms;
+    let promise = run.tasks.get(1).and_then(|t| t.end_ms).map_or_else(String::new, |end| {
+        format!(" The JS promise started when it was created and settled at {} whether awaited or not.", ms(end, res))
+    });
+    let took = run.tasks.first().and_then(|t| t.duration_ms()).map_or_else(String::new, |d| ms(d, res));
+    Some(format!("The future was created at {} and did nothing until its first poll at {}; then it took {took}.{promise}", ms(created, res), ms(polled, res)))
+}

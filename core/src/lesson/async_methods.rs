@@ -1,8 +1,9 @@
-//! The lesson "A struct with async methods": its texts, default tasks and what a run of it records.
+//! The lesson "A struct with async methods": everything pure about it.
 
-use crate::task::TaskSpec;
-use super::{Lesson, LessonId, Provenance, Records, Sequence};
 use crate::mode::Mode;
+use crate::task::TaskSpec;
+use crate::outputs::Difference;
+use super::{AfterRunBoth, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
 
 pub(super) static LESSON: Lesson = Lesson {
     id: LessonId::AsyncMethods,
@@ -26,5 +27,17 @@ pub(super) static LESSON: Lesson = Lesson {
     concurrent: |_, _| Mode::Concurrent,
     modes: &[Mode::Sequential, Mode::Concurrent],
     sequence: Sequence::EveryTask,
+    takeaway: Takeaway::Shared,
+    after_run_both: AfterRunBoth::Saving,
+    outputs: &[
+        Difference {
+            rust: Some("[\"Data from api/delay/1000/users\", \"Data from api/delay/1000/posts\", \"Data from api/delay/1000/comments\"]"),
+            python: Some("['Data from api/delay/1000/users', 'Data from api/delay/1000/posts', 'Data from api/delay/1000/comments']"),
+            javascript: Some("[\"Data from api/delay/1000/users\",\"Data from api/delay/1000/posts\",\"Data from api/delay/1000/comments\"]"),
+            why: "list formatting (the JavaScript prints JSON); in CI the Python's base URL is the lab's",
+        },
+        Difference { rust: Some("GET …"), python: None, javascript: None, why: "the lab logs each request it builds from base_url" },
+    ],
+    task_time: TaskTime::AsTyped,
     records: Records { per_lane: 1, own: 1, events: 0, events_per_lane: 0 },
 };

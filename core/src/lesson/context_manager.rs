@@ -1,8 +1,12 @@
-//! The lesson "Cleanup that always runs": its texts, default tasks and what a run of it records.
+//! The lesson "Cleanup that always runs": everything pure about it.
 
-use crate::task::TaskSpec;
-use super::{Lesson, LessonId, Provenance, Records, Sequence};
+use crate::format::ms;
+use crate::milestone::Milestone;
 use crate::mode::Mode;
+use crate::run::{Outcome, Run};
+use crate::task::TaskSpec;
+use crate::outputs::Difference;
+use super::{AfterRunBoth, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
 
 pub(super) static LESSON: Lesson = Lesson {
     id: LessonId::ContextManager,
@@ -26,5 +30,21 @@ pub(super) static LESSON: Lesson = Lesson {
     concurrent: |_, _| Mode::Concurrent,
     modes: &[Mode::Sequential, Mode::Concurrent],
     sequence: Sequence::EveryTask,
+    takeaway: Takeaway::OfConcurrent(closed),
+    after_run_both: AfterRunBoth::Saving,
+    outputs: &[Difference {
+        rust: Some("Using database: {\"status\": \"connected\"}"),
+        python: Some("Using database: {'status': 'connected'}"),
+        javascript: Some("Using database: { status: 'connected' }"),
+        why: "each language prints a dictionary its own way",
+    }],
+    task_time: TaskTime::AsTyped,
     records: Records { per_lane: 0, own: 4, events: 3, events_per_lane: 0 },
 };
+
+/// When the connection closed, and on which path: the guard's Drop runs on each.
+fn closed(run: &Run, res: f64) -> Option<String> {
+    let after = if run.outcome == Some(Outcome::Failed) { "after a task failed" } else { "after the work succeeded" };
+    let at = run.last(|m| *m == Milestone::Closed).map_or_else(|| "—".to_owned(), |e| ms(e.t_ms, res));
+    Some(format!("The connection closed {after}, at {at}: the guard's Drop ran on that path too."))
+}

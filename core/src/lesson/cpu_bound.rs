@@ -1,8 +1,11 @@
-//! The lesson "CPU-bound work blocks the event loop": its texts, default tasks and what a run of it records.
+//! The lesson "CPU-bound work blocks the event loop": everything pure about it.
 
-use crate::task::{BusyLoop, TaskSpec};
-use super::{Lesson, LessonId, Provenance, Records, Sequence};
+use crate::format::{ms, seconds};
+use crate::milestone::Milestone;
 use crate::mode::Mode;
+use crate::run::Run;
+use crate::task::{BusyLoop, TaskKind, TaskSpec};
+use super::{AfterRunBoth, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
 
 pub(super) static LESSON: Lesson = Lesson {
     id: LessonId::CpuBound,
@@ -26,5 +29,38 @@ pub(super) static LESSON: Lesson = Lesson {
     },
     modes: &[Mode::Sequential, Mode::Blocking, Mode::Yielding],
     sequence: Sequence::EveryTask,
+    takeaway: Takeaway::OfConcurrent(busy),
+    after_run_both: AfterRunBoth::Saving,
+    outputs: &[],
+    task_time: TaskTime::AsTyped,
     records: Records { per_lane: 1, own: 0, events: 1, events_per_lane: 0 },
 };
+
+/// The busy loop's cost to the timers and the page: blocking, or yielding between slices.
+fn busy(run: &Run, res: f64) -> Option<String> {
+    let worst_late = || run.tasks.iter().filter(|t| t.spec.kind == TaskKind::Timer).filter_map(|t| t.late_ms()).fold(0.0, f64::max);
+    let frames = || {
+        run.events.iter().rev().find_map(|e| match &e.milestone {
+            Milestone::Frames(f) => Some(f.to_string()),
+            _ => None,
+        })
+    };
+    match run.mode {
+        Mode::Blocking => Some(format!(
+            "While the loop blocked the thread, timers fired up to {} late and the page drew {}. Async cannot overlap CPU work.",
+            ms(worst_late(), res),
+            frames().unwrap_or_default()
+        )),
+        Mode::Yielding => {
+            let work: f64 = run.tasks.iter().filter(|t| t.spec.kind == TaskKind::Cpu).map(|t| f64::from(t.spec.delay_ms)).sum();
+            Some(format!(
+                "The loop yielded between slices: timers were at most {} late and the page kept drawing ({}). Its {} of work still took {} of wall-clock: yielding buys responsiveness, not speed.",
+                ms(worst_late(), res),
+                frames().unwrap_or_default(),
+                seconds(work, res),
+                seconds(run.totals()?.wall_ms, res)
+            ))
+        }
+        _ => None,
+    }
+}

@@ -1,8 +1,12 @@
-//! The lesson "Limit: at most N in flight": its texts, default tasks and what a run of it records.
+//! The lesson "Limit: at most N in flight": everything pure about it.
 
-use crate::task::TaskSpec;
-use super::{Lesson, LessonId, Provenance, Records, Sequence};
+use crate::format::seconds;
 use crate::mode::Mode;
+use crate::run::{Run, TaskRecord};
+use crate::said::compared;
+use crate::stats::{batches, Interval};
+use crate::task::TaskSpec;
+use super::{AfterRunBoth, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
 
 pub(super) static LESSON: Lesson = Lesson {
     id: LessonId::Limit,
@@ -29,5 +33,27 @@ pub(super) static LESSON: Lesson = Lesson {
     concurrent: |_, _| Mode::Limit,
     modes: &[Mode::Sequential, Mode::Limit],
     sequence: Sequence::EveryTask,
+    takeaway: Takeaway::OfConcurrent(|run, res| match run.mode {
+        Mode::Limit => Some(limit(run, res)),
+        _ => None,
+    }),
+    after_run_both: AfterRunBoth::Takeaway,
+    outputs: &[],
+    task_time: TaskTime::AsTyped,
     records: Records { per_lane: 0, own: 1, events: 1, events_per_lane: 0 },
 };
+
+/// limit: the measured wall-clock against the same tasks in batches of the limit.
+fn limit(run: &Run, res: f64) -> String {
+    let n = run.in_flight_limit();
+    let intervals: Vec<Interval> = run.tasks.iter().map(TaskRecord::interval).collect();
+    let rounds = run.tasks.len().div_ceil(n.max(1));
+    format!(
+        "At most {n} in flight, each request starting as soon as one ended: {} tasks took {}. In {rounds} batches of {n}, each as slow as its slowest, the same delays take {}; one at a time, {}.{}",
+        run.tasks.len(),
+        seconds(run.wall_ms.unwrap_or(0.0), res),
+        seconds(batches(&intervals, n), res),
+        seconds(intervals.iter().map(|t| t.requested_ms).sum(), res),
+        compared(run, res)
+    )
+}

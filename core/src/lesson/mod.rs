@@ -4,6 +4,8 @@
 mod records;
 
 use crate::mode::{Mode, OnError};
+use crate::outputs::Difference;
+use crate::run::Run;
 use crate::task::{BusyLoop, TaskSpec};
 pub use records::{Most, Records};
 use serde::Serialize;
@@ -183,8 +185,49 @@ pub struct Lesson {
     /// any other run it offers (async-fn's Create the future).
     modes: &'static [Mode],
     sequence: Sequence,
+    /// What it says of a finished run, beyond the sentences every lesson shares.
+    pub takeaway: Takeaway,
+    /// What follows Run both: the saving, or its own takeaway.
+    pub after_run_both: AfterRunBoth,
+    /// How its printed output differs between the lab's Rust and the Python and JavaScript
+    /// listings, line by line, for its default tasks: shown under the code, and the only
+    /// differences the CI check of the listings allows.
+    pub outputs: &'static [Difference],
+    /// How long a task of it takes, for the expected figures and the poster.
+    pub task_time: TaskTime,
     /// The most a run of it records, counted from its program (`src/lessons/<id>.rs`).
     records: Records,
+}
+
+/// What a lesson says of a finished run (`explain::takeaway` says a cancel the same for all).
+#[derive(Clone, Copy, Debug)]
+pub enum Takeaway {
+    /// The shared sentences: a sequence's sum, a concurrent run's overlap or Run both's saving.
+    Shared,
+    /// A sentence of its own for runs other than sequential, given the resolution; `None` for
+    /// the shared one (a mode it has no sentence of its own for).
+    OfConcurrent(fn(&Run, f64) -> Option<String>),
+    /// A sentence of its own for every run, its sequential one too.
+    OfEvery(fn(&Run, f64) -> String),
+}
+
+/// What the sentence under the timelines says after Run both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AfterRunBoth {
+    /// The two wall-clocks compared: what concurrency saved.
+    Saving,
+    /// Its own takeaway, which compares them where that means something: the lessons beyond the
+    /// tutorial, whose point is more than the saving.
+    Takeaway,
+}
+
+/// How long a lesson's task takes, for what the model expects of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TaskTime {
+    /// Its delay as typed.
+    AsTyped,
+    /// Its attempts and the nominal waits between them (retry: `retry::stretched`).
+    Attempts,
 }
 
 /// What a lesson's sequential run does after a task fails.

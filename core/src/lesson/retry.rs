@@ -1,9 +1,13 @@
-//! The lesson "Retry: backoff with jitter": its texts, default tasks and what a run of it records.
+//! The lesson "Retry: backoff with jitter": everything pure about it.
 
-use crate::retry::MAX_ATTEMPTS;
-use crate::task::TaskSpec;
-use super::{Lesson, LessonId, Provenance, Records, Sequence};
+use crate::format::{seconds, whole};
 use crate::mode::Mode;
+use crate::result::TaskStatus;
+use crate::retry::{attempts, MAX_ATTEMPTS};
+use crate::run::Run;
+use crate::said::compared;
+use crate::task::TaskSpec;
+use super::{AfterRunBoth, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
 
 pub(super) static LESSON: Lesson = Lesson {
     id: LessonId::Retry,
@@ -31,5 +35,39 @@ pub(super) static LESSON: Lesson = Lesson {
     concurrent: |_, _| Mode::Concurrent,
     modes: &[Mode::Sequential, Mode::Concurrent],
     sequence: Sequence::EveryTask,
+    takeaway: Takeaway::OfEvery(retry),
+    after_run_both: AfterRunBoth::Takeaway,
+    outputs: &[],
+    task_time: TaskTime::Attempts,
     records: Records { per_lane: 1, own: 1, events: 1, events_per_lane: 2 * MAX_ATTEMPTS as usize - 1 },
 };
+
+/// retry: how many attempts each request took and the waits between them, which doubled.
+fn retry(run: &Run, res: f64) -> String {
+    let wall = run.wall_ms.unwrap_or(0.0);
+    let each: Vec<String> = run
+        .tasks
+        .iter()
+        .enumerate()
+        .map(|(lane, t)| {
+            let tries = attempts(run, lane, wall);
+            let waits: Vec<String> = tries.iter().filter_map(|a| a.wait_ms).map(whole).collect();
+            let ended = match t.status() {
+                TaskStatus::Ok => format!("{}: ok on attempt {}", t.spec.label, tries.len()),
+                status => format!("{}: {} after {} attempt(s)", t.spec.label, status.label(), tries.len()),
+            };
+            match waits.as_slice() {
+                [] => ended,
+                _ => format!("{ended}, after waits of {} ms", waits.join(", ")),
+            }
+        })
+        .collect();
+    format!(
+        "{}. Each wait doubles the last, ±25 % at random: {} took {}, {} expected at the nominal waits.{}",
+        each.join("; "),
+        run.mode.title(),
+        seconds(wall, res),
+        seconds(run.expected_wall_ms(), res),
+        compared(run, res)
+    )
+}

@@ -1,8 +1,9 @@
-//! The lesson "Sequential vs concurrent": its texts, default tasks and what a run of it records.
+//! The lesson "Sequential vs concurrent": everything pure about it.
 
-use crate::task::TaskSpec;
-use super::{Lesson, LessonId, Provenance, Records, Sequence};
 use crate::mode::Mode;
+use crate::task::TaskSpec;
+use crate::outputs::{Difference, LIST};
+use super::{AfterRunBoth, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
 
 pub(super) static LESSON: Lesson = Lesson {
     id: LessonId::SequentialVsConcurrent,
@@ -22,5 +23,22 @@ pub(super) static LESSON: Lesson = Lesson {
     concurrent: |_, _| Mode::Concurrent,
     modes: &[Mode::Sequential, Mode::Concurrent],
     sequence: Sequence::EveryTask,
+    takeaway: Takeaway::Shared,
+    after_run_both: AfterRunBoth::Saving,
+    outputs: &[
+        Difference {
+            rust: Some("Results: [\"Data 1\", \"Data 2\"]"),
+            python: Some("Results: ['Data 1', 'Data 2']"),
+            javascript: Some("Results: [ 'Data 1', 'Data 2' ]"),
+            why: LIST,
+        },
+        Difference {
+            rust: Some("Results: …"),
+            python: None,
+            javascript: Some("Results: [ 'Data 1', 'Data 2' ]"),
+            why: "the tutorial's blocking sync example prints no results",
+        },
+    ],
+    task_time: TaskTime::AsTyped,
     records: Records { per_lane: 2, own: 2, events: 0, events_per_lane: 0 },
 };

@@ -1,9 +1,8 @@
-//! One-line takeaways computed from a finished run, in each lesson's own terms.
-
-mod combinators;
+//! The sentence under the timelines: the ones every lesson shares (a sequence's sum, a
+//! concurrent run's overlap, Run both's saving, a cancel) and each lesson's own, from its module.
 
 use crate::format::{comparison, ms, seconds};
-use crate::lesson::LessonId;
+use crate::lesson::{AfterRunBoth, Takeaway};
 use crate::milestone::Milestone;
 use crate::mode::Mode;
 use crate::result::TaskStatus;
@@ -12,23 +11,11 @@ use crate::stats::Comparison;
 use crate::task::TaskKind;
 
 /// The sentence under the timelines for the `latest` run: after Run both, the `pair`'s two
-/// wall-clocks compared, except for the lessons beyond the tutorial (race, timeout, errors, limit,
-/// as-completed, retry), whose point is more than the saving: then the lesson's own takeaway, which
-/// compares the wall-clocks where that means something.
+/// wall-clocks compared, unless the lesson says its own takeaway then.
 pub fn shown(latest: &Run, pair: Option<&Comparison>, resolution_ms: f64) -> Option<String> {
-    let dropping = match latest.lesson {
-        LessonId::Race | LessonId::Timeout | LessonId::Errors | LessonId::Limit | LessonId::AsCompleted | LessonId::Retry => true,
-        LessonId::SequentialVsConcurrent
-        | LessonId::AsyncFn
-        | LessonId::Gather
-        | LessonId::ApiRequests
-        | LessonId::ContextManager
-        | LessonId::AsyncMethods
-        | LessonId::CpuBound => false,
-    };
-    match (pair, dropping) {
-        (Some(c), false) => Some(comparison(c, resolution_ms)),
-        (None, _) | (Some(_), true) => takeaway(latest, resolution_ms),
+    match (pair, latest.lesson.lesson().after_run_both) {
+        (Some(c), AfterRunBoth::Saving) => Some(comparison(c, resolution_ms)),
+        (None, _) | (Some(_), AfterRunBoth::Takeaway) => takeaway(latest, resolution_ms),
     }
 }
 
@@ -37,115 +24,25 @@ pub fn takeaway(run: &Run, resolution_ms: f64) -> Option<String> {
     let totals = run.totals()?;
     let wall = seconds(totals.wall_ms, resolution_ms);
     let sum = seconds(totals.sum_ms, resolution_ms);
-    let closed = run.last(|m| *m == Milestone::Closed).map(|e| e.t_ms);
     if run.outcome == Some(Outcome::Cancelled) {
+        let closed = run.last(|m| *m == Milestone::Closed).map(|e| e.t_ms);
         return Some(cancelled(run, totals.wall_ms, closed, resolution_ms));
     }
-    match run.lesson {
-        LessonId::Errors => return Some(combinators::errors(run, resolution_ms)),
-        LessonId::Retry => return Some(combinators::retry(run, resolution_ms)),
-        _ => {}
-    }
-    if run.mode == Mode::Sequential {
-        return Some(format!("Sequential took {wall}: each task waited for the one before, so the wall-clock is the sum of the tasks ({sum})."));
-    }
+    let own = match (run.lesson.lesson().takeaway, run.mode) {
+        (Takeaway::OfEvery(say), _) => return Some(say(run, resolution_ms)),
+        (_, Mode::Sequential) => {
+            return Some(format!("Sequential took {wall}: each task waited for the one before, so the wall-clock is the sum of the tasks ({sum})."))
+        }
+        (Takeaway::Shared, _) => None,
+        (Takeaway::OfConcurrent(say), _) => say(run, resolution_ms),
+    };
     // Savings only from two measured wall-clocks: after Run both, or not at all.
-    let generic = || match run.comparison() {
+    Some(own.unwrap_or_else(|| match run.comparison() {
         Some(c) => comparison(&c, resolution_ms),
         None => {
             format!("Concurrent took {wall}; its tasks took {sum} in all, overlapping. Run both to measure what that saves against running them in sequence.")
         }
-    };
-    let order = |indices: &[usize]| indices.iter().filter_map(|&i| run.tasks.get(i)).map(|t| t.spec.label.as_str()).collect::<Vec<_>>().join(", ");
-    let worst_late = || run.tasks.iter().filter(|t| t.spec.kind == TaskKind::Timer).filter_map(|t| t.late_ms()).fold(0.0, f64::max);
-    let frames = || {
-        run.events.iter().rev().find_map(|e| match &e.milestone {
-            Milestone::Frames(f) => Some(f.to_string()),
-            _ => None,
-        })
-    };
-    let sentence = match run.lesson {
-        LessonId::SequentialVsConcurrent | LessonId::AsyncMethods => generic(),
-        LessonId::AsyncFn => match run.mode {
-            Mode::Lazy => {
-                let created = run.first(|m| matches!(m, Milestone::FutureCreated { .. }))?.t_ms;
-                let polled = run.first(|m| matches!(m, Milestone::FirstPoll { .. }))?.t_ms;
-                let promise = run.tasks.get(1).and_then(|t| t.end_ms).map_or_else(String::new, |end| {
-                    format!(" The JS promise started when it was created and settled at {} whether awaited or not.", ms(end, resolution_ms))
-                });
-                let took = run.tasks.first().and_then(|t| t.duration_ms()).map_or_else(String::new, |d| ms(d, resolution_ms));
-                format!(
-                    "The future was created at {} and did nothing until its first poll at {}; then it took {took}.{promise}",
-                    ms(created, resolution_ms),
-                    ms(polled, resolution_ms),
-                )
-            }
-            _ => generic(),
-        },
-        LessonId::Gather => {
-            let completed = order(&run.completion_order);
-            let returned = run.events.iter().rev().find_map(|e| match &e.milestone {
-                Milestone::Returned { values } => Some(values),
-                _ => None,
-            });
-            match returned {
-                // Said only of the values join_all really returned, checked against the submission order.
-                Some(values) if values.len() == run.tasks.len() && values.iter().zip(&run.tasks).all(|(v, t)| v.ends_with(&t.spec.label)) => format!(
-                    "Completion order: {completed}; join_all still returned the results in submission order: {}. All done in {wall}.",
-                    values.join(", ")
-                ),
-                Some(values) => format!("Completion order: {completed}; join_all returned: {}. All done in {wall}.", values.join(", ")),
-                None => format!("Completion order: {completed}. All done in {wall}."),
-            }
-        }
-        LessonId::ApiRequests => {
-            let ok = run.tasks.iter().filter(|t| t.status() == TaskStatus::Ok).count();
-            format!("Fetched {ok} of {} URLs in {wall} with one client; one after another they would have taken about {sum}.", run.tasks.len())
-        }
-        LessonId::ContextManager => {
-            let after = if run.outcome == Some(Outcome::Failed) { "after a task failed" } else { "after the work succeeded" };
-            let at = closed.map_or_else(|| "—".to_owned(), |t| ms(t, resolution_ms));
-            format!("The connection closed {after}, at {at}: the guard's Drop ran on that path too.")
-        }
-        LessonId::CpuBound => match run.mode {
-            Mode::Blocking => format!(
-                "While the loop blocked the thread, timers fired up to {} late and the page drew {}. Async cannot overlap CPU work.",
-                ms(worst_late(), resolution_ms),
-                frames().unwrap_or_default()
-            ),
-            Mode::Yielding => {
-                let work: f64 = run.tasks.iter().filter(|t| t.spec.kind == TaskKind::Cpu).map(|t| f64::from(t.spec.delay_ms)).sum();
-                format!(
-                    "The loop yielded between slices: timers were at most {} late and the page kept drawing ({}). Its {} of work still took {} of wall-clock: yielding buys responsiveness, not speed.",
-                    ms(worst_late(), resolution_ms),
-                    frames().unwrap_or_default(),
-                    seconds(work, resolution_ms),
-                    wall
-                )
-            }
-            _ => generic(),
-        },
-        LessonId::Race => match run.mode {
-            Mode::Race => combinators::race(run, resolution_ms),
-            _ => generic(),
-        },
-        LessonId::Timeout => match run.mode {
-            Mode::Deadline => combinators::deadline(run, resolution_ms),
-            _ => generic(),
-        },
-        // Answered above, since its sequential run has a takeaway of its own.
-        LessonId::Errors => combinators::errors(run, resolution_ms),
-        LessonId::Retry => combinators::retry(run, resolution_ms),
-        LessonId::Limit => match run.mode {
-            Mode::Limit => combinators::limit(run, resolution_ms),
-            _ => generic(),
-        },
-        LessonId::AsCompleted => match run.mode {
-            Mode::AsCompleted => combinators::as_completed(run, resolution_ms),
-            _ => generic(),
-        },
-    };
-    Some(sentence)
+    }))
 }
 
 /// What a cancel stopped, said only of what was running: a JS promise's timer is not stopped.
@@ -156,9 +53,9 @@ fn cancelled(run: &Run, wall_ms: f64, closed: Option<f64>, resolution_ms: f64) -
     }
     // Tasks that had started and were cut off by the cancel.
     let running = |kind: TaskKind| run.tasks.iter().any(|t| t.spec.kind == kind && t.start_ms.is_some() && t.status() == TaskStatus::Cancelled);
-    // async-fn's second task is a JS promise: its timer runs on whatever happens to the run.
-    let promise = match (run.lesson, run.mode) {
-        (LessonId::AsyncFn, Mode::Lazy) => run.tasks.get(1).filter(|t| t.start_ms.is_some() && t.status() == TaskStatus::Cancelled),
+    // A lazy run's second task is async-fn's JS promise: its timer runs on whatever happens to the run.
+    let promise = match run.mode {
+        Mode::Lazy => run.tasks.get(1).filter(|t| t.start_ms.is_some() && t.status() == TaskStatus::Cancelled),
         _ => None,
     };
     let rust_timers = run
@@ -195,6 +92,7 @@ mod tests {
     use crate::result::TaskResult;
     use crate::run::{LessonEvent, RunEvent};
     use crate::task::TaskSpec;
+    use crate::LessonId;
 
     fn finished(lesson: LessonId, mode: Mode, specs: Vec<TaskSpec>, spans: &[(f64, f64)]) -> Run {
         let mut run = Run::new(1, lesson, mode, specs);
