@@ -3,8 +3,9 @@
 
 use super::widgets::{Choice, Input};
 use crate::session::{Drafts, Runs, Session};
+use async_lab_core::lesson::Controls;
 use async_lab_core::task::{parse_deadline, parse_fail_first, parse_limit, parse_timeout, MAX_DELAY_MS, MAX_TIMEOUT_MS};
-use async_lab_core::{BusyLoop, LessonId, OnError};
+use async_lab_core::{BusyLoop, OnError};
 use leptos::prelude::*;
 
 #[component]
@@ -36,15 +37,16 @@ pub fn Controls() -> impl IntoView {
     }
 }
 
-/// Controls that belong to one lesson: async-fn's Create future / Await it, cpu-bound's Block /
-/// Yield, timeout's deadline, errors' fail fast / settle.
+/// The lesson's own controls (`Lesson::controls`): async-fn's Create future / Await it,
+/// cpu-bound's Block / Yield, timeout's deadline, limit's limit, retry's fail first, errors' fail
+/// fast / settle.
 #[component]
 fn LessonControls() -> impl IntoView {
     let session = expect_context::<Session>();
     let drafts = expect_context::<Drafts>();
-    match session.lesson {
-        LessonId::AsyncFn => view! { <LazyFutureControls/> }.into_any(),
-        LessonId::CpuBound => view! {
+    match session.lesson.lesson().controls {
+        Controls::CreateFuture => view! { <LazyFutureControls/> }.into_any(),
+        Controls::BusyLoop => view! {
             <fieldset class="controls lesson-controls choice">
                 <legend>"Busy loop"</legend>
                 <Choice name="busy-loop" picked=drafts.busy_loop value=BusyLoop::Block label="Block" hint="spin until done"/>
@@ -52,22 +54,22 @@ fn LessonControls() -> impl IntoView {
             </fieldset>
         }
         .into_any(),
-        LessonId::Timeout => view! {
+        Controls::Deadline => view! {
             <LessonNumber id="deadline" label="Deadline (ms)" hint=format!("each request's, 1–{MAX_DELAY_MS}") value=drafts.deadline
                 check=|t| parse_deadline(t).err().map(|e| e.message) accessible="Deadline in ms"/>
         }
         .into_any(),
-        LessonId::Limit => view! {
+        Controls::Limit => view! {
             <LessonNumber id="limit" label="Limit" hint="requests in flight at once, 1–10".to_owned() value=drafts.limit
                 check=|t| parse_limit(t).err().map(|e| e.message) accessible="Most requests in flight at once"/>
         }
         .into_any(),
-        LessonId::Retry => view! {
+        Controls::FailFirst => view! {
             <LessonNumber id="fail-first" label="Fail first" hint="attempts at each request that get 503, 0–5".to_owned() value=drafts.fail_first
                 check=|t| parse_fail_first(t).err().map(|e| e.message) accessible="Failed attempts before success"/>
         }
         .into_any(),
-        LessonId::Errors => view! {
+        Controls::OnError => view! {
             <fieldset class="controls lesson-controls choice">
                 <legend>"On error"</legend>
                 <Choice name="on-error" picked=drafts.on_error value=OnError::FailFast label="Fail fast" hint="try_join_all: the first error drops the rest"/>
@@ -75,13 +77,7 @@ fn LessonControls() -> impl IntoView {
             </fieldset>
         }
         .into_any(),
-        LessonId::SequentialVsConcurrent
-        | LessonId::Gather
-        | LessonId::ApiRequests
-        | LessonId::ContextManager
-        | LessonId::AsyncMethods
-        | LessonId::Race
-        | LessonId::AsCompleted => ().into_any(),
+        Controls::RunOnly => ().into_any(),
     }
 }
 

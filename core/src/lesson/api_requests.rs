@@ -6,7 +6,7 @@ use crate::result::TaskStatus;
 use crate::run::Run;
 use crate::task::TaskSpec;
 use crate::outputs::Difference;
-use super::{AfterRunBoth, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
+use super::{AfterRunBoth, Controls, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
 
 pub(super) static LESSON: Lesson = Lesson {
     id: LessonId::ApiRequests,
@@ -31,6 +31,7 @@ pub(super) static LESSON: Lesson = Lesson {
     concurrent: |_, _| Mode::Concurrent,
     modes: &[Mode::Sequential, Mode::Concurrent],
     sequence: Sequence::EveryTask,
+    controls: Controls::RunOnly,
     takeaway: Takeaway::OfConcurrent(fetched),
     after_run_both: AfterRunBoth::Saving,
     outputs: &[Difference { rust: Some("GET …"), python: None, javascript: None, why: "the lab logs each request as it completes" }],

@@ -5,7 +5,7 @@ use crate::mode::Mode;
 use crate::run::Run;
 use crate::said::compared;
 use crate::task::TaskSpec;
-use super::{AfterRunBoth, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
+use super::{AfterRunBoth, Controls, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
 
 pub(super) static LESSON: Lesson = Lesson {
     id: LessonId::AsCompleted,
@@ -31,6 +31,7 @@ pub(super) static LESSON: Lesson = Lesson {
     concurrent: |_, _| Mode::AsCompleted,
     modes: &[Mode::Sequential, Mode::AsCompleted],
     sequence: Sequence::EveryTask,
+    controls: Controls::RunOnly,
     takeaway: Takeaway::OfConcurrent(|run, res| match run.mode {
         Mode::AsCompleted => Some(as_completed(run, res)),
         _ => None,

@@ -6,7 +6,7 @@ use crate::mode::Mode;
 use crate::run::Run;
 use crate::task::TaskSpec;
 use crate::outputs::Difference;
-use super::{AfterRunBoth, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
+use super::{AfterRunBoth, Controls, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
 
 pub(super) static LESSON: Lesson = Lesson {
     id: LessonId::AsyncFn,
@@ -25,6 +25,7 @@ pub(super) static LESSON: Lesson = Lesson {
     concurrent: |_, _| Mode::Concurrent,
     modes: &[Mode::Sequential, Mode::Concurrent, Mode::Lazy],
     sequence: Sequence::EveryTask,
+    controls: Controls::CreateFuture,
     takeaway: Takeaway::OfConcurrent(|run, res| match run.mode {
         Mode::Lazy => lazy(run, res),
         _ => None,

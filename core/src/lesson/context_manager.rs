@@ -6,7 +6,7 @@ use crate::mode::Mode;
 use crate::run::{Outcome, Run};
 use crate::task::TaskSpec;
 use crate::outputs::Difference;
-use super::{AfterRunBoth, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
+use super::{AfterRunBoth, Controls, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
 
 pub(super) static LESSON: Lesson = Lesson {
     id: LessonId::ContextManager,
@@ -30,6 +30,7 @@ pub(super) static LESSON: Lesson = Lesson {
     concurrent: |_, _| Mode::Concurrent,
     modes: &[Mode::Sequential, Mode::Concurrent],
     sequence: Sequence::EveryTask,
+    controls: Controls::RunOnly,
     takeaway: Takeaway::OfConcurrent(closed),
     after_run_both: AfterRunBoth::Saving,
     outputs: &[Difference {

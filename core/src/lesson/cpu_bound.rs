@@ -5,7 +5,7 @@ use crate::milestone::Milestone;
 use crate::mode::Mode;
 use crate::run::Run;
 use crate::task::{BusyLoop, TaskKind, TaskSpec};
-use super::{AfterRunBoth, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
+use super::{AfterRunBoth, Controls, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
 
 pub(super) static LESSON: Lesson = Lesson {
     id: LessonId::CpuBound,
@@ -29,6 +29,7 @@ pub(super) static LESSON: Lesson = Lesson {
     },
     modes: &[Mode::Sequential, Mode::Blocking, Mode::Yielding],
     sequence: Sequence::EveryTask,
+    controls: Controls::BusyLoop,
     takeaway: Takeaway::OfConcurrent(busy),
     after_run_both: AfterRunBoth::Saving,
     outputs: &[],

@@ -7,7 +7,7 @@ use crate::run::{Run, TaskRecord};
 use crate::said::{dropped, end};
 use crate::task::TaskSpec;
 use crate::outputs::Difference;
-use super::{AfterRunBoth, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
+use super::{AfterRunBoth, Controls, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
 
 pub(super) static LESSON: Lesson = Lesson {
     id: LessonId::Errors,
@@ -30,6 +30,7 @@ pub(super) static LESSON: Lesson = Lesson {
     concurrent: |_, on_error| on_error.mode(),
     modes: &[Mode::Sequential, Mode::FailFast, Mode::Settle],
     sequence: Sequence::StopsAtFirstError,
+    controls: Controls::OnError,
     takeaway: Takeaway::OfEvery(errors),
     after_run_both: AfterRunBoth::Takeaway,
     outputs: &[Difference {

@@ -6,7 +6,7 @@ use crate::run::{Run, TaskRecord};
 use crate::said::compared;
 use crate::stats::{batches, Interval};
 use crate::task::TaskSpec;
-use super::{AfterRunBoth, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
+use super::{AfterRunBoth, Controls, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
 
 pub(super) static LESSON: Lesson = Lesson {
     id: LessonId::Limit,
@@ -33,6 +33,7 @@ pub(super) static LESSON: Lesson = Lesson {
     concurrent: |_, _| Mode::Limit,
     modes: &[Mode::Sequential, Mode::Limit],
     sequence: Sequence::EveryTask,
+    controls: Controls::Limit,
     takeaway: Takeaway::OfConcurrent(|run, res| match run.mode {
         Mode::Limit => Some(limit(run, res)),
         _ => None,

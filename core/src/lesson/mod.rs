@@ -185,6 +185,8 @@ pub struct Lesson {
     /// any other run it offers (async-fn's Create the future).
     modes: &'static [Mode],
     sequence: Sequence,
+    /// Its own controls beside the run buttons.
+    pub controls: Controls,
     /// What it says of a finished run, beyond the sentences every lesson shares.
     pub takeaway: Takeaway,
     /// What follows Run both: the saving, or its own takeaway.
@@ -209,6 +211,25 @@ pub enum Takeaway {
     OfConcurrent(fn(&Run, f64) -> Option<String>),
     /// A sentence of its own for every run, its sequential one too.
     OfEvery(fn(&Run, f64) -> String),
+}
+
+/// A lesson's own controls, beside the run buttons every lesson has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Controls {
+    /// The run buttons alone.
+    RunOnly,
+    /// **Create future** and **Await it** (async-fn).
+    CreateFuture,
+    /// Block or Yield: how the busy loops run (`loop=`).
+    BusyLoop,
+    /// Each request's deadline in ms (`deadline=`).
+    Deadline,
+    /// The most requests in flight at once (`limit=`).
+    Limit,
+    /// The attempts at each request that fail first (`fail_first=`).
+    FailFirst,
+    /// Fail fast or settle (`on_error=`).
+    OnError,
 }
 
 /// What the sentence under the timelines says after Run both.

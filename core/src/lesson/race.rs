@@ -7,7 +7,7 @@ use crate::run::Run;
 use crate::said::{compared, dropped, end};
 use crate::task::TaskSpec;
 use crate::outputs::Difference;
-use super::{AfterRunBoth, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
+use super::{AfterRunBoth, Controls, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
 
 pub(super) static LESSON: Lesson = Lesson {
     id: LessonId::Race,
@@ -34,6 +34,7 @@ pub(super) static LESSON: Lesson = Lesson {
     concurrent: |_, _| Mode::Race,
     modes: &[Mode::Sequential, Mode::Race],
     sequence: Sequence::EveryTask,
+    controls: Controls::RunOnly,
     takeaway: Takeaway::OfConcurrent(|run, res| match run.mode {
         Mode::Race => Some(race(run, res)),
         _ => None,

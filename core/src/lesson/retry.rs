@@ -7,7 +7,7 @@ use crate::retry::{attempts, MAX_ATTEMPTS};
 use crate::run::Run;
 use crate::said::compared;
 use crate::task::TaskSpec;
-use super::{AfterRunBoth, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
+use super::{AfterRunBoth, Controls, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
 
 pub(super) static LESSON: Lesson = Lesson {
     id: LessonId::Retry,
@@ -35,6 +35,7 @@ pub(super) static LESSON: Lesson = Lesson {
     concurrent: |_, _| Mode::Concurrent,
     modes: &[Mode::Sequential, Mode::Concurrent],
     sequence: Sequence::EveryTask,
+    controls: Controls::FailFirst,
     takeaway: Takeaway::OfEvery(retry),
     after_run_both: AfterRunBoth::Takeaway,
     outputs: &[],

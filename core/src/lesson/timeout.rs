@@ -5,7 +5,7 @@ use crate::mode::Mode;
 use crate::run::Run;
 use crate::said::{compared, dropped};
 use crate::task::TaskSpec;
-use super::{AfterRunBoth, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
+use super::{AfterRunBoth, Controls, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
 
 pub(super) static LESSON: Lesson = Lesson {
     id: LessonId::Timeout,
@@ -25,6 +25,7 @@ pub(super) static LESSON: Lesson = Lesson {
     concurrent: |_, _| Mode::Deadline,
     modes: &[Mode::Sequential, Mode::Deadline],
     sequence: Sequence::EveryTask,
+    controls: Controls::Deadline,
     takeaway: Takeaway::OfConcurrent(|run, res| match run.mode {
         Mode::Deadline => Some(deadline(run, res)),
         _ => None,
