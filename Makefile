@@ -90,7 +90,8 @@ heights: build
 	$(MAKE) build
 
 ## The posters <async-lab load="click"> draws (each lesson's title and expected timeline), from
-## core into embed/catalogue.js; `make test` fails while they are out of date.
+## core into embed/catalogue.js, and the lesson ids the e2e specs walk, into tests/e2e/lessons.ts;
+## `make test` fails while they are out of date.
 posters:
 	cargo run -q -p async-lab-core --example posters
 

@@ -1,6 +1,7 @@
 // The app under a strict Content-Security-Policy: every lesson loads and runs with no violation.
 import { expect, test } from "@playwright/test";
 import { cspViolations, open, runs } from "./helpers";
+import { LESSONS } from "./lessons";
 
 test("the page is served with the strict policy and has no inline script", async ({ request }) => {
   const response = await request.get("./");
@@ -13,9 +14,7 @@ test("the page is served with the strict policy and has no inline script", async
   expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${header}">`);
 });
 
-const lessons = ["sequential-vs-concurrent", "async-fn", "gather", "api-requests", "context-manager", "async-methods", "cpu-bound", "race", "timeout", "errors", "limit", "as-completed", "retry"];
-
-for (const lesson of lessons) {
+for (const lesson of LESSONS) {
   test(`${lesson} runs under the strict policy with no violation`, async ({ page }) => {
     await open(page, `?lesson=${lesson}`);
     await page.getByRole("button", { name: "Run concurrently" }).click();
@@ -35,7 +34,7 @@ test("from a host that sends no header, the meta policy alone applies and every 
     delete headers["content-security-policy"];
     await route.fulfill({ response, headers });
   });
-  for (const [i, lesson] of lessons.entries()) {
+  for (const [i, lesson] of LESSONS.entries()) {
     // open() registers the page's listeners once; later lessons are plain navigations.
     if (i === 0) await open(page, `?lesson=${lesson}`);
     else await page.goto(`./?lesson=${lesson}`);

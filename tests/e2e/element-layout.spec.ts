@@ -2,6 +2,7 @@
 // frame loads (the table `make heights` measures), so the host page does not move while embeds
 // load and run; the default lesson is compact; and it works under a docs site's strict policy.
 import { expect, test, type Page } from "@playwright/test";
+import { LESSONS } from "./lessons";
 
 const other = (baseURL: string) => baseURL.replace("127.0.0.1", "localhost");
 
@@ -25,7 +26,6 @@ async function lessonsHost(page: Page, baseURL: string, width: number, lessons: 
   );
 }
 
-const LESSONS = ["sequential-vs-concurrent", "async-fn", "gather", "api-requests", "context-manager", "async-methods", "cpu-bound", "race", "timeout", "errors", "limit", "as-completed", "retry"];
 
 // Two of the widths `make heights` measures: there the room is the content's to a few px (between
 // them an element keeps the narrower width's height, never short; element-changes.spec.ts checks

@@ -3,23 +3,8 @@
 // through the lessons. Screenshots of the first screen in light and dark, wide and narrow.
 import { expect, test, type Page } from "@playwright/test";
 import { open, runs } from "./helpers";
+import { PATH } from "./lessons";
 
-/** The lessons in teaching order, as the chooser numbers them. */
-const PATH = [
-  "sequential-vs-concurrent",
-  "async-fn",
-  "gather",
-  "as-completed",
-  "api-requests",
-  "async-methods",
-  "context-manager",
-  "errors",
-  "race",
-  "timeout",
-  "retry",
-  "limit",
-  "cpu-bound",
-];
 
 /** Whether `box` lies wholly inside the viewport as it is scrolled now. */
 async function onScreen(page: Page, selector: string) {

@@ -276,6 +276,20 @@ impl Lesson {
     }
 }
 
+/// `tests/e2e/lessons.ts`: the lesson ids the end-to-end specs walk, from the registry.
+pub fn e2e_ids() -> String {
+    let list = |ids: [LessonId; LessonId::PATH.len()]| ids.map(|id| ["\"", id.as_str(), "\""].concat()).join(", ");
+    [
+        "// Generated from core's lesson registry (core/src/lesson/mod.rs) by `make posters`; `make test`\n",
+        "// fails while it is out of date.\n\n",
+        "/** Every lesson, by its place in links to a moment. */\n",
+        &format!("export const LESSONS = [{}];\n\n", list(LessonId::ALL)),
+        "/** The lessons in teaching order, as the chooser numbers them. */\n",
+        &format!("export const PATH = [{}];\n", list(LessonId::PATH)),
+    ]
+    .concat()
+}
+
 /// "a, b, c": the valid ids, for messages.
 pub fn ids() -> String {
     LessonId::ALL.map(LessonId::as_str).join(", ")
