@@ -27,7 +27,6 @@ pub(super) static LESSON: Lesson = Lesson {
             TaskSpec::fetch("data3", 600, "api/delay/600/data3"),
         ]
     },
-    // "GET …" for each; "Fetched …" and ClientSent.
     concurrent: |_, _| Mode::Concurrent,
     modes: &[Mode::Sequential, Mode::Concurrent],
     sequence: Sequence::EveryTask,
@@ -36,6 +35,7 @@ pub(super) static LESSON: Lesson = Lesson {
     after_run_both: AfterRunBoth::Saving,
     outputs: &[Difference { rust: Some("GET …"), python: None, javascript: None, why: "the lab logs each request as it completes" }],
     task_time: TaskTime::AsTyped,
+    // "GET …" for each; "Fetched …" and ClientSent.
     records: Records { per_lane: 1, own: 1, events: 1, events_per_lane: 0 },
 };
 

@@ -27,7 +27,6 @@ pub(super) static LESSON: Lesson = Lesson {
             TaskSpec::fetch("report C", 800, "api/delay/800/report-c"),
         ]
     },
-    // "… handled at" for each.
     concurrent: |_, _| Mode::AsCompleted,
     modes: &[Mode::Sequential, Mode::AsCompleted],
     sequence: Sequence::EveryTask,
@@ -39,6 +38,7 @@ pub(super) static LESSON: Lesson = Lesson {
     after_run_both: AfterRunBoth::Takeaway,
     outputs: &[],
     task_time: TaskTime::AsTyped,
+    // "… handled at" for each.
     records: Records { per_lane: 1, own: 0, events: 0, events_per_lane: 0 },
 };
 

@@ -21,7 +21,6 @@ pub(super) static LESSON: Lesson = Lesson {
     python_note: None,
     javascript: include_str!("../lessons/async_fn.js"),
     defaults: || vec![TaskSpec::timer("greet(\"Alice\")", 1000)],
-    // greet's first poll, and the greetings gathered; lazy: FutureCreated and FirstPoll.
     concurrent: |_, _| Mode::Concurrent,
     modes: &[Mode::Sequential, Mode::Concurrent, Mode::Lazy],
     sequence: Sequence::EveryTask,
@@ -38,6 +37,7 @@ pub(super) static LESSON: Lesson = Lesson {
         why: "the lab marks the future's first poll; a listing cannot see it",
     }],
     task_time: TaskTime::AsTyped,
+    // greet's first poll, and the greetings gathered; lazy: FutureCreated and FirstPoll.
     records: Records { per_lane: 1, own: 1, events: 2, events_per_lane: 0 },
 };
 

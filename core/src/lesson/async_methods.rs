@@ -23,7 +23,6 @@ pub(super) static LESSON: Lesson = Lesson {
             TaskSpec::fetch("comments", 1000, "api/delay/1000/comments"),
         ]
     },
-    // "GET …" for each, then the results.
     concurrent: |_, _| Mode::Concurrent,
     modes: &[Mode::Sequential, Mode::Concurrent],
     sequence: Sequence::EveryTask,
@@ -40,5 +39,6 @@ pub(super) static LESSON: Lesson = Lesson {
         Difference { rust: Some("GET …"), python: None, javascript: None, why: "the lab logs each request it builds from base_url" },
     ],
     task_time: TaskTime::AsTyped,
+    // "GET …" for each, then the results.
     records: Records { per_lane: 1, own: 1, events: 0, events_per_lane: 0 },
 };

@@ -26,7 +26,6 @@ pub(super) static LESSON: Lesson = Lesson {
     ),
     javascript: include_str!("../lessons/context_manager.js"),
     defaults: || vec![TaskSpec::timer("query users", 400), TaskSpec::timer("query posts", 600)],
-    // Connecting, using, closing and an error: one connection a run, and its three marks.
     concurrent: |_, _| Mode::Concurrent,
     modes: &[Mode::Sequential, Mode::Concurrent],
     sequence: Sequence::EveryTask,
@@ -40,6 +39,7 @@ pub(super) static LESSON: Lesson = Lesson {
         why: "each language prints a dictionary its own way",
     }],
     task_time: TaskTime::AsTyped,
+    // Connecting, using, closing and an error: one connection a run, and its three marks.
     records: Records { per_lane: 0, own: 4, events: 3, events_per_lane: 0 },
 };
 

@@ -22,7 +22,6 @@ pub(super) static LESSON: Lesson = Lesson {
     javascript: include_str!("../lessons/cpu_bound.js"),
     // Timers first: join_all polls in order, so they are armed before the loop takes the thread.
     defaults: || vec![TaskSpec::timer("Timer 1", 100), TaskSpec::timer("Timer 2", 300), TaskSpec::cpu("Busy loop", 1000)],
-    // "… late by" for each timer, and Frames.
     concurrent: |busy_loop, _| match busy_loop {
         BusyLoop::Block => Mode::Blocking,
         BusyLoop::Yield => Mode::Yielding,
@@ -34,6 +33,7 @@ pub(super) static LESSON: Lesson = Lesson {
     after_run_both: AfterRunBoth::Saving,
     outputs: &[],
     task_time: TaskTime::AsTyped,
+    // "… late by" for each timer, and Frames.
     records: Records { per_lane: 1, own: 0, events: 1, events_per_lane: 0 },
 };
 

@@ -26,7 +26,6 @@ pub(super) static LESSON: Lesson = Lesson {
     defaults: || {
         vec![TaskSpec::timer("load user", 1000), TaskSpec { fails: true, ..TaskSpec::timer("load avatar", 300) }, TaskSpec::timer("load posts", 1500)]
     },
-    // Settle: "Finished …" and "…: ok" for each; in turn and fail fast print less.
     concurrent: |_, on_error| on_error.mode(),
     modes: &[Mode::Sequential, Mode::FailFast, Mode::Settle],
     sequence: Sequence::StopsAtFirstError,
@@ -40,6 +39,7 @@ pub(super) static LESSON: Lesson = Lesson {
         why: "after the first error, gather and Promise.all leave the other tasks running to their end; try_join_all dropped them",
     }],
     task_time: TaskTime::AsTyped,
+    // Settle: "Finished …" and "…: ok" for each; in turn and fail fast print less.
     records: Records { per_lane: 2, own: 0, events: 0, events_per_lane: 0 },
 };
 

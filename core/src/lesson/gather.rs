@@ -20,7 +20,6 @@ pub(super) static LESSON: Lesson = Lesson {
     python_note: None,
     javascript: include_str!("../lessons/gather.js"),
     defaults: || vec![TaskSpec::timer("Task 1", 2000), TaskSpec::timer("Task 2", 1000), TaskSpec::timer("Task 3", 3000)],
-    // "Starting …" and "Finished …" (or "… failed"); "All tasks completed" and Returned.
     concurrent: |_, _| Mode::Concurrent,
     modes: &[Mode::Sequential, Mode::Concurrent],
     sequence: Sequence::EveryTask,
@@ -34,6 +33,7 @@ pub(super) static LESSON: Lesson = Lesson {
         why: LIST,
     }],
     task_time: TaskTime::AsTyped,
+    // "Starting …" and "Finished …" (or "… failed"); "All tasks completed" and Returned.
     records: Records { per_lane: 2, own: 1, events: 1, events_per_lane: 0 },
 };
 

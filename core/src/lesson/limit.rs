@@ -29,7 +29,6 @@ pub(super) static LESSON: Lesson = Lesson {
             .map(|(i, &ms)| TaskSpec::fetch(&format!("request {}", i + 1), ms, &format!("api/delay/{ms}/request-{}", i + 1)))
             .collect()
     },
-    // One line, and the limit it ran with.
     concurrent: |_, _| Mode::Limit,
     modes: &[Mode::Sequential, Mode::Limit],
     sequence: Sequence::EveryTask,
@@ -41,6 +40,7 @@ pub(super) static LESSON: Lesson = Lesson {
     after_run_both: AfterRunBoth::Takeaway,
     outputs: &[],
     task_time: TaskTime::AsTyped,
+    // One line, and the limit it ran with.
     records: Records { per_lane: 0, own: 1, events: 1, events_per_lane: 0 },
 };
 

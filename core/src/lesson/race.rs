@@ -30,7 +30,6 @@ pub(super) static LESSON: Lesson = Lesson {
             TaskSpec::fetch("mirror C", 800, "api/delay/800/mirror-c"),
         ]
     },
-    // In turn each answer; a race prints two lines and each late JS answer, half its lanes.
     concurrent: |_, _| Mode::Race,
     modes: &[Mode::Sequential, Mode::Race],
     sequence: Sequence::EveryTask,
@@ -55,6 +54,7 @@ pub(super) static LESSON: Lesson = Lesson {
         },
     ],
     task_time: TaskTime::AsTyped,
+    // In turn each answer; a race prints two lines and each late JS answer, half its lanes.
     records: Records { per_lane: 1, own: 0, events: 0, events_per_lane: 0 },
 };
 

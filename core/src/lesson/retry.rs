@@ -30,8 +30,6 @@ pub(super) static LESSON: Lesson = Lesson {
             .map(|&(name, ms)| TaskSpec::fetch(name, ms, &format!("api/delay/{ms}/{name}")))
             .collect()
     },
-    // One line for each request, one for the run; FailFirst, and each attempt sent and each
-    // but the last failed.
     concurrent: |_, _| Mode::Concurrent,
     modes: &[Mode::Sequential, Mode::Concurrent],
     sequence: Sequence::EveryTask,
@@ -40,6 +38,8 @@ pub(super) static LESSON: Lesson = Lesson {
     after_run_both: AfterRunBoth::Takeaway,
     outputs: &[],
     task_time: TaskTime::Attempts,
+    // One line for each request, one for the run; FailFirst, and each attempt sent and each
+    // but the last failed.
     records: Records { per_lane: 1, own: 1, events: 1, events_per_lane: 2 * MAX_ATTEMPTS as usize - 1 },
 };
 

@@ -19,7 +19,6 @@ pub(super) static LESSON: Lesson = Lesson {
     python_note: None,
     javascript: include_str!("../lessons/sequential_vs_concurrent.js"),
     defaults: || vec![TaskSpec::timer("Data 1", 2000), TaskSpec::timer("Data 2", 2000)],
-    // "Fetching …" and "Fetched …" (or "… failed"); "Total time" and "Results".
     concurrent: |_, _| Mode::Concurrent,
     modes: &[Mode::Sequential, Mode::Concurrent],
     sequence: Sequence::EveryTask,
@@ -41,5 +40,6 @@ pub(super) static LESSON: Lesson = Lesson {
         },
     ],
     task_time: TaskTime::AsTyped,
+    // "Fetching …" and "Fetched …" (or "… failed"); "Total time" and "Results".
     records: Records { per_lane: 2, own: 2, events: 0, events_per_lane: 0 },
 };

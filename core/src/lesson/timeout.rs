@@ -21,7 +21,6 @@ pub(super) static LESSON: Lesson = Lesson {
     python_note: None,
     javascript: include_str!("../lessons/timeout.js"),
     defaults: || vec![TaskSpec::fetch("slow report", 3000, "api/delay/3000/report")],
-    // "answered" or "timed out" for each request.
     concurrent: |_, _| Mode::Deadline,
     modes: &[Mode::Sequential, Mode::Deadline],
     sequence: Sequence::EveryTask,
@@ -33,6 +32,7 @@ pub(super) static LESSON: Lesson = Lesson {
     after_run_both: AfterRunBoth::Takeaway,
     outputs: &[],
     task_time: TaskTime::AsTyped,
+    // "answered" or "timed out" for each request.
     records: Records { per_lane: 1, own: 0, events: 0, events_per_lane: 0 },
 };
 
