@@ -11,6 +11,8 @@
 mod check;
 #[cfg(test)]
 mod check_tests;
+#[cfg(test)]
+mod golden_tests;
 mod link;
 mod read;
 #[cfg(test)]
