@@ -2,11 +2,10 @@
 //! and its default tasks' expected timeline, written with the parameters into `embed/catalogue.js`.
 
 use crate::json::quoted;
-use crate::lesson::TaskTime;
 use crate::param::Param;
 use crate::plan::{DEFAULT_DEADLINE_MS, DEFAULT_LIMIT};
 use crate::query::no_lesson;
-use crate::retry::{self, DEFAULT_FAIL_FIRST};
+use crate::retry::DEFAULT_FAIL_FIRST;
 use crate::stats::{window, Interval};
 use crate::task::{TaskKind, TaskSpec, MAX_TASKS};
 use crate::{Column, LessonId, Mode};
@@ -45,11 +44,9 @@ pub fn expected_spans(column: Column, tasks: &[TaskSpec]) -> Vec<Span> {
 /// the tasks after it never started (an empty span where it stopped).
 pub fn lesson_spans(id: LessonId, column: Column) -> Vec<Span> {
     let mut tasks = id.lesson().default_tasks();
-    if id.lesson().task_time == TaskTime::Attempts {
-        // Each request as long as its attempts and the nominal waits between them.
-        for task in &mut tasks {
-            task.delay_ms = retry::stretched(Interval::wait(f64::from(task.delay_ms)), DEFAULT_FAIL_FIRST).requested_ms as u32;
-        }
+    // Retry's requests as long as their attempts and the nominal waits between them.
+    for task in &mut tasks {
+        task.delay_ms = id.lesson().task_time.of(Interval::wait(f64::from(task.delay_ms)), DEFAULT_FAIL_FIRST).requested_ms as u32;
     }
     if (column, id.default_concurrent_mode()) == (Column::Concurrent, Mode::Limit) {
         return window_spans(&tasks, DEFAULT_LIMIT);
@@ -137,10 +134,7 @@ mod tests {
                 let intervals: Vec<Interval> = lanes(mode, id.lesson().default_tasks(), DEFAULT_DEADLINE_MS)
                     .iter()
                     .map(|t| Interval { cpu: t.kind == TaskKind::Cpu, fails: t.fails, ..Interval::wait(f64::from(t.delay_ms)) })
-                    .map(|t| match id.lesson().task_time {
-                        TaskTime::AsTyped => t,
-                        TaskTime::Attempts => retry::stretched(t, DEFAULT_FAIL_FIRST),
-                    })
+                    .map(|t| id.lesson().task_time.of(t, DEFAULT_FAIL_FIRST))
                     .collect();
                 let last = lesson_spans(id, column).iter().map(|s| s.end_ms).max().unwrap_or(0);
                 assert_eq!(f64::from(last), expected_for(id, mode, &intervals, DEFAULT_LIMIT), "{} {column:?}", id.as_str());

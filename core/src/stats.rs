@@ -1,9 +1,8 @@
 //! Statistics of a run: wall-clock, sum of task durations, the ideal and the expected; savings and
 //! speed-up from two measured wall-clocks (Run both).
 
-use crate::lesson::{LessonId, TaskTime};
+use crate::lesson::LessonId;
 use crate::mode::Mode;
-use crate::retry;
 use crate::task::{parse_delay, TaskDraft, TaskKind};
 
 /// One task's requested duration and, when measured, its start and end (ms since the run started).
@@ -124,10 +123,7 @@ pub fn expected_wall_ms_of_drafts(lesson: LessonId, mode: Mode, drafts: &[TaskDr
         .filter_map(|d| {
             let delay = parse_delay(&d.delay).ok()?;
             let task = Interval { cpu: d.kind == TaskKind::Cpu, fails: d.fails, ..Interval::wait(f64::from(delay)) };
-            Some(match lesson.lesson().task_time {
-                TaskTime::AsTyped => task,
-                TaskTime::Attempts => retry::stretched(task, fail_first),
-            })
+            Some(lesson.lesson().task_time.of(task, fail_first))
         })
         .collect();
     if mode == Mode::Deadline {

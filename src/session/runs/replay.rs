@@ -30,7 +30,13 @@ impl Runs {
     /// live again (a replay at the end would show what live shows).
     pub fn seek(&self, ms: f64) {
         self.playing.set(false);
-        self.move_playhead(Some(ms.max(0.0)).filter(|&t| t < self.replay_span()));
+        self.move_playhead(self.playhead_at(ms));
+    }
+
+    /// The playhead `ms` into the runs: none from the end on, where live shows the same.
+    #[inline]
+    pub(super) fn playhead_at(&self, ms: f64) -> Option<f64> {
+        Some(ms.max(0.0)).filter(|&t| t < self.replay_span())
     }
 
     /// Shows the runs live again.

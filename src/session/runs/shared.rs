@@ -19,7 +19,7 @@ impl Runs {
         // From the end on, the runs are shown whole, still labelled as recorded elsewhere. Where
         // the playhead stays, the column drawn a frame earlier already stands at it: only this
         // one is drawn, so each run of the link costs its own frame and no more.
-        match self.playhead.get_untracked() == Some(at_ms).filter(|&t| t < self.replay_span()) {
+        match self.playhead.get_untracked() == self.playhead_at(at_ms) {
             true => self.show(column),
             false => self.seek(at_ms),
         }
