@@ -1,6 +1,7 @@
 //! How the printed output of the lab's Rust differs from the Python and JavaScript listings', line
-//! by line: one table per lesson, in its module (`Lesson::outputs`), shown on screen under the code and read by the CI check that runs the
-//! listings, so every difference a learner sees is one the check allows, and no other.
+//! by line: one table per lesson, in its module (`Lesson::outputs`), shown on screen under the
+//! code and read by the CI check that runs the listings, so every difference a learner sees is
+//! one the check allows, and no other.
 
 /// One kind of line: what the lab prints (its Rust, or race's JS lanes), and what each listing
 /// prints instead (`None`: it prints no such line). A trailing `…` stands for the rest of the line,
