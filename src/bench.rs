@@ -6,7 +6,7 @@ use crate::runtime::trace::{TraceSink, Traced};
 use crate::runtime::{clock::now, fetch::Request, timer::sleep};
 use async_lab_core::replay::next_moment;
 use async_lab_core::trace::{Lane, PollResult, Trace, TraceEvent};
-use async_lab_core::{chrome_trace, LessonId, Mode, Run, RunEvent, TaskResult, TaskSpec, TaskStatus};
+use async_lab_core::{chrome_trace, LessonId, Mode, Run, RunEvent, TaskResult, TaskSpec, TaskStatus, Variant};
 use futures::channel::oneshot;
 use futures::future::join_all;
 use std::cell::{Cell, RefCell};
@@ -121,7 +121,7 @@ pub fn bench_trace_bytes() -> Vec<f64> {
 /// ended at its Ready poll, with the trace itself.
 fn run_of(trace: &Trace) -> Run {
     let lanes: Vec<Lane> = trace.lanes().into_iter().filter(|l| *l != Lane::Spawned).collect();
-    let mut run = Run::new(1, LessonId::Gather, Mode::Concurrent, lanes.iter().map(|_| TaskSpec::timer("t", 0)).collect());
+    let mut run = Run::new(1, LessonId::Gather, Mode::Concurrent(Variant::Gather), lanes.iter().map(|_| TaskSpec::timer("t", 0)).collect());
     let mut end: f64 = 0.0;
     for (index, lane) in lanes.iter().enumerate() {
         let polls = trace.polls(*lane);

@@ -7,7 +7,8 @@ use async_lab::runtime::work::Options;
 use async_lab::runtime::{fetch, timer};
 use async_lab_core::plan::{self, DEFAULT_DEADLINE_MS};
 use async_lab_core::retry::{backoff_bounds, MAX_ATTEMPTS};
-use async_lab_core::{Milestone, Mode, RunEvent, TaskSpec, TaskStatus};
+use async_lab_core::Options as CoreOptions;
+use async_lab_core::{LessonId, Milestone, Mode, RunEvent, TaskSpec, TaskStatus, Variant};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen_test::*;
@@ -44,11 +45,11 @@ fn log(events: &[RunEvent]) -> Vec<String> {
 async fn a_lost_race_leaves_no_rust_timer_or_request_while_the_js_losers_run_on() {
     // The fetch is polled first, so it is on the wire when the 0 ms timer wins.
     let typed = vec![TaskSpec::fetch("mirror A", 0, "/?race"), TaskSpec::timer("mirror B", 0), TaskSpec::timer("mirror C", 400)];
-    let specs = plan::lanes(Mode::Race, typed, DEFAULT_DEADLINE_MS);
+    let specs = plan::lanes(Mode::Concurrent(Variant::Race), typed, DEFAULT_DEADLINE_MS);
     let (events, recorder) = record();
     let tasks = Task::all(&specs, &recorder, Options::default());
     let (timers, requests) = (timer::pending(), fetch::in_flight());
-    let runs_on = race::main(Mode::Race, &tasks, &recorder).await;
+    let runs_on = race::main(&LessonId::Race.plan_of(Mode::Concurrent(Variant::Race), CoreOptions::default()), &tasks, &recorder).await;
     let decided = recorder.elapsed_ms();
     assert_eq!((timer::pending(), fetch::in_flight()), (timers, requests), "a Rust loser is still pending");
     {
@@ -73,11 +74,11 @@ async fn a_lost_race_leaves_no_rust_timer_or_request_while_the_js_losers_run_on(
 
 #[wasm_bindgen_test]
 async fn a_passed_deadline_drops_the_work_at_the_deadline() {
-    let specs = plan::lanes(Mode::Deadline, vec![TaskSpec::timer("slow report", 3000)], 100);
+    let specs = plan::lanes(Mode::Concurrent(Variant::Deadline), vec![TaskSpec::timer("slow report", 3000)], 100);
     let (events, recorder) = record();
     let tasks = Task::all(&specs, &recorder, Options::default());
     let timers = timer::pending();
-    timeout::main(Mode::Deadline, &tasks, &recorder).await;
+    timeout::main(&LessonId::Timeout.plan_of(Mode::Concurrent(Variant::Deadline), CoreOptions::default()), &tasks, &recorder).await;
     assert_eq!(timer::pending(), timers, "nothing left pending");
     let events = events.borrow();
     let (at, status) = end_of(&events, 0);
@@ -91,11 +92,11 @@ async fn a_passed_deadline_drops_the_work_at_the_deadline() {
 #[wasm_bindgen_test]
 async fn a_fetch_past_its_deadline_is_aborted_and_nothing_stays_in_flight() {
     // The request is polled first, so it is on the wire when the 0 ms deadline ends.
-    let specs = plan::lanes(Mode::Deadline, vec![TaskSpec::fetch("slow report", 0, "/?deadline")], 0);
+    let specs = plan::lanes(Mode::Concurrent(Variant::Deadline), vec![TaskSpec::fetch("slow report", 0, "/?deadline")], 0);
     let (events, recorder) = record();
     let tasks = Task::all(&specs, &recorder, Options::default());
     let (timers, requests) = (timer::pending(), fetch::in_flight());
-    timeout::main(Mode::Deadline, &tasks, &recorder).await;
+    timeout::main(&LessonId::Timeout.plan_of(Mode::Concurrent(Variant::Deadline), CoreOptions::default()), &tasks, &recorder).await;
     assert_eq!((timer::pending(), fetch::in_flight()), (timers, requests), "nothing left pending");
     let events = events.borrow();
     assert!(events.iter().any(|e| matches!(e, RunEvent::TaskStarted { index: 0, .. })), "the request was sent");
@@ -106,10 +107,10 @@ async fn a_fetch_past_its_deadline_is_aborted_and_nothing_stays_in_flight() {
 
 #[wasm_bindgen_test]
 async fn a_request_in_time_drops_its_deadline_instead() {
-    let specs = plan::lanes(Mode::Deadline, vec![TaskSpec::timer("quick", 20)], 5000);
+    let specs = plan::lanes(Mode::Concurrent(Variant::Deadline), vec![TaskSpec::timer("quick", 20)], 5000);
     let (events, recorder) = record();
     let tasks = Task::all(&specs, &recorder, Options::default());
-    timeout::main(Mode::Deadline, &tasks, &recorder).await;
+    timeout::main(&LessonId::Timeout.plan_of(Mode::Concurrent(Variant::Deadline), CoreOptions::default()), &tasks, &recorder).await;
     let events = events.borrow();
     assert_eq!((end_of(&events, 0).1, end_of(&events, 1).1), (TaskStatus::Ok, TaskStatus::Cancelled));
     assert!(log(&events)[0].starts_with("quick answered after"));
@@ -125,7 +126,7 @@ async fn fail_fast_drops_the_others_at_the_first_error_and_settle_waits_for_each
     let (events, recorder) = record();
     let tasks = Task::all(&specs, &recorder, Options::default());
     let timers = timer::pending();
-    errors::main(Mode::FailFast, &tasks, &recorder).await;
+    errors::main(&LessonId::Errors.plan_of(Mode::Concurrent(Variant::FailFast), CoreOptions::default()), &tasks, &recorder).await;
     assert_eq!(timer::pending(), timers);
     {
         let events = events.borrow();
@@ -140,7 +141,7 @@ async fn fail_fast_drops_the_others_at_the_first_error_and_settle_waits_for_each
     }
     let (events, recorder) = record();
     let tasks = Task::all(&specs, &recorder, Options::default());
-    errors::main(Mode::Settle, &tasks, &recorder).await;
+    errors::main(&LessonId::Errors.plan_of(Mode::Concurrent(Variant::Settle), CoreOptions::default()), &tasks, &recorder).await;
     let events = events.borrow();
     assert_eq!([0, 1, 2].map(|i| end_of(&events, i).1), [TaskStatus::Ok, TaskStatus::Error, TaskStatus::Ok]);
     assert_eq!(log(&events)[2..], ["load user: ok", "load avatar: failed", "load posts: ok"]);
@@ -151,7 +152,7 @@ async fn in_turn_stops_at_the_first_error() {
     let specs = failing();
     let (events, recorder) = record();
     let tasks = Task::all(&specs, &recorder, Options::default());
-    errors::main(Mode::Sequential, &tasks, &recorder).await;
+    errors::main(&LessonId::Errors.plan_of(Mode::Sequential, CoreOptions::default()), &tasks, &recorder).await;
     let events = events.borrow();
     assert!(!events.iter().any(|e| matches!(e, RunEvent::TaskStarted { index: 2, .. })), "the task after the error never starts");
     assert_eq!(log(&events), ["Finished load user", "Error: load avatar failed"]);
@@ -176,7 +177,7 @@ async fn buffer_unordered_keeps_a_sliding_window_never_more_than_its_limit() {
     let specs: Vec<TaskSpec> = delays.iter().enumerate().map(|(i, &ms)| TaskSpec::timer(&format!("request {}", i + 1), ms)).collect();
     let (events, recorder) = record();
     let tasks = Task::all(&specs, &recorder, Options::default());
-    limit::main(Mode::Limit, &tasks, &recorder, 2).await;
+    limit::main(&LessonId::Limit.plan_of(Mode::Concurrent(Variant::Limit), CoreOptions { limit: 2, ..CoreOptions::default() }), &tasks, &recorder).await;
     let events = events.borrow();
     let spans = spans(&events, specs.len());
     for (i, &(start, _)) in spans.iter().enumerate() {
@@ -194,7 +195,7 @@ async fn as_completed_handles_each_result_in_completion_order() {
     let specs = [TaskSpec::timer("report A", 300), TaskSpec::timer("report B", 50), TaskSpec::timer("report C", 150)];
     let (events, recorder) = record();
     let tasks = Task::all(&specs, &recorder, Options::default());
-    as_completed::main(Mode::AsCompleted, &tasks, &recorder).await;
+    as_completed::main(&LessonId::AsCompleted.plan_of(Mode::Concurrent(Variant::AsCompleted), CoreOptions::default()), &tasks, &recorder).await;
     let lines = log(&events.borrow());
     let order: Vec<&str> = lines.iter().map(|l| l.split(" handled").next().unwrap_or("")).collect();
     assert_eq!(order, ["report B", "report C", "report A"]);
@@ -220,7 +221,7 @@ async fn retry_backs_off_with_growing_jittered_gaps_until_it_gives_up() {
     let (events, recorder) = record();
     let tasks = Task::all(&specs, &recorder, Options::default());
     let timers = timer::pending();
-    retry::main(Mode::Sequential, &tasks, &recorder, 2).await;
+    retry::main(&LessonId::Retry.plan_of(Mode::Sequential, CoreOptions { fail_first: 2, ..CoreOptions::default() }), &tasks, &recorder).await;
     assert_eq!(timer::pending(), timers, "no wait left pending");
     let events = events.borrow();
     let (sent, failed) = attempts(&events);
@@ -247,7 +248,7 @@ async fn retry_asks_a_url_of_its_own_as_typed_and_stops_at_the_first_success() {
     let specs = [TaskSpec::fetch("page", 0, "/?retry"), TaskSpec::timer("timer", 20)];
     let (events, recorder) = record();
     let tasks = Task::all(&specs, &recorder, Options::default());
-    retry::main(Mode::Concurrent, &tasks, &recorder, 5).await;
+    retry::main(&LessonId::Retry.plan_of(Mode::Concurrent(Variant::Gather), CoreOptions { fail_first: 5, ..CoreOptions::default() }), &tasks, &recorder).await;
     let events = events.borrow();
     let (sent, failed) = attempts(&events);
     assert_eq!((sent.len(), failed.len()), (2, 0), "one attempt each: {events:?}");

@@ -6,6 +6,7 @@ use async_lab::lessons::source::{also_runs, first_line, for_lesson};
 use async_lab::lessons::{self, Recorder, Task};
 use async_lab::runtime::work::Options;
 use async_lab_core::plan::{self, DEFAULT_DEADLINE_MS};
+use async_lab_core::Options as CoreOptions;
 use async_lab_core::{LessonId, Mode, RunEvent, TaskSpec};
 use futures::channel::oneshot;
 use std::cell::RefCell;
@@ -77,7 +78,7 @@ async fn recorded(lesson: LessonId, mode: Mode, typed: Vec<TaskSpec>) -> (usize,
     let tasks = Task::all(&specs, &recorder, Options::default());
     let (press, await_it) = oneshot::channel();
     let _ = press.send(());
-    lessons::run(lesson, mode, &tasks, &recorder, await_it, Options::default()).await.end().await;
+    lessons::run(lesson, &lesson.plan_of(mode, CoreOptions::default()), &tasks, &recorder, await_it).await.end().await;
     let (log, marks) = *events.borrow();
     (log, marks, specs.len())
 }

@@ -6,7 +6,8 @@ use async_lab::runtime::work::Options;
 use async_lab::runtime::yield_now::yield_now;
 use async_lab::runtime::{clock, compression, fetch, timer};
 use async_lab_core::share::ShareError;
-use async_lab_core::{BusyLoop, Mode, RunEvent, TaskSpec, TaskStatus};
+use async_lab_core::Options as CoreOptions;
+use async_lab_core::{BusyLoop, LessonId, Mode, RunEvent, TaskSpec, TaskStatus, Variant};
 use futures::future::join;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -100,7 +101,8 @@ async fn the_lesson_runs_concurrently_and_prints_like_the_tutorial() {
     let specs = [TaskSpec::timer("Data 1", 200), TaskSpec::timer("Data 2", 200)];
     let (events, recorder) = record();
     let tasks = Task::all(&specs, &recorder, Options::default());
-    sequential_vs_concurrent::main(Mode::Concurrent, &tasks, &recorder).await;
+    sequential_vs_concurrent::main(&LessonId::SequentialVsConcurrent.plan_of(Mode::Concurrent(Variant::Gather), CoreOptions::default()), &tasks, &recorder)
+        .await;
     let wall = recorder.elapsed_ms();
     let finished_ok = events.borrow().iter().filter(|e| matches!(e, RunEvent::TaskFinished { result, .. } if result.status == TaskStatus::Ok)).count();
     assert_eq!(finished_ok, 2);
@@ -124,7 +126,7 @@ async fn the_lesson_runs_sequentially() {
     let specs = [TaskSpec::timer("Data 1", 150), TaskSpec::timer("Data 2", 150)];
     let (events, recorder) = record();
     let tasks = Task::all(&specs, &recorder, Options::default());
-    sequential_vs_concurrent::main(Mode::Sequential, &tasks, &recorder).await;
+    sequential_vs_concurrent::main(&LessonId::SequentialVsConcurrent.plan_of(Mode::Sequential, CoreOptions::default()), &tasks, &recorder).await;
     assert!(recorder.elapsed_ms() >= 300.0);
     let starts: Vec<f64> = events
         .borrow()
@@ -202,7 +204,7 @@ async fn the_lazy_lesson_runs_nothing_until_awaited() {
         let _ = trigger.send(());
     };
     let await_it = async_lab::runtime::trace::Tagged::new(await_it, async_lab_core::trace::WakeSource::AwaitIt);
-    join(async_fn::main(Mode::Lazy, &tasks, &recorder, await_it), press_later).await;
+    join(async_fn::main(&LessonId::AsyncFn.plan_of(Mode::Concurrent(Variant::Lazy), CoreOptions::default()), &tasks, &recorder, await_it), press_later).await;
     let events = events.borrow();
     let started = |i: usize| {
         events.iter().find_map(|e| match e {
@@ -251,7 +253,8 @@ async fn cancelling_a_run_leaves_no_timer_or_request_behind() {
     let (_, recorder) = record();
     {
         let tasks = Task::all(&specs, &recorder, Options::default());
-        let run = sequential_vs_concurrent::main(Mode::Concurrent, &tasks, &recorder);
+        let plan = LessonId::SequentialVsConcurrent.plan_of(Mode::Concurrent(Variant::Gather), CoreOptions::default());
+        let run = sequential_vs_concurrent::main(&plan, &tasks, &recorder);
         // The run is cancelled the way the app cancels it: the select drops the run's future.
         let cancelled = futures::future::select(Box::pin(run), Box::pin(timer::sleep(100))).await;
         assert!(matches!(cancelled, futures::future::Either::Right(_)));

@@ -7,7 +7,8 @@ use async_lab::runtime::timer::sleep;
 use async_lab::runtime::trace::{TraceSink, Traced};
 use async_lab::runtime::work::Options;
 use async_lab_core::trace::{Lane, PollCause, PollResult, Trace, TraceEvent, WakeSource};
-use async_lab_core::{BusyLoop, LessonId, Mode, TaskKind, TaskSpec};
+use async_lab_core::Options as CoreOptions;
+use async_lab_core::{BusyLoop, LessonId, Mode, TaskKind, TaskSpec, Variant};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -27,11 +28,18 @@ async fn traced(run_id: u32, specs: &[TaskSpec], options: Options, program: impl
 async fn two_concurrent_timers_are_polled_briefly_and_woken_by_their_own_timers() {
     // A first run warms the code paths up (this is a debug build): the claim is about a poll, not a cold start.
     let warm = [TaskSpec::timer("warm 1", 1), TaskSpec::timer("warm 2", 1)];
-    traced(9000, &warm, Options::default(), async |tasks, recorder| sequential_vs_concurrent::main(Mode::Concurrent, tasks, recorder).await).await;
+    traced(9000, &warm, Options::default(), async |tasks, recorder| {
+        sequential_vs_concurrent::main(&LessonId::SequentialVsConcurrent.plan_of(Mode::Concurrent(Variant::Gather), CoreOptions::default()), tasks, recorder)
+            .await
+    })
+    .await;
     // Long timers keep 1 % of the wall-clock well above a poll that a loaded machine preempts.
     let specs = [TaskSpec::timer("Data 1", 1000), TaskSpec::timer("Data 2", 1000)];
-    let (trace, wall) =
-        traced(9001, &specs, Options::default(), async |tasks, recorder| sequential_vs_concurrent::main(Mode::Concurrent, tasks, recorder).await).await;
+    let (trace, wall) = traced(9001, &specs, Options::default(), async |tasks, recorder| {
+        sequential_vs_concurrent::main(&LessonId::SequentialVsConcurrent.plan_of(Mode::Concurrent(Variant::Gather), CoreOptions::default()), tasks, recorder)
+            .await
+    })
+    .await;
     for index in 0..2 {
         let polls = trace.polls(Lane::Task(index));
         assert!(polls.len() >= 2, "task {index}: {polls:?}");
@@ -58,8 +66,10 @@ async fn two_concurrent_timers_are_polled_briefly_and_woken_by_their_own_timers(
 #[wasm_bindgen_test]
 async fn in_sequence_task_2_is_not_polled_before_task_1_is_ready() {
     let specs = [TaskSpec::timer("Data 1", 100), TaskSpec::timer("Data 2", 100)];
-    let (trace, _) =
-        traced(9002, &specs, Options::default(), async |tasks, recorder| sequential_vs_concurrent::main(Mode::Sequential, tasks, recorder).await).await;
+    let (trace, _) = traced(9002, &specs, Options::default(), async |tasks, recorder| {
+        sequential_vs_concurrent::main(&LessonId::SequentialVsConcurrent.plan_of(Mode::Sequential, CoreOptions::default()), tasks, recorder).await
+    })
+    .await;
     let first_ready = trace.polls(Lane::Task(0)).iter().find(|p| p.result == PollResult::Ready).map(|p| p.end_ms).expect("task 1 ends");
     let second = trace.polls(Lane::Task(1));
     assert!(!second.is_empty());
@@ -71,7 +81,10 @@ async fn a_blocking_loop_is_one_long_poll_and_the_timer_is_woken_after_it() {
     let busy = TaskSpec { kind: TaskKind::Cpu, ..TaskSpec::timer("Busy loop", 300) };
     let specs = [TaskSpec::timer("Timer", 50), busy];
     let options = Options { busy_loop: BusyLoop::Block, ..Options::default() };
-    let (trace, _) = traced(9003, &specs, options, async |tasks, recorder| cpu_bound::main(Mode::Blocking, tasks, recorder).await).await;
+    let (trace, _) = traced(9003, &specs, options, async |tasks, recorder| {
+        cpu_bound::main(&LessonId::CpuBound.plan_of(Mode::Concurrent(Variant::Blocking), CoreOptions::default()), tasks, recorder).await
+    })
+    .await;
     let loop_polls = trace.polls(Lane::Task(1));
     assert_eq!(loop_polls.len(), 1, "{loop_polls:?}");
     let held = loop_polls[0];
@@ -103,7 +116,10 @@ async fn the_await_it_button_tags_its_own_wake() {
         let _ = press.send(());
     };
     let program = async |tasks: &[Task<'_>], recorder: &Recorder| {
-        lessons::run(LessonId::AsyncFn, Mode::Lazy, tasks, recorder, await_it, Options::default()).await.end().await;
+        lessons::run(LessonId::AsyncFn, &LessonId::AsyncFn.plan_of(Mode::Concurrent(Variant::Lazy), CoreOptions::default()), tasks, recorder, await_it)
+            .await
+            .end()
+            .await;
     };
     let ((trace, _), ()) = futures::future::join(traced(9006, &specs, Options::default(), program), pressed).await;
     let wake = trace.events.iter().find_map(|e| match *e {

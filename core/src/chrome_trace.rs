@@ -132,7 +132,7 @@ mod tests {
     use crate::run::RunEvent;
     use crate::task::TaskSpec;
     use crate::trace::WakeSource;
-    use crate::{LessonId, Mode};
+    use crate::{LessonId, Mode, Variant};
     use serde_json::{json, Value};
     use std::collections::{BTreeMap, BTreeSet};
 
@@ -186,7 +186,12 @@ mod tests {
     }
 
     fn traced_run() -> (Run, Trace) {
-        let mut run = Run::new(3, LessonId::SequentialVsConcurrent, Mode::Concurrent, vec![TaskSpec::timer("Data 1", 300), TaskSpec::timer("Data 2", 300)]);
+        let mut run = Run::new(
+            3,
+            LessonId::SequentialVsConcurrent,
+            Mode::Concurrent(Variant::Gather),
+            vec![TaskSpec::timer("Data 1", 300), TaskSpec::timer("Data 2", 300)],
+        );
         let mut trace = Trace::new(3);
         for (index, end) in [(0, 300.3), (1, 300.6)] {
             run.apply(RunEvent::TaskStarted { index, t_ms: 0.1 });
@@ -244,7 +249,7 @@ mod tests {
         #[test]
         fn any_trace_exports_valid(lanes in proptest::collection::vec(proptest::collection::vec((0.0f64..50.0, 0.0f64..5.0), 1..8), 1..5), resolution in proptest::sample::select(vec![0.005, 0.1, 1.0])) {
             let specs = (0..lanes.len()).map(|i| TaskSpec::timer(&format!("t{i}"), 10)).collect();
-            let mut run = Run::new(1, LessonId::Gather, Mode::Concurrent, specs);
+            let mut run = Run::new(1, LessonId::Gather, Mode::Concurrent(Variant::Gather), specs);
             // Each lane's wakes and polls, then recorded in time order, as the one thread records them.
             let mut happened: Vec<(f64, TraceEvent)> = Vec::new();
             for (index, steps) in lanes.iter().enumerate() {

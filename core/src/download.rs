@@ -49,11 +49,11 @@ mod tests {
     use crate::result::{TaskResult, TaskStatus};
     use crate::run::RunEvent;
     use crate::task::TaskSpec;
-    use crate::{LessonId, Mode};
+    use crate::{LessonId, Mode, Variant};
 
     fn finished() -> Run {
         let spec = TaskSpec::timer("Task 1", 200);
-        let mut run = Run::new(3, LessonId::Gather, Mode::Concurrent, vec![spec]);
+        let mut run = Run::new(3, LessonId::Gather, Mode::Concurrent(Variant::Gather), vec![spec]);
         run.apply(RunEvent::TaskStarted { index: 0, t_ms: 0.0 });
         run.apply(RunEvent::TaskFinished { index: 0, t_ms: 201.0, result: TaskResult::timer(TaskStatus::Ok, "slept 200 ms") });
         run

@@ -116,11 +116,11 @@ mod tests {
         use crate::run::RunEvent;
         use crate::task::TaskSpec;
         use crate::work::{fetched, Fetched, Route};
-        use crate::{LessonId, Mode};
+        use crate::{LessonId, Mode, Variant};
         let answer = |preview: &str| Fetched { status: 200, ok: true, bytes: 61, capped: false, preview: preview.to_owned(), from_service_worker: true };
         let finish = |reach: Reach| {
             let spec = TaskSpec::fetch("Data 1", 10, "api/delay/10/Data%201?token=s3cret");
-            let mut run = Run::new(1, LessonId::ApiRequests, Mode::Concurrent, vec![spec]);
+            let mut run = Run::new(1, LessonId::ApiRequests, Mode::Concurrent(Variant::Gather), vec![spec]);
             let result = TaskResult { reach, ..fetched(Ok(answer("{\"secret\": 1}")), &Route::AsTyped, 0.0, false) };
             run.apply(RunEvent::TaskStarted { index: 0, t_ms: 0.0 });
             run.apply(RunEvent::TaskFinished { index: 0, t_ms: 10.0, result });

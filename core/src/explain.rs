@@ -4,7 +4,7 @@
 use crate::format::{comparison, ms, seconds};
 use crate::lesson::{AfterRunBoth, Takeaway};
 use crate::milestone::Milestone;
-use crate::mode::Mode;
+use crate::mode::{Adds, Mode};
 use crate::result::TaskStatus;
 use crate::run::{Outcome, Run};
 use crate::stats::Comparison;
@@ -53,10 +53,11 @@ fn cancelled(run: &Run, wall_ms: f64, closed: Option<f64>, resolution_ms: f64) -
     }
     // Tasks that had started and were cut off by the cancel.
     let running = |kind: TaskKind| run.tasks.iter().any(|t| t.spec.kind == kind && t.start_ms.is_some() && t.status() == TaskStatus::Cancelled);
-    // A lazy run's second task is async-fn's JS promise: its timer runs on whatever happens to the run.
-    let promise = match run.mode {
-        Mode::Lazy => run.tasks.get(1).filter(|t| t.start_ms.is_some() && t.status() == TaskStatus::Cancelled),
-        _ => None,
+    // The promise a variant adds (async-fn's lazy run: its second task) runs its timer on whatever
+    // happens to the run.
+    let promise = match run.mode.adds() {
+        Adds::Promise => run.tasks.get(1).filter(|t| t.start_ms.is_some() && t.status() == TaskStatus::Cancelled),
+        Adds::Nothing | Adds::JsTwins | Adds::Deadlines => None,
     };
     let rust_timers = run
         .tasks
@@ -89,6 +90,7 @@ fn cancelled(run: &Run, wall_ms: f64, closed: Option<f64>, resolution_ms: f64) -
 mod tests {
     use super::*;
     use crate::milestone::Frames;
+    use crate::mode::Variant;
     use crate::result::TaskResult;
     use crate::run::{LessonEvent, RunEvent};
     use crate::task::TaskSpec;
@@ -112,7 +114,7 @@ mod tests {
     #[test]
     fn gather_names_both_orders() {
         let specs = vec![TaskSpec::timer("Task 1", 2000), TaskSpec::timer("Task 2", 1000), TaskSpec::timer("Task 3", 3000)];
-        let mut run = finished(LessonId::Gather, Mode::Concurrent, specs, &[(0.0, 2000.5), (0.0, 1000.5), (0.0, 3000.5)]);
+        let mut run = finished(LessonId::Gather, Mode::Concurrent(Variant::Gather), specs, &[(0.0, 2000.5), (0.0, 1000.5), (0.0, 3000.5)]);
         assert_eq!(takeaway(&run, 0.1).unwrap(), "Completion order: Task 2, Task 1, Task 3. All done in 3.00 s.");
         let values = vec!["Result from Task 1".to_owned(), "Result from Task 2".to_owned(), "Result from Task 3".to_owned()];
         run.events.push(LessonEvent { t_ms: 3000.5, milestone: Milestone::Returned { values } });
@@ -125,12 +127,13 @@ mod tests {
     #[test]
     fn concurrent_default() {
         let specs = vec![TaskSpec::timer("Data 1", 2000), TaskSpec::timer("Data 2", 2000)];
-        let run = finished(LessonId::SequentialVsConcurrent, Mode::Concurrent, specs, &[(0.0, 2000.0), (0.0, 2001.0)]);
+        let run = finished(LessonId::SequentialVsConcurrent, Mode::Concurrent(Variant::Gather), specs, &[(0.0, 2000.0), (0.0, 2001.0)]);
         assert_eq!(
             takeaway(&run, 0.1).unwrap(),
             "Concurrent took 2.00 s; its tasks took 4.00 s in all, overlapping. Run both to measure what that saves against running them in sequence."
         );
-        let mut paired = Run::new(2, LessonId::SequentialVsConcurrent, Mode::Concurrent, vec![TaskSpec::timer("Data 1", 2000)]).after_sequential(4003.0);
+        let mut paired =
+            Run::new(2, LessonId::SequentialVsConcurrent, Mode::Concurrent(Variant::Gather), vec![TaskSpec::timer("Data 1", 2000)]).after_sequential(4003.0);
         paired.complete(2001.0);
         assert_eq!(takeaway(&paired, 0.1).unwrap(), "Concurrent took 2.00 s instead of 4.00 s: 2.00 s saved, 2.0× faster.");
     }
@@ -138,7 +141,7 @@ mod tests {
     #[test]
     fn blocking_reports_lateness() {
         let specs = vec![TaskSpec::timer("Timer 1", 100), TaskSpec::cpu("Busy loop", 1000)];
-        let mut run = finished(LessonId::CpuBound, Mode::Blocking, specs, &[(0.0, 1000.0), (0.0, 1000.0)]);
+        let mut run = finished(LessonId::CpuBound, Mode::Concurrent(Variant::Blocking), specs, &[(0.0, 1000.0), (0.0, 1000.0)]);
         run.events.push(LessonEvent { t_ms: 1000.0, milestone: Milestone::Frames(Frames { count: 1, longest_gap_ms: 1000.0, span_ms: 1000.0 }) });
         let text = takeaway(&run, 0.1).unwrap();
         assert_eq!(text, "While the loop blocked the thread, timers fired up to 900.0 ms late and the page drew 1 frames in 1000 ms; longest gap 1000 ms. Async cannot overlap CPU work.");
@@ -147,7 +150,7 @@ mod tests {
     #[test]
     fn a_cancelled_guard_names_when_it_closed() {
         let specs = vec![TaskSpec::timer("query users", 400)];
-        let mut run = Run::new(2, LessonId::ContextManager, Mode::Concurrent, specs);
+        let mut run = Run::new(2, LessonId::ContextManager, Mode::Concurrent(Variant::Gather), specs);
         run.apply(RunEvent::TaskStarted { index: 0, t_ms: 100.0 });
         run.apply(RunEvent::Lesson { t_ms: 150.0, milestone: Milestone::Closed });
         run.cancel(150.0);
@@ -160,7 +163,7 @@ mod tests {
     #[test]
     fn a_cancel_claims_only_what_it_stopped() {
         let specs = vec![TaskSpec::timer("greet(\"Alice\")", 1000), TaskSpec::timer("new Promise(…) in JS", 1000)];
-        let mut lazy = Run::new(3, LessonId::AsyncFn, Mode::Lazy, specs);
+        let mut lazy = Run::new(3, LessonId::AsyncFn, Mode::Concurrent(Variant::Lazy), specs);
         lazy.apply(RunEvent::TaskStarted { index: 1, t_ms: 0.0 });
         lazy.cancel(200.0);
         assert_eq!(
@@ -168,7 +171,7 @@ mod tests {
             "Cancelled at 200.0 ms: the run's future was dropped; the JS promise's timer cannot be cancelled and fires anyway."
         );
         let specs = vec![TaskSpec::timer("a", 1000), TaskSpec::fetch("b", 1000, "api/x"), TaskSpec::timer("c", 1000)];
-        let mut run = Run::new(4, LessonId::SequentialVsConcurrent, Mode::Concurrent, specs);
+        let mut run = Run::new(4, LessonId::SequentialVsConcurrent, Mode::Concurrent(Variant::Gather), specs);
         run.apply(RunEvent::TaskStarted { index: 0, t_ms: 0.0 });
         run.apply(RunEvent::TaskStarted { index: 1, t_ms: 0.0 });
         run.cancel(100.0);
@@ -178,7 +181,7 @@ mod tests {
     #[test]
     fn every_lesson_has_a_takeaway_in_every_mode() {
         for lesson in LessonId::ALL {
-            for mode in [Mode::Sequential, Mode::Concurrent, Mode::Blocking, Mode::Yielding] {
+            for mode in [Mode::Sequential, Mode::Concurrent(Variant::Gather), Mode::Concurrent(Variant::Blocking), Mode::Concurrent(Variant::Yielding)] {
                 let run = finished(lesson, mode, vec![TaskSpec::timer("a", 10)], &[(0.0, 10.0)]);
                 assert!(takeaway(&run, 0.1).is_some_and(|t| !t.is_empty()), "{lesson:?} {mode:?}");
             }

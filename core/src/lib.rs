@@ -27,7 +27,8 @@ pub mod lesson;
 pub mod look;
 /// What a lesson's program marks on the timeline, as typed values.
 pub mod milestone;
-/// `Mode` (how a run schedules its tasks) and `Column` (where it is shown).
+/// `Mode` (how a run ran: in sequence, or a variant at once) and `Column` (where it is shown);
+/// the registry of variants.
 pub mod mode;
 /// How the Rust's printed output differs from the listings', line by line.
 pub mod outputs;
@@ -35,7 +36,8 @@ pub mod outputs;
 pub mod param;
 /// Percent-encoding of URL parts, decoded into UTF-8 text with a reason when it is broken.
 pub mod percent;
-/// The lanes a run runs for the typed tasks: the lanes its mode adds beside them, and back.
+/// `RunPlan` (what a run is to run, with the learner's `Options`) and the lanes it runs for the
+/// typed tasks: those its variant adds beside them, and back.
 pub mod plan;
 /// Each lesson's title and expected timeline, as the table `embed.js` draws its posters from.
 pub mod poster;
@@ -72,7 +74,8 @@ pub mod work;
 
 pub use lesson::{Lesson, LessonId};
 pub use milestone::Milestone;
-pub use mode::{Column, Mode, OnError};
+pub use mode::{Column, Mode, OnError, Variant};
+pub use plan::{Options, RunPlan};
 pub use report::RunReport;
 pub use result::{Reach, Source, TaskResult, TaskStatus};
 pub use run::{Outcome, Run, RunEvent};

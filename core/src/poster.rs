@@ -2,13 +2,14 @@
 //! and its default tasks' expected timeline, written with the parameters into `embed/catalogue.js`.
 
 use crate::json::quoted;
+use crate::mode::Ends;
 use crate::param::Param;
 use crate::plan::{DEFAULT_DEADLINE_MS, DEFAULT_LIMIT};
 use crate::query::no_lesson;
 use crate::retry::DEFAULT_FAIL_FIRST;
 use crate::stats::{window, Interval};
 use crate::task::{TaskKind, TaskSpec, MAX_TASKS};
-use crate::{Column, LessonId, Mode};
+use crate::{Column, LessonId};
 
 /// Where the model expects one task, in ms from the run's start.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,18 +49,21 @@ pub fn lesson_spans(id: LessonId, column: Column) -> Vec<Span> {
     for task in &mut tasks {
         task.delay_ms = id.lesson().task_time.of(Interval::wait(f64::from(task.delay_ms)), DEFAULT_FAIL_FIRST).requested_ms as u32;
     }
-    if (column, id.default_concurrent_mode()) == (Column::Concurrent, Mode::Limit) {
+    let ends = match column {
+        Column::Sequential => None,
+        Column::Concurrent => Some(id.default_variant().ends()),
+    };
+    if ends == Some(Ends::InWindow) {
         return window_spans(&tasks, DEFAULT_LIMIT);
     }
     let spans = expected_spans(column, &tasks);
     let first_failure = || tasks.iter().zip(&spans).filter(|(t, _)| t.fails).map(|(_, s)| s.end_ms).min();
-    let cut = match (column, id.default_concurrent_mode()) {
-        (Column::Sequential, _) if id.sequence_stops_at_error() => first_failure(),
-        (Column::Sequential, _) => None,
-        (Column::Concurrent, Mode::Race) => spans.iter().map(|s| s.end_ms).min(),
-        (Column::Concurrent, Mode::Deadline) => Some(DEFAULT_DEADLINE_MS),
-        (Column::Concurrent, Mode::FailFast) => first_failure(),
-        (Column::Concurrent, _) => None,
+    let cut = match ends {
+        None if id.sequence_stops_at_error() => first_failure(),
+        None | Some(Ends::AtLast | Ends::InWindow) => None,
+        Some(Ends::AtFirst) => spans.iter().map(|s| s.end_ms).min(),
+        Some(Ends::AtDeadline) => Some(DEFAULT_DEADLINE_MS),
+        Some(Ends::AtFirstFailure) => first_failure(),
     };
     match cut {
         Some(at) => spans.into_iter().map(|s| Span { start_ms: s.start_ms.min(at), end_ms: s.end_ms.min(at) }).collect(),
@@ -126,11 +130,12 @@ mod tests {
     use super::*;
     use crate::plan::lanes;
     use crate::stats::{expected_for, Interval};
+    use crate::Mode;
 
     #[test]
     fn the_spans_end_where_the_model_expects_the_run_to() {
         for id in LessonId::ALL {
-            for (column, mode) in [(Column::Sequential, Mode::Sequential), (Column::Concurrent, id.default_concurrent_mode())] {
+            for (column, mode) in [(Column::Sequential, Mode::Sequential), (Column::Concurrent, Mode::Concurrent(id.default_variant()))] {
                 let intervals: Vec<Interval> = lanes(mode, id.lesson().default_tasks(), DEFAULT_DEADLINE_MS)
                     .iter()
                     .map(|t| Interval { cpu: t.kind == TaskKind::Cpu, fails: t.fails, ..Interval::wait(f64::from(t.delay_ms)) })

@@ -73,7 +73,7 @@ mod tests {
     use crate::result::{TaskResult, TaskStatus};
     use crate::run::RunEvent;
     use crate::task::TaskSpec;
-    use crate::{LessonId, Mode};
+    use crate::{LessonId, Mode, Variant};
 
     fn finished(mode: Mode, ends: &[(usize, f64)], wall: f64) -> Run {
         let mut run = Run::new(1, LessonId::Gather, mode, vec![TaskSpec::timer("A", 2000), TaskSpec::timer("B", 1000), TaskSpec::timer("C", 3000)]);
@@ -87,7 +87,7 @@ mod tests {
 
     #[test]
     fn one_sentence_sets_the_guess_against_the_measurement() {
-        let run = finished(Mode::Concurrent, &[(1, 1000.0), (0, 2000.0), (2, 3004.0)], 3004.0);
+        let run = finished(Mode::Concurrent(Variant::Gather), &[(1, 1000.0), (0, 2000.0), (2, 3004.0)], 3004.0);
         let guess = |total: &str, first: &str| compare(&Prediction::typed(total, first).unwrap(), &run, 0.1).unwrap();
         assert_eq!(guess("2000", "B"), "You predicted 2.00 s; Concurrent took 3.00 s (1.00 s longer than you thought), and B did finish first.");
         assert_eq!(guess("6000", "A"), "You predicted 6.00 s; Concurrent took 3.00 s (3.00 s shorter than you thought), and B finished first, not A.");

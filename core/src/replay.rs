@@ -103,13 +103,13 @@ mod tests {
     use crate::run::RunEvent;
     use crate::task::TaskSpec;
     use crate::trace::{Lane, WakeSource};
-    use crate::{LessonId, Mode};
+    use crate::{LessonId, Mode, Variant};
     use proptest::prelude::*;
 
     #[test]
     fn a_lane_that_ends_after_the_wall_clock_is_cut_too() {
         // race: the program returned at 400 ms; its JS loser answered at 1200 ms.
-        let mut run = Run::new(1, LessonId::Race, Mode::Race, specs(2));
+        let mut run = Run::new(1, LessonId::Race, Mode::Concurrent(Variant::Race), specs(2));
         for (index, end) in [(0, 400.0), (1, 1200.0)] {
             run.apply(RunEvent::TaskStarted { index, t_ms: 0.0 });
             run.apply(RunEvent::TaskFinished { index, t_ms: end, result: TaskResult::timer(TaskStatus::Ok, "") });
@@ -157,7 +157,7 @@ mod tests {
     }
 
     fn built(n: usize, events: &[(f64, RunEvent)], end: Ending) -> Run {
-        let mut run = Run::new(4, LessonId::Gather, Mode::Concurrent, specs(n));
+        let mut run = Run::new(4, LessonId::Gather, Mode::Concurrent(Variant::Gather), specs(n));
         for (_, event) in events {
             run.apply(event.clone());
         }

@@ -162,6 +162,7 @@ impl EventReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::mode::Variant;
     use crate::result::Source;
     use crate::result::TaskResult;
     use crate::run::RunEvent;
@@ -205,25 +206,25 @@ mod tests {
     #[test]
     fn savings_only_on_the_second_half_of_a_pair() {
         let specs = vec![TaskSpec::timer("a", 0)];
-        let mut alone = Run::new(1, LessonId::CpuBound, Mode::Blocking, specs.clone());
+        let mut alone = Run::new(1, LessonId::CpuBound, Mode::Concurrent(Variant::Blocking), specs.clone());
         alone.apply(RunEvent::TaskStarted { index: 0, t_ms: 0.0 });
         // A blocked thread: the timer's duration is inflated, the wall is not.
         alone.apply(RunEvent::TaskFinished { index: 0, t_ms: 1000.0, result: TaskResult::timer(TaskStatus::Ok, "") });
         alone.complete(1000.0);
         let json = parsed(&RunReport::of(&alone, 0.1).unwrap());
         assert_eq!((&json["savings_ms"], &json["speedup"]), (&serde_json::Value::Null, &serde_json::Value::Null));
-        let mut second = Run::new(2, LessonId::CpuBound, Mode::Blocking, specs).after_sequential(1400.04);
+        let mut second = Run::new(2, LessonId::CpuBound, Mode::Concurrent(Variant::Blocking), specs).after_sequential(1400.04);
         second.complete(1000.0);
         let json = parsed(&RunReport::of(&second, 0.1).unwrap());
         assert_eq!((json["savings_ms"].as_f64(), json["speedup"].as_f64()), (Some(400.0), Some(1.4)));
-        let mut zero = Run::new(3, LessonId::Gather, Mode::Concurrent, vec![]).after_sequential(10.0);
+        let mut zero = Run::new(3, LessonId::Gather, Mode::Concurrent(Variant::Gather), vec![]).after_sequential(10.0);
         zero.complete(0.0);
         assert_eq!(parsed(&RunReport::of(&zero, 0.1).unwrap())["speedup"], serde_json::Value::Null);
     }
 
     #[test]
     fn members_keep_the_fields_order_and_text_its_characters() {
-        let mut run = Run::new(1, LessonId::Gather, Mode::Concurrent, vec![TaskSpec::timer("\"quoted\"\n\\ \u{1} ✓", 10)]);
+        let mut run = Run::new(1, LessonId::Gather, Mode::Concurrent(Variant::Gather), vec![TaskSpec::timer("\"quoted\"\n\\ \u{1} ✓", 10)]);
         run.apply(RunEvent::TaskStarted { index: 0, t_ms: 0.0 });
         run.apply(RunEvent::TaskFinished { index: 0, t_ms: 10.0, result: TaskResult::timer(TaskStatus::Ok, "</script>") });
         run.complete(10.0);

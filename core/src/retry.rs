@@ -141,7 +141,7 @@ mod tests {
     use crate::result::{Source, TaskResult, TaskStatus};
     use crate::run::RunEvent;
     use crate::work::simulated_flaky;
-    use crate::{LessonId, Mode};
+    use crate::{LessonId, Mode, Variant};
     use proptest::prelude::*;
 
     #[test]
@@ -200,7 +200,7 @@ mod tests {
 
     #[test]
     fn a_lane_draws_its_failed_attempts_and_waits() {
-        let mut run = Run::new(1, LessonId::Retry, Mode::Concurrent, vec![TaskSpec::fetch("report", 200, "api/delay/200/report")]);
+        let mut run = Run::new(1, LessonId::Retry, Mode::Concurrent(Variant::Gather), vec![TaskSpec::fetch("report", 200, "api/delay/200/report")]);
         let sent = |attempt| Milestone::AttemptSent { lane: 0, task: "report".into(), attempt };
         let failed = |attempt, wait_ms| Milestone::RetryAfter { lane: 0, task: "report".into(), attempt, status: Some(503), wait_ms };
         run.apply(RunEvent::TaskStarted { index: 0, t_ms: 0.0 });

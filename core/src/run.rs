@@ -282,6 +282,7 @@ impl Run {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::mode::Variant;
 
     fn two_timers(mode: Mode) -> Run {
         Run::new(1, LessonId::SequentialVsConcurrent, mode, vec![TaskSpec::timer("Data 1", 2000), TaskSpec::timer("Data 2", 2000)])
@@ -293,7 +294,7 @@ mod tests {
 
     #[test]
     fn events_build_the_run() {
-        let mut run = two_timers(Mode::Concurrent);
+        let mut run = two_timers(Mode::Concurrent(Variant::Gather));
         run.apply(RunEvent::TaskStarted { index: 0, t_ms: 0.1 });
         run.apply(RunEvent::TaskStarted { index: 1, t_ms: 0.2 });
         run.apply(RunEvent::TaskFinished { index: 1, t_ms: 2000.4, result: ok() });
@@ -320,7 +321,7 @@ mod tests {
 
     #[test]
     fn a_cancel_keeps_what_a_task_said_it_cannot_stop() {
-        let mut run = two_timers(Mode::Lazy);
+        let mut run = two_timers(Mode::Concurrent(Variant::Lazy));
         run.apply(RunEvent::TaskStarted { index: 1, t_ms: 0.0 });
         run.apply(RunEvent::TaskNote { index: 1, detail: "a JS promise cannot be cancelled".into() });
         run.cancel(50.0);
@@ -339,21 +340,21 @@ mod tests {
 
     #[test]
     fn only_the_second_half_of_a_pair_compares() {
-        let mut alone = two_timers(Mode::Concurrent);
+        let mut alone = two_timers(Mode::Concurrent(Variant::Gather));
         alone.complete(2000.0);
         assert_eq!(alone.comparison(), None);
-        let mut pair = two_timers(Mode::Concurrent).after_sequential(4000.0);
+        let mut pair = two_timers(Mode::Concurrent(Variant::Gather)).after_sequential(4000.0);
         assert_eq!(pair.comparison(), None, "not before it has finished");
         pair.complete(2000.0);
         assert_eq!(pair.comparison().map(|c| (c.saved_ms, c.speedup)), Some((2000.0, Some(2.0))));
-        let mut cancelled = two_timers(Mode::Concurrent).after_sequential(4000.0);
+        let mut cancelled = two_timers(Mode::Concurrent(Variant::Gather)).after_sequential(4000.0);
         cancelled.cancel(100.0);
         assert_eq!(cancelled.comparison(), None);
     }
 
     #[test]
     fn a_failed_task_fails_the_run() {
-        let mut run = two_timers(Mode::Concurrent);
+        let mut run = two_timers(Mode::Concurrent(Variant::Gather));
         run.apply(RunEvent::TaskStarted { index: 0, t_ms: 0.0 });
         run.apply(RunEvent::TaskFinished { index: 0, t_ms: 1.0, result: TaskResult::timer(TaskStatus::Error, "boom") });
         run.apply(RunEvent::TaskStarted { index: 1, t_ms: 0.0 });

@@ -2,7 +2,8 @@
 //! speed-up from two measured wall-clocks (Run both).
 
 use crate::lesson::LessonId;
-use crate::mode::Mode;
+use crate::mode::{Adds, Ends, Mode};
+use crate::plan::Options;
 use crate::task::{parse_delay, TaskDraft, TaskKind};
 
 /// One task's requested duration and, when measured, its start and end (ms since the run started).
@@ -52,16 +53,16 @@ pub fn expected_wall_ms(mode: Mode, tasks: &[Interval]) -> f64 {
         let cpu: f64 = tasks.iter().filter(|t| t.cpu).map(|t| t.requested_ms).sum();
         tasks.iter().map(|t| t.requested_ms).fold(cpu, f64::max)
     };
-    match mode {
-        Mode::Sequential => tasks.iter().map(|t| t.requested_ms).sum(),
+    let Mode::Concurrent(variant) = mode else { return tasks.iter().map(|t| t.requested_ms).sum() };
+    match variant.ends() {
         // Without its limit (see `expected_for`), a limited run is as wide as its tasks.
-        Mode::Concurrent | Mode::Lazy | Mode::Blocking | Mode::Yielding | Mode::Settle | Mode::AsCompleted | Mode::Limit => longest(tasks),
-        Mode::Race => tasks.iter().map(|t| t.requested_ms).fold(longest(tasks), f64::min),
-        Mode::Deadline => {
+        Ends::AtLast | Ends::InWindow => longest(tasks),
+        Ends::AtFirst => tasks.iter().map(|t| t.requested_ms).fold(longest(tasks), f64::min),
+        Ends::AtDeadline => {
             let (typed, deadlines) = tasks.split_at(tasks.len() / 2);
             typed.iter().zip(deadlines).map(|(t, d)| t.requested_ms.min(d.requested_ms)).fold(0.0, f64::max)
         }
-        Mode::FailFast => tasks.iter().filter(|t| t.fails).map(|t| t.requested_ms).fold(longest(tasks), f64::min),
+        Ends::AtFirstFailure => tasks.iter().filter(|t| t.fails).map(|t| t.requested_ms).fold(longest(tasks), f64::min),
     }
 }
 
@@ -98,26 +99,17 @@ pub fn expected_until_error_ms(tasks: &[Interval]) -> f64 {
 /// What the model expects of `lesson`'s run in `mode` over `tasks` (every lane the run runs), with
 /// at most `limit` in flight where the mode has a limit.
 pub fn expected_for(lesson: LessonId, mode: Mode, tasks: &[Interval], limit: usize) -> f64 {
-    match (mode, lesson.sequence_stops_at_error()) {
-        (Mode::Sequential, true) => expected_until_error_ms(tasks),
-        (Mode::Limit, _) => sliding_window(tasks, limit),
-        _ => expected_wall_ms(mode, tasks),
+    match mode {
+        Mode::Sequential if lesson.sequence_stops_at_error() => expected_until_error_ms(tasks),
+        Mode::Concurrent(variant) if variant.ends() == Ends::InWindow => sliding_window(tasks, limit),
+        Mode::Sequential | Mode::Concurrent(_) => expected_wall_ms(mode, tasks),
     }
-}
-
-/// The lesson choices the model needs beside the tasks: timeout's deadline, limit's most in flight,
-/// retry's failures before success.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Choices {
-    pub deadline_ms: u32,
-    pub limit: usize,
-    pub fail_first: u32,
 }
 
 /// The model's prediction for the tasks as typed, shown before any run: drafts whose delay does
 /// not parse are left out (their field shows why). A deadline run gets its deadlines' lanes.
-pub fn expected_wall_ms_of_drafts(lesson: LessonId, mode: Mode, drafts: &[TaskDraft], choices: Choices) -> f64 {
-    let Choices { deadline_ms, limit, fail_first } = choices;
+pub fn expected_wall_ms_of_drafts(lesson: LessonId, mode: Mode, drafts: &[TaskDraft], options: &Options) -> f64 {
+    let Options { deadline_ms, limit, fail_first, .. } = *options;
     let mut tasks: Vec<Interval> = drafts
         .iter()
         .filter_map(|d| {
@@ -126,7 +118,7 @@ pub fn expected_wall_ms_of_drafts(lesson: LessonId, mode: Mode, drafts: &[TaskDr
             Some(lesson.lesson().task_time.of(task, fail_first))
         })
         .collect();
-    if mode == Mode::Deadline {
+    if mode.adds() == Adds::Deadlines {
         tasks.extend(vec![Interval::wait(f64::from(deadline_ms)); tasks.len()]);
     }
     expected_for(lesson, mode, &tasks, limit)
@@ -174,6 +166,7 @@ pub fn histogram(times: &[f64], span: f64, bins: usize) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Variant;
     use proptest::prelude::*;
 
     fn interval(requested: f64, start: f64, end: f64) -> Interval {
@@ -184,24 +177,40 @@ mod tests {
     fn races_deadlines_and_failures_end_early() {
         let waits = |ms: &[f64]| ms.iter().map(|&m| Interval::wait(m)).collect::<Vec<_>>();
         // The race's JS lanes repeat its tasks' delays: the first to end is the same either way.
-        assert_eq!(expected_wall_ms(Mode::Race, &waits(&[1200.0, 400.0, 800.0, 1200.0, 400.0, 800.0])), 400.0);
-        assert_eq!(expected_wall_ms(Mode::Deadline, &waits(&[3000.0, 1000.0])), 1000.0);
-        assert_eq!(expected_wall_ms(Mode::Deadline, &waits(&[300.0, 1000.0])), 300.0);
-        assert_eq!(expected_wall_ms(Mode::Deadline, &waits(&[300.0, 2000.0, 1000.0, 1000.0])), 1000.0);
+        assert_eq!(expected_wall_ms(Mode::Concurrent(Variant::Race), &waits(&[1200.0, 400.0, 800.0, 1200.0, 400.0, 800.0])), 400.0);
+        assert_eq!(expected_wall_ms(Mode::Concurrent(Variant::Deadline), &waits(&[3000.0, 1000.0])), 1000.0);
+        assert_eq!(expected_wall_ms(Mode::Concurrent(Variant::Deadline), &waits(&[300.0, 1000.0])), 300.0);
+        assert_eq!(expected_wall_ms(Mode::Concurrent(Variant::Deadline), &waits(&[300.0, 2000.0, 1000.0, 1000.0])), 1000.0);
         let mut errors = waits(&[1000.0, 300.0, 1500.0]);
         errors[1].fails = true;
-        assert_eq!(expected_wall_ms(Mode::FailFast, &errors), 300.0);
-        assert_eq!(expected_wall_ms(Mode::Settle, &errors), 1500.0);
+        assert_eq!(expected_wall_ms(Mode::Concurrent(Variant::FailFast), &errors), 300.0);
+        assert_eq!(expected_wall_ms(Mode::Concurrent(Variant::Settle), &errors), 1500.0);
         assert_eq!(expected_for(LessonId::Errors, Mode::Sequential, &errors, 1), 1300.0);
         assert_eq!(expected_for(LessonId::Gather, Mode::Sequential, &errors, 1), 2800.0);
         assert_eq!(expected_until_error_ms(&waits(&[1.0, 2.0])), 3.0);
         let drafts: Vec<TaskDraft> = [crate::task::TaskSpec::timer("slow", 3000)].iter().map(TaskDraft::from).collect();
-        assert_eq!(expected_wall_ms_of_drafts(LessonId::Timeout, Mode::Deadline, &drafts, Choices { deadline_ms: 250, limit: 3, fail_first: 0 }), 250.0);
-        assert_eq!(expected_wall_ms_of_drafts(LessonId::Timeout, Mode::Sequential, &drafts, Choices { deadline_ms: 250, limit: 3, fail_first: 0 }), 3000.0);
+        assert_eq!(
+            expected_wall_ms_of_drafts(
+                LessonId::Timeout,
+                Mode::Concurrent(Variant::Deadline),
+                &drafts,
+                &Options { deadline_ms: 250, limit: 3, fail_first: 0, ..Options::default() }
+            ),
+            250.0
+        );
+        assert_eq!(
+            expected_wall_ms_of_drafts(
+                LessonId::Timeout,
+                Mode::Sequential,
+                &drafts,
+                &Options { deadline_ms: 250, limit: 3, fail_first: 0, ..Options::default() }
+            ),
+            3000.0
+        );
         // retry: three attempts of 200 ms and the nominal waits, 100 and 200 ms, in turn or at once.
         let retry: Vec<TaskDraft> = [crate::task::TaskSpec::timer("a", 200), crate::task::TaskSpec::timer("b", 400)].iter().map(TaskDraft::from).collect();
-        let two = Choices { deadline_ms: 1000, limit: 3, fail_first: 2 };
-        assert_eq!(expected_wall_ms_of_drafts(LessonId::Retry, Mode::Concurrent, &retry, two), 1500.0);
+        let two = &Options { deadline_ms: 1000, limit: 3, fail_first: 2, ..Options::default() };
+        assert_eq!(expected_wall_ms_of_drafts(LessonId::Retry, Mode::Concurrent(Variant::Gather), &retry, two), 1500.0);
         assert_eq!(expected_wall_ms_of_drafts(LessonId::Retry, Mode::Sequential, &retry, two), 2400.0);
     }
 
@@ -216,7 +225,7 @@ mod tests {
         assert_eq!(sliding_window(&tasks, 1), 1000.0);
         assert_eq!(sliding_window(&tasks, 10), 400.0);
         assert_eq!(sliding_window(&[], 3), 0.0);
-        assert_eq!(expected_for(LessonId::Gather, Mode::Limit, &tasks, 2), 600.0);
+        assert_eq!(expected_for(LessonId::Gather, Mode::Concurrent(Variant::Limit), &tasks, 2), 600.0);
     }
 
     #[test]
@@ -225,7 +234,7 @@ mod tests {
         let t = totals(LessonId::Gather, Mode::Sequential, &seq, 4002.0, 1);
         assert_eq!((t.sum_ms, t.ideal_ms, t.expected_wall_ms), (4002.0, 2001.0, 4000.0));
         let conc = [interval(2000.0, 0.0, 2001.0), interval(2000.0, 0.0, 2001.5)];
-        let t = totals(LessonId::Gather, Mode::Concurrent, &conc, 2001.5, 1);
+        let t = totals(LessonId::Gather, Mode::Concurrent(Variant::Gather), &conc, 2001.5, 1);
         assert_eq!(t.expected_wall_ms, 2000.0);
         let c = compare(4002.0, t.wall_ms);
         assert_eq!(c.saved_ms, 2000.5);
@@ -235,9 +244,9 @@ mod tests {
     #[test]
     fn cpu_work_does_not_overlap() {
         let tasks = [Interval { cpu: true, ..Interval::wait(500.0) }, Interval { cpu: true, ..Interval::wait(500.0) }, Interval::wait(300.0)];
-        assert_eq!(expected_wall_ms(Mode::Blocking, &tasks), 1000.0);
+        assert_eq!(expected_wall_ms(Mode::Concurrent(Variant::Blocking), &tasks), 1000.0);
         assert_eq!(expected_wall_ms(Mode::Sequential, &tasks), 1300.0);
-        assert_eq!(expected_wall_ms(Mode::Concurrent, &[Interval::wait(200.0), Interval::wait(300.0)]), 300.0);
+        assert_eq!(expected_wall_ms(Mode::Concurrent(Variant::Gather), &[Interval::wait(200.0), Interval::wait(300.0)]), 300.0);
     }
 
     #[test]
@@ -245,11 +254,11 @@ mod tests {
         let draft = |delay: &str, kind: TaskKind| TaskDraft { label: "t".into(), kind, delay: delay.into(), fails: false, url: String::new() };
         let drafts = [draft("2000", TaskKind::Timer), draft("1000", TaskKind::Timer), draft("oops", TaskKind::Timer), draft("500", TaskKind::Cpu)];
         let expect = |mode: Mode, drafts: &[TaskDraft]| {
-            expected_wall_ms_of_drafts(LessonId::Gather, mode, drafts, Choices { deadline_ms: 1000, limit: 3, fail_first: 0 })
+            expected_wall_ms_of_drafts(LessonId::Gather, mode, drafts, &Options { deadline_ms: 1000, limit: 3, fail_first: 0, ..Options::default() })
         };
         assert_eq!(expect(Mode::Sequential, &drafts), 3500.0);
-        assert_eq!(expect(Mode::Concurrent, &drafts), 2000.0);
-        assert_eq!(expect(Mode::Concurrent, &[]), 0.0);
+        assert_eq!(expect(Mode::Concurrent(Variant::Gather), &drafts), 2000.0);
+        assert_eq!(expect(Mode::Concurrent(Variant::Gather), &[]), 0.0);
     }
 
     #[test]
@@ -279,7 +288,7 @@ mod tests {
         #[test]
         fn the_ideal_is_within_the_sum(raw in arb_intervals(), wall in 0.0..200_000.0f64) {
             let tasks: Vec<Interval> = raw.iter().map(|&(r, s, d)| interval(r, s, s + d)).collect();
-            let t = totals(LessonId::Gather, Mode::Concurrent, &tasks, wall, 1);
+            let t = totals(LessonId::Gather, Mode::Concurrent(Variant::Gather), &tasks, wall, 1);
             prop_assert!(t.ideal_ms <= t.sum_ms + 1e-9);
         }
 
@@ -301,7 +310,7 @@ mod tests {
             let sequential = totals(LessonId::Gather, Mode::Sequential, &sequential, t + work, 1);
             let mut blocked: Vec<Interval> = waits.iter().map(|&w| interval(w, 0.0, work)).collect();
             blocked.push(Interval { cpu: true, ..interval(work, 0.0, work) });
-            let blocked = totals(LessonId::Gather, Mode::Blocking, &blocked, work, 1);
+            let blocked = totals(LessonId::Gather, Mode::Concurrent(Variant::Blocking), &blocked, work, 1);
             let saved = compare(sequential.wall_ms, blocked.wall_ms).saved_ms;
             let waited: f64 = waits.iter().sum();
             prop_assert!((saved - waited).abs() < 1e-6, "saved {saved} of {waited} ms of waits");
@@ -313,7 +322,7 @@ mod tests {
         fn expected_sequential_never_below_concurrent(req in prop::collection::vec((0.0..60_000.0f64, any::<bool>()), 0..40)) {
             let tasks: Vec<Interval> = req.iter().map(|&(r, cpu)| Interval { cpu, ..Interval::wait(r) }).collect();
             let seq = expected_wall_ms(Mode::Sequential, &tasks);
-            for mode in [Mode::Concurrent, Mode::Blocking, Mode::Yielding, Mode::Lazy] {
+            for mode in [Mode::Concurrent(Variant::Gather), Mode::Concurrent(Variant::Blocking), Mode::Concurrent(Variant::Yielding), Mode::Concurrent(Variant::Lazy)] {
                 prop_assert!(seq >= expected_wall_ms(mode, &tasks));
             }
         }

@@ -59,7 +59,7 @@ mod tests {
     use super::*;
     use crate::result::TaskResult;
     use crate::run::RunEvent;
-    use crate::{LessonId, Mode, TaskSpec};
+    use crate::{LessonId, Mode, TaskSpec, Variant};
 
     /// Thirty lines; the fifth awaits.
     const LISTING: &str = "1\n2\n3\n4\n    let result = task.perform().await; // the wait\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16\n17\n18\n19\n20\n21\n22\n23\n24\n25\n26\n27\n28\n29\n30\n";
@@ -75,7 +75,7 @@ mod tests {
 
     #[test]
     fn running_tasks_are_marked_at_their_line_of_the_listing_and_no_others() {
-        let mut concurrent = run(Mode::Concurrent, &[12, 12, 40]);
+        let mut concurrent = run(Mode::Concurrent(Variant::Gather), &[12, 12, 40]);
         for index in 0..3 {
             concurrent.apply(RunEvent::TaskStarted { index, t_ms: 0.0 });
         }
@@ -88,14 +88,14 @@ mod tests {
         let who = "Data 2 (Sequential) · Data 1, Data 2 (Concurrent)".to_owned();
         assert_eq!(marks, [AtLine { line: 5, lead: "    let result = task.perform().await", who }]);
         // Before a task starts and after it ends, it is at no line.
-        assert_eq!(at_lines(&[&run(Mode::Concurrent, &[12])], 8, LISTING), []);
+        assert_eq!(at_lines(&[&run(Mode::Concurrent(Variant::Gather), &[12])], 8, LISTING), []);
         assert_eq!(at_lines(&[&sequential.at(150.0)], 8, LISTING)[0].who, "Data 2 (Sequential)");
         assert_eq!(at_lines(&[&sequential.at(50.0)], 8, LISTING)[0].who, "Data 1 (Sequential)");
     }
 
     #[test]
     fn marks_come_in_line_order_whatever_the_task_order() {
-        let mut concurrent = run(Mode::Concurrent, &[30, 12, 20]);
+        let mut concurrent = run(Mode::Concurrent(Variant::Gather), &[30, 12, 20]);
         for index in 0..3 {
             concurrent.apply(RunEvent::TaskStarted { index, t_ms: 0.0 });
         }

@@ -1,7 +1,7 @@
 //! The api-requests lesson: one shared client fetching several URLs concurrently.
 
 use super::{one_by_one, Recorder, Task};
-use async_lab_core::{Column, Milestone, Mode, TaskResult, TaskStatus};
+use async_lab_core::{Column, Milestone, RunPlan, TaskResult, TaskStatus};
 use futures::future::join_all;
 use std::cell::Cell;
 
@@ -36,9 +36,9 @@ pub async fn fetch_multiple_urls(client: &Client, requests: &[Task<'_>]) -> Vec<
     join_all(requests.iter().map(|r| fetch_url(client, r))).await
 }
 
-pub async fn main(mode: Mode, requests: &[Task<'_>], recorder: &Recorder) {
+pub async fn main(plan: &RunPlan, requests: &[Task<'_>], recorder: &Recorder) {
     let client = Client::new();
-    let results = match mode.column() {
+    let results = match plan.column {
         Column::Sequential => one_by_one(requests, |r| fetch_url(&client, r)).await,
         Column::Concurrent => fetch_multiple_urls(&client, requests).await,
     };

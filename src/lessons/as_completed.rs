@@ -2,7 +2,7 @@
 
 use super::{Recorder, Task};
 use async_lab_core::format::whole;
-use async_lab_core::Mode;
+use async_lab_core::{Column, RunPlan};
 use futures::stream::{FuturesUnordered, StreamExt};
 
 // region:lesson
@@ -15,17 +15,17 @@ fn handle(report: &str, recorder: &Recorder) {
     recorder.print(format!("{report} handled at {} ms", whole(recorder.elapsed_ms())));
 }
 
-pub async fn main(mode: Mode, reports: &[Task<'_>], recorder: &Recorder) {
-    match mode {
+pub async fn main(plan: &RunPlan, reports: &[Task<'_>], recorder: &Recorder) {
+    match plan.column {
         // Every request at once; `next()` yields whichever finishes next.
-        Mode::AsCompleted => {
+        Column::Concurrent => {
             let mut pending: FuturesUnordered<_> = reports.iter().map(fetch).collect();
             while let Some(report) = pending.next().await {
                 handle(report, recorder);
             }
         }
         // Run sequentially: in submission order, each awaited before the next is sent.
-        _ => {
+        Column::Sequential => {
             for report in reports {
                 handle(fetch(report).await, recorder);
             }

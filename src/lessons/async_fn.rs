@@ -1,7 +1,7 @@
 //! The async-fn lesson: a future is lazy; creating it starts nothing, awaiting it does.
 
 use super::{one_by_one, AwaitIt, Recorder, Task};
-use async_lab_core::{Milestone, Mode, TaskResult, TaskStatus};
+use async_lab_core::{Column, Milestone, RunPlan, TaskResult, TaskStatus, Variant};
 use futures::future::{join, join_all};
 use wasm_bindgen_futures::JsFuture;
 
@@ -30,13 +30,13 @@ async fn create_then_await(greeting: &Task<'_>, promise: &Task<'_>, recorder: &R
     join(awaited, settled).await;
 }
 
-pub async fn main(mode: Mode, tasks: &[Task<'_>], recorder: &Recorder, await_it: AwaitIt) {
-    match (mode, tasks) {
-        (Mode::Lazy, [greeting, promise, ..]) => create_then_await(greeting, promise, recorder, await_it).await,
-        (Mode::Sequential, ..) => {
+pub async fn main(plan: &RunPlan, tasks: &[Task<'_>], recorder: &Recorder, await_it: AwaitIt) {
+    match (plan.column, plan.variant, tasks) {
+        (Column::Concurrent, Variant::Lazy, [greeting, promise, ..]) => create_then_await(greeting, promise, recorder, await_it).await,
+        (Column::Sequential, ..) => {
             one_by_one(tasks, |t| greet(t, name_in(t.label()))).await;
         }
-        _ => {
+        (Column::Concurrent, ..) => {
             let greetings = join_all(tasks.iter().map(|t| greet(t, name_in(t.label())))).await;
             recorder.print(format!("{greetings:?}"));
         }

@@ -1,7 +1,7 @@
 //! The async-methods lesson: `DataFetcher { base_url }` with async `fetch` and `fetch_multiple`.
 
 use super::{one_by_one, Recorder, Task};
-use async_lab_core::{Column, Mode, TaskStatus};
+use async_lab_core::{Column, RunPlan, TaskStatus};
 use futures::future::join_all;
 
 // region:lesson
@@ -33,9 +33,9 @@ impl DataFetcher {
     }
 }
 
-pub async fn main(mode: Mode, endpoints: &[Task<'_>], recorder: &Recorder) {
+pub async fn main(plan: &RunPlan, endpoints: &[Task<'_>], recorder: &Recorder) {
     let fetcher = DataFetcher::new(&base_url(endpoints));
-    let results = match mode.column() {
+    let results = match plan.column {
         Column::Sequential => one_by_one(endpoints, |ep| fetcher.fetch(ep)).await,
         Column::Concurrent => fetcher.fetch_multiple(endpoints).await,
     };

@@ -2,7 +2,7 @@
 
 use super::{one_by_one, Recorder, Task};
 use crate::runtime::timer::sleep;
-use async_lab_core::{Column, Milestone, Mode, TaskStatus};
+use async_lab_core::{Column, Milestone, RunPlan, TaskStatus};
 use futures::future::join_all;
 
 // region:lesson
@@ -31,10 +31,10 @@ impl Drop for Connection<'_> {
     }
 }
 
-pub async fn main(mode: Mode, queries: &[Task<'_>], recorder: &Recorder) -> Result<(), String> {
+pub async fn main(plan: &RunPlan, queries: &[Task<'_>], recorder: &Recorder) -> Result<(), String> {
     let db = Connection::open("postgresql://localhost/db", recorder).await;
     recorder.print("Using database: {\"status\": \"connected\"}");
-    let results = match mode.column() {
+    let results = match plan.column {
         Column::Sequential => one_by_one(queries, |query| query.perform()).await,
         Column::Concurrent => join_all(queries.iter().map(|query| query.perform())).await,
     };

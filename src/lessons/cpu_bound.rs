@@ -3,7 +3,7 @@
 use super::{one_by_one, Recorder, Task};
 use crate::runtime::frames::FrameMeter;
 use async_lab_core::format::whole;
-use async_lab_core::{Column, Milestone, Mode, TaskKind, TaskResult};
+use async_lab_core::{Column, Milestone, RunPlan, TaskKind, TaskResult};
 use futures::future::join_all;
 
 // region:lesson
@@ -21,9 +21,9 @@ async fn timed(task: &Task<'_>, recorder: &Recorder) -> TaskResult {
 /// Timers and a busy loop, all started together. The loop either blocks the thread until it
 /// is done or works in 4 ms slices, yielding to the browser between them through a
 /// `MessageChannel`, so due timers fire and frames are drawn while it works.
-pub async fn main(mode: Mode, tasks: &[Task<'_>], recorder: &Recorder) {
+pub async fn main(plan: &RunPlan, tasks: &[Task<'_>], recorder: &Recorder) {
     let frames = FrameMeter::start();
-    match mode.column() {
+    match plan.column {
         Column::Sequential => one_by_one(tasks, |t| timed(t, recorder)).await,
         Column::Concurrent => join_all(tasks.iter().map(|t| timed(t, recorder))).await,
     };

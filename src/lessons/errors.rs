@@ -2,7 +2,7 @@
 //! and in turn stops at the first error.
 
 use super::{Recorder, Task};
-use async_lab_core::{Mode, TaskStatus};
+use async_lab_core::{Column, OnError, RunPlan, TaskStatus};
 use futures::future::{join_all, try_join_all};
 
 // region:lesson
@@ -27,10 +27,10 @@ async fn in_turn(tasks: &[Task<'_>]) -> Result<Vec<String>, Failed> {
     Ok(loaded)
 }
 
-pub async fn main(mode: Mode, tasks: &[Task<'_>], recorder: &Recorder) {
-    let outcome = match mode {
+pub async fn main(plan: &RunPlan, tasks: &[Task<'_>], recorder: &Recorder) {
+    let outcome = match (plan.column, plan.options.on_error) {
         // Every task to its end, each with its own result.
-        Mode::Settle => {
+        (Column::Concurrent, OnError::Settle) => {
             let results = join_all(tasks.iter().map(load)).await;
             for (task, result) in tasks.iter().zip(&results) {
                 recorder.print(format!("{}: {}", task.label(), if result.is_ok() { "ok" } else { "failed" }));
@@ -38,9 +38,9 @@ pub async fn main(mode: Mode, tasks: &[Task<'_>], recorder: &Recorder) {
             Ok(Vec::new())
         }
         // The first error returns at once; the other futures are dropped, so their timers are cleared.
-        Mode::FailFast => try_join_all(tasks.iter().map(load)).await,
+        (Column::Concurrent, OnError::FailFast) => try_join_all(tasks.iter().map(load)).await,
         // Run sequentially.
-        _ => in_turn(tasks).await,
+        (Column::Sequential, _) => in_turn(tasks).await,
     };
     if let Err(Failed(why)) = outcome {
         recorder.print(format!("Error: {why}"));

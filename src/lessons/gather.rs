@@ -1,7 +1,7 @@
 //! The gather lesson: three tasks of 2 s, 1 s and 3 s; results in submission order, completion 2, 1, 3.
 
 use super::{one_by_one, Recorder, Task};
-use async_lab_core::{Column, Milestone, Mode, TaskStatus};
+use async_lab_core::{Column, Milestone, RunPlan, TaskStatus};
 use futures::future::join_all;
 
 // region:lesson
@@ -17,8 +17,8 @@ async fn task(task: &Task<'_>) -> String {
     format!("Result from {}", task.label())
 }
 
-pub async fn main(mode: Mode, tasks: &[Task<'_>], recorder: &Recorder) {
-    let results: Vec<String> = match mode.column() {
+pub async fn main(plan: &RunPlan, tasks: &[Task<'_>], recorder: &Recorder) {
+    let results: Vec<String> = match plan.column {
         Column::Sequential => one_by_one(tasks, task).await,
         // Like asyncio.gather: all futures at once, results in the order they were given.
         Column::Concurrent => join_all(tasks.iter().map(task)).await,

@@ -9,7 +9,7 @@ use crate::runtime::trace::{Tagged, TraceSink, Traced};
 use crate::runtime::work::{self, Options};
 use async_lab_core::trace::{Lane, WakeSource};
 use async_lab_core::work::dropped;
-use async_lab_core::{LessonId, Milestone, Mode, RunEvent, TaskResult, TaskSpec};
+use async_lab_core::{LessonId, Milestone, RunEvent, RunPlan, TaskResult, TaskSpec};
 use futures::channel::oneshot;
 use futures::future::{FutureExt, LocalBoxFuture};
 use std::future::Future;
@@ -30,40 +30,39 @@ pub mod retry;
 pub mod sequential_vs_concurrent;
 pub mod timeout;
 
-/// Runs lesson `lesson`'s program in `mode`. `await_it` resolves when the learner presses
+/// Runs lesson `lesson`'s program as `plan` says (its column, variant and the learner's options:
+/// limit's most in flight, retry's failures before success). `await_it` resolves when the learner presses
 /// async-fn's **Await it**; other lessons ignore it. The programs sit behind one box, so the
 /// session's run future does not inline them. (A box per program was measured 1.9 KiB gzip larger:
 /// a poll function and a vtable each, for a state machine no smaller, since an enum's size is its
 /// largest variant's anyway.) What the program leaves running when it returns comes back with it.
-/// `options`: the learner's choices (limit's most in flight, retry's failures before success).
 pub fn run<'a>(
     lesson: LessonId,
-    mode: Mode,
+    plan: &'a RunPlan,
     tasks: &'a [Task<'a>],
     recorder: &'a Recorder,
     await_it: oneshot::Receiver<()>,
-    options: Options,
 ) -> LocalBoxFuture<'a, RunsOn<'a>> {
     async move {
         match lesson {
-            LessonId::SequentialVsConcurrent => sequential_vs_concurrent::main(mode, tasks, recorder).await,
-            LessonId::AsyncFn => async_fn::main(mode, tasks, recorder, Tagged::new(await_it, WakeSource::AwaitIt)).await,
-            LessonId::Gather => gather::main(mode, tasks, recorder).await,
-            LessonId::ApiRequests => api_requests::main(mode, tasks, recorder).await,
+            LessonId::SequentialVsConcurrent => sequential_vs_concurrent::main(plan, tasks, recorder).await,
+            LessonId::AsyncFn => async_fn::main(plan, tasks, recorder, Tagged::new(await_it, WakeSource::AwaitIt)).await,
+            LessonId::Gather => gather::main(plan, tasks, recorder).await,
+            LessonId::ApiRequests => api_requests::main(plan, tasks, recorder).await,
             LessonId::ContextManager => {
-                if let Err(why) = context_manager::main(mode, tasks, recorder).await {
+                if let Err(why) = context_manager::main(plan, tasks, recorder).await {
                     recorder.print(format!("Error: {why}"));
                 }
             }
-            LessonId::AsyncMethods => async_methods::main(mode, tasks, recorder).await,
-            LessonId::CpuBound => cpu_bound::main(mode, tasks, recorder).await,
-            LessonId::Timeout => timeout::main(mode, tasks, recorder).await,
-            LessonId::Errors => errors::main(mode, tasks, recorder).await,
-            LessonId::Limit => limit::main(mode, tasks, recorder, options.limit).await,
-            LessonId::AsCompleted => as_completed::main(mode, tasks, recorder).await,
-            LessonId::Retry => retry::main(mode, tasks, recorder, options.fail_first).await,
+            LessonId::AsyncMethods => async_methods::main(plan, tasks, recorder).await,
+            LessonId::CpuBound => cpu_bound::main(plan, tasks, recorder).await,
+            LessonId::Timeout => timeout::main(plan, tasks, recorder).await,
+            LessonId::Errors => errors::main(plan, tasks, recorder).await,
+            LessonId::Limit => limit::main(plan, tasks, recorder).await,
+            LessonId::AsCompleted => as_completed::main(plan, tasks, recorder).await,
+            LessonId::Retry => retry::main(plan, tasks, recorder).await,
             // The one program that can leave something running.
-            LessonId::Race => return race::main(mode, tasks, recorder).await,
+            LessonId::Race => return race::main(plan, tasks, recorder).await,
         }
         RunsOn::nothing()
     }

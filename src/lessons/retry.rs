@@ -6,7 +6,7 @@ use crate::runtime::random;
 use crate::runtime::timer::sleep;
 use async_lab_core::format::whole;
 use async_lab_core::retry::{attempt_url, backoff_ms, MAX_ATTEMPTS};
-use async_lab_core::{Milestone, Mode, TaskResult, TaskStatus};
+use async_lab_core::{Column, Milestone, RunPlan, TaskResult, TaskStatus};
 use futures::future::join_all;
 
 // region:lesson
@@ -40,12 +40,13 @@ async fn retried(request: &Task<'_>, fail_first: u32) -> TaskResult {
     request.perform_with(fetch_with_retry(request, fail_first)).await
 }
 
-pub async fn main(mode: Mode, requests: &[Task<'_>], recorder: &Recorder, fail_first: u32) {
+pub async fn main(plan: &RunPlan, requests: &[Task<'_>], recorder: &Recorder) {
+    let fail_first = plan.options.fail_first;
     recorder.mark(Milestone::FailFirst { k: fail_first });
-    match mode {
+    match plan.column {
         // Run concurrently: the three retry loops at once, each with its own waits.
-        Mode::Concurrent => join_all(requests.iter().map(|r| retried(r, fail_first))).await,
-        _ => one_by_one(requests, |r| retried(r, fail_first)).await,
+        Column::Concurrent => join_all(requests.iter().map(|r| retried(r, fail_first))).await,
+        Column::Sequential => one_by_one(requests, |r| retried(r, fail_first)).await,
     };
     recorder.print(format!("{} requests in {} ms", requests.len(), whole(recorder.elapsed_ms())));
 }

@@ -2,7 +2,7 @@
 
 use super::{Recorder, Task};
 use async_lab_core::format::fixed;
-use async_lab_core::{Column, Mode, TaskResult, TaskStatus};
+use async_lab_core::{Column, RunPlan, TaskResult, TaskStatus};
 use futures::future::join_all;
 
 // region:lesson
@@ -32,8 +32,8 @@ pub async fn concurrent(tasks: &[Task<'_>]) -> Vec<TaskResult> {
     join_all(tasks.iter().map(fetch_data)).await
 }
 
-pub async fn main(mode: Mode, tasks: &[Task<'_>], recorder: &Recorder) {
-    let results = match mode.column() {
+pub async fn main(plan: &RunPlan, tasks: &[Task<'_>], recorder: &Recorder) {
+    let results = match plan.column {
         Column::Sequential => sequential(tasks).await,
         Column::Concurrent => concurrent(tasks).await,
     };

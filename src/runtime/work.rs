@@ -8,11 +8,9 @@ use super::location::{is_api, same_origin};
 use super::service_worker;
 use super::timer::{sleep, sleep_until};
 use async_lab_core::budget::StartedBy;
-use async_lab_core::plan::DEFAULT_LIMIT;
-use async_lab_core::retry::DEFAULT_FAIL_FIRST;
 use async_lab_core::task::DEFAULT_TIMEOUT_MS;
 use async_lab_core::work::{fetched, left_for_a_click, reach, route, simulated_flaky, slept, timed_out, with_fails_switch, worked, Route};
-use async_lab_core::{BusyLoop, Reach, TaskKind, TaskResult, TaskSpec};
+use async_lab_core::{BusyLoop, Reach, RunPlan, TaskKind, TaskResult, TaskSpec};
 use futures::future::{select, Either};
 
 /// How the tasks of a run behave, as the learner set it.
@@ -24,21 +22,18 @@ pub struct Options {
     pub timeout_ms: u32,
     /// Autorun fetches only the app's own endpoints, whatever URL a lesson builds.
     pub started_by: StartedBy,
-    /// How many tasks limit's program lets be in flight at once (`limit=`).
-    pub limit: usize,
-    /// How many attempts at each request retry's flaky endpoint fails (`fail_first=`).
-    pub fail_first: u32,
+}
+
+impl Options {
+    /// How the tasks of a run planned with `plan`'s options behave, started by `started_by`.
+    pub fn of(plan: &RunPlan, started_by: StartedBy) -> Options {
+        Options { busy_loop: plan.options.busy_loop, timeout_ms: plan.options.timeout_ms, started_by }
+    }
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options {
-            busy_loop: BusyLoop::Block,
-            timeout_ms: DEFAULT_TIMEOUT_MS,
-            started_by: StartedBy::Click,
-            limit: DEFAULT_LIMIT,
-            fail_first: DEFAULT_FAIL_FIRST,
-        }
+        Options { busy_loop: BusyLoop::Block, timeout_ms: DEFAULT_TIMEOUT_MS, started_by: StartedBy::Click }
     }
 }
 

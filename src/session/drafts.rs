@@ -1,18 +1,17 @@
 //! The task drafts: the editor's rows as typed, adding, removing and resetting them, and turning
 //! them into validated specs (or the message that says why not).
 
-use crate::runtime::work::Options;
-use async_lab_core::budget::{check_cpu, Click, StartedBy};
+use async_lab_core::budget::{check_cpu, Click};
 use async_lab_core::plan::{self, DEFAULT_DEADLINE_MS, DEFAULT_LIMIT};
 use async_lab_core::query::UrlState;
 use async_lab_core::retry::DEFAULT_FAIL_FIRST;
 use async_lab_core::share::Typed;
-use async_lab_core::stats::{expected_wall_ms_of_drafts, Choices};
+use async_lab_core::stats::expected_wall_ms_of_drafts;
 use async_lab_core::task::{
     endpoint_for, parse_deadline, parse_fail_first, parse_limit, parse_timeout, refusal, validate_all, validate_task_count, DEFAULT_TIMEOUT_MS, MAX_TASKS,
     MIN_TASKS,
 };
-use async_lab_core::{BusyLoop, LessonId, Mode, OnError, TaskDraft, TaskKind, TaskSpec};
+use async_lab_core::{BusyLoop, Column, LessonId, OnError, Options, RunPlan, TaskDraft, TaskKind, TaskSpec};
 use leptos::prelude::*;
 
 /// A row of the task editor. The id keys the row in lists; the draft holds what was typed.
@@ -188,24 +187,29 @@ impl Drafts {
         parse_fail_first(&self.fail_first.get()).ok()
     }
 
-    fn deadline_ms(&self) -> u32 {
-        parse_deadline(&self.deadline.get_untracked()).unwrap_or(DEFAULT_DEADLINE_MS)
+    /// What the model predicts for the lesson's run in `column` from the tasks and options as
+    /// typed, before any run (tracked).
+    pub fn expected_wall_ms(&self, column: Column) -> f64 {
+        let plan = self.lesson.plan(column, self.watched_options());
+        expected_wall_ms_of_drafts(self.lesson, plan.mode(), &self.all(), &plan.options)
     }
 
-    /// What the model predicts for `mode` from the delays as typed, before any run.
-    pub fn expected_wall_ms(&self, mode: Mode) -> f64 {
-        let deadline_ms = self.valid_deadline().unwrap_or(DEFAULT_DEADLINE_MS);
-        let limit = self.valid_limit().unwrap_or(DEFAULT_LIMIT);
-        let fail_first = self.valid_fail_first().unwrap_or(DEFAULT_FAIL_FIRST);
-        expected_wall_ms_of_drafts(self.lesson, mode, &self.all(), Choices { deadline_ms, limit, fail_first })
-    }
-
-    /// How the tasks of a run behave, as the learner set it.
+    /// The learner's options as set, for a run (untracked).
     pub fn options(&self) -> Options {
-        let timeout_ms = parse_timeout(&self.timeout.get_untracked()).unwrap_or(DEFAULT_TIMEOUT_MS);
-        let limit = parse_limit(&self.limit.get_untracked()).unwrap_or(DEFAULT_LIMIT);
-        let fail_first = parse_fail_first(&self.fail_first.get_untracked()).unwrap_or(DEFAULT_FAIL_FIRST);
-        Options { busy_loop: self.busy_loop.get_untracked(), timeout_ms, started_by: StartedBy::Click, limit, fail_first }
+        untrack(|| self.watched_options())
+    }
+
+    /// The learner's options as set (tracked): a value that does not parse gives its default,
+    /// and `specs` refuses to run with one.
+    fn watched_options(&self) -> Options {
+        Options {
+            busy_loop: self.busy_loop.get(),
+            timeout_ms: parse_timeout(&self.timeout.get()).unwrap_or(DEFAULT_TIMEOUT_MS),
+            deadline_ms: parse_deadline(&self.deadline.get()).unwrap_or(DEFAULT_DEADLINE_MS),
+            on_error: self.on_error.get(),
+            limit: parse_limit(&self.limit.get()).unwrap_or(DEFAULT_LIMIT),
+            fail_first: parse_fail_first(&self.fail_first.get()).unwrap_or(DEFAULT_FAIL_FIRST),
+        }
     }
 
     /// The tasks as typed, validated for a run; on failure the reason is shown beside the buttons.
@@ -233,10 +237,10 @@ impl Drafts {
         }
     }
 
-    /// The lanes a run of `mode` runs for the tasks as typed (`plan::lanes`: race's JS lanes,
+    /// The lanes a run of `plan` runs for the tasks as typed (`plan::lanes`: race's JS lanes,
     /// timeout's deadlines), validated and within the cap on busy work for `click`.
-    pub fn lanes_for(&self, mode: Mode, click: Click) -> Option<Vec<TaskSpec>> {
-        let lanes = plan::lanes(mode, self.specs()?, self.deadline_ms());
+    pub fn lanes_for(&self, plan: &RunPlan, click: Click) -> Option<Vec<TaskSpec>> {
+        let lanes = plan::lanes(plan.mode(), self.specs()?, plan.options.deadline_ms);
         self.within_cpu_cap(lanes, click)
     }
 

@@ -4,7 +4,7 @@
 use crate::session::{Drafts, Runs, Session};
 use async_lab_core::format;
 use async_lab_core::stats::{Comparison, Totals as Figures};
-use async_lab_core::{Column, Mode, Run};
+use async_lab_core::{Column, Run};
 use leptos::prelude::*;
 
 /// The run's one-sentence lesson, first in the timelines' card (full app and embed alike), followed
@@ -50,11 +50,11 @@ pub fn Totals() -> impl IntoView {
             </tr>
         }
     };
-    // The model's prediction for the run shown; before any run, for the delays as typed.
-    let expected = move |column: Column, mode: Mode| {
+    // The model's prediction for the run shown; before any run, for the tasks and options as typed.
+    let expected = move |column: Column| {
         move || {
             let shown = runs.column(column).with(|r| r.as_ref().map(Run::expected_wall_ms));
-            format::seconds(shown.unwrap_or_else(|| drafts.expected_wall_ms(mode)), res)
+            format::seconds(shown.unwrap_or_else(|| drafts.expected_wall_ms(column)), res)
         }
     };
     // Savings need two measured wall-clocks: only the concurrent column of a Run both pair has them.
@@ -73,8 +73,8 @@ pub fn Totals() -> impl IntoView {
                     {row("Wall-clock (measured)", |t, res| format::seconds(t.wall_ms, res))}
                     <tr>
                         <th scope="row">"Wall-clock (expected)"</th>
-                        <td>{expected(Column::Sequential, Mode::Sequential)}</td>
-                        <td>{expected(Column::Concurrent, Mode::Concurrent)}</td>
+                        <td>{expected(Column::Sequential)}</td>
+                        <td>{expected(Column::Concurrent)}</td>
                     </tr>
                     {row("Sum of task durations", |t, res| format::seconds(t.sum_ms, res))}
                     {row("Ideal (longest task)", |t, res| format::seconds(t.ideal_ms, res))}

@@ -1,7 +1,7 @@
 //! The lesson "Concurrent API requests": everything pure about it.
 
 use crate::format::seconds;
-use crate::mode::Mode;
+use crate::mode::Variant;
 use crate::result::TaskStatus;
 use crate::run::Run;
 use crate::task::TaskSpec;
@@ -27,8 +27,7 @@ pub(super) static LESSON: Lesson = Lesson {
             TaskSpec::fetch("data3", 600, "api/delay/600/data3"),
         ]
     },
-    concurrent: |_, _| Mode::Concurrent,
-    modes: &[Mode::Sequential, Mode::Concurrent],
+    variants: &[Variant::Gather],
     sequence: Sequence::EveryTask,
     controls: Controls::RunOnly,
     takeaway: Takeaway::OfConcurrent(fetched),

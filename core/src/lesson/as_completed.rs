@@ -1,7 +1,7 @@
 //! The lesson "As completed: each result as it arrives": everything pure about it.
 
 use crate::format::seconds;
-use crate::mode::Mode;
+use crate::mode::Variant;
 use crate::run::Run;
 use crate::said::compared;
 use crate::task::TaskSpec;
@@ -27,14 +27,11 @@ pub(super) static LESSON: Lesson = Lesson {
             TaskSpec::fetch("report C", 800, "api/delay/800/report-c"),
         ]
     },
-    concurrent: |_, _| Mode::AsCompleted,
-    modes: &[Mode::Sequential, Mode::AsCompleted],
+    variants: &[Variant::AsCompleted],
     sequence: Sequence::EveryTask,
     controls: Controls::RunOnly,
-    takeaway: Takeaway::OfConcurrent(|run, res| match run.mode {
-        Mode::AsCompleted => Some(as_completed(run, res)),
-        _ => None,
-    }),
+    // Its only concurrent variant is as-completed (`share::check` holds a link's runs to it).
+    takeaway: Takeaway::OfConcurrent(|run, res| Some(as_completed(run, res))),
     after_run_both: AfterRunBoth::Takeaway,
     outputs: &[],
     task_time: TaskTime::AsTyped,

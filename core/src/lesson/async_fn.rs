@@ -2,7 +2,7 @@
 
 use crate::format::ms;
 use crate::milestone::Milestone;
-use crate::mode::Mode;
+use crate::mode::{Mode, Variant};
 use crate::run::Run;
 use crate::task::TaskSpec;
 use crate::outputs::Difference;
@@ -21,12 +21,11 @@ pub(super) static LESSON: Lesson = Lesson {
     python_note: None,
     javascript: include_str!("../lessons/async_fn.js"),
     defaults: || vec![TaskSpec::timer("greet(\"Alice\")", 1000)],
-    concurrent: |_, _| Mode::Concurrent,
-    modes: &[Mode::Sequential, Mode::Concurrent, Mode::Lazy],
+    variants: &[Variant::Gather, Variant::Lazy],
     sequence: Sequence::EveryTask,
     controls: Controls::CreateFuture,
     takeaway: Takeaway::OfConcurrent(|run, res| match run.mode {
-        Mode::Lazy => lazy(run, res),
+        Mode::Concurrent(Variant::Lazy) => lazy(run, res),
         _ => None,
     }),
     after_run_both: AfterRunBoth::Saving,

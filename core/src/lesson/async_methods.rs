@@ -1,6 +1,6 @@
 //! The lesson "A struct with async methods": everything pure about it.
 
-use crate::mode::Mode;
+use crate::mode::Variant;
 use crate::task::TaskSpec;
 use crate::outputs::Difference;
 use super::{AfterRunBoth, Controls, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
@@ -23,8 +23,7 @@ pub(super) static LESSON: Lesson = Lesson {
             TaskSpec::fetch("comments", 1000, "api/delay/1000/comments"),
         ]
     },
-    concurrent: |_, _| Mode::Concurrent,
-    modes: &[Mode::Sequential, Mode::Concurrent],
+    variants: &[Variant::Gather],
     sequence: Sequence::EveryTask,
     controls: Controls::RunOnly,
     takeaway: Takeaway::Shared,

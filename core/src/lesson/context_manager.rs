@@ -2,7 +2,7 @@
 
 use crate::format::ms;
 use crate::milestone::Milestone;
-use crate::mode::Mode;
+use crate::mode::Variant;
 use crate::run::{Outcome, Run};
 use crate::task::TaskSpec;
 use crate::outputs::Difference;
@@ -26,8 +26,7 @@ pub(super) static LESSON: Lesson = Lesson {
     ),
     javascript: include_str!("../lessons/context_manager.js"),
     defaults: || vec![TaskSpec::timer("query users", 400), TaskSpec::timer("query posts", 600)],
-    concurrent: |_, _| Mode::Concurrent,
-    modes: &[Mode::Sequential, Mode::Concurrent],
+    variants: &[Variant::Gather],
     sequence: Sequence::EveryTask,
     controls: Controls::RunOnly,
     takeaway: Takeaway::OfConcurrent(closed),

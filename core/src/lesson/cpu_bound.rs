@@ -2,9 +2,9 @@
 
 use crate::format::{ms, seconds};
 use crate::milestone::Milestone;
-use crate::mode::Mode;
+use crate::mode::{Mode, Variant};
 use crate::run::Run;
-use crate::task::{BusyLoop, TaskKind, TaskSpec};
+use crate::task::{TaskKind, TaskSpec};
 use super::{AfterRunBoth, Controls, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
 
 pub(super) static LESSON: Lesson = Lesson {
@@ -22,11 +22,7 @@ pub(super) static LESSON: Lesson = Lesson {
     javascript: include_str!("../lessons/cpu_bound.js"),
     // Timers first: join_all polls in order, so they are armed before the loop takes the thread.
     defaults: || vec![TaskSpec::timer("Timer 1", 100), TaskSpec::timer("Timer 2", 300), TaskSpec::cpu("Busy loop", 1000)],
-    concurrent: |busy_loop, _| match busy_loop {
-        BusyLoop::Block => Mode::Blocking,
-        BusyLoop::Yield => Mode::Yielding,
-    },
-    modes: &[Mode::Sequential, Mode::Blocking, Mode::Yielding],
+    variants: &[Variant::Blocking, Variant::Yielding],
     sequence: Sequence::EveryTask,
     controls: Controls::BusyLoop,
     takeaway: Takeaway::OfConcurrent(busy),
@@ -47,12 +43,12 @@ fn busy(run: &Run, res: f64) -> Option<String> {
         })
     };
     match run.mode {
-        Mode::Blocking => Some(format!(
+        Mode::Concurrent(Variant::Blocking) => Some(format!(
             "While the loop blocked the thread, timers fired up to {} late and the page drew {}. Async cannot overlap CPU work.",
             ms(worst_late(), res),
             frames().unwrap_or_default()
         )),
-        Mode::Yielding => {
+        Mode::Concurrent(Variant::Yielding) => {
             let work: f64 = run.tasks.iter().filter(|t| t.spec.kind == TaskKind::Cpu).map(|t| f64::from(t.spec.delay_ms)).sum();
             Some(format!(
                 "The loop yielded between slices: timers were at most {} late and the page kept drawing ({}). Its {} of work still took {} of wall-clock: yielding buys responsiveness, not speed.",

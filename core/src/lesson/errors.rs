@@ -1,7 +1,7 @@
 //! The lesson "Errors: fail fast or settle": everything pure about it.
 
 use crate::format::seconds;
-use crate::mode::Mode;
+use crate::mode::{Mode, Variant};
 use crate::result::TaskStatus;
 use crate::run::{Run, TaskRecord};
 use crate::said::{dropped, end};
@@ -26,8 +26,7 @@ pub(super) static LESSON: Lesson = Lesson {
     defaults: || {
         vec![TaskSpec::timer("load user", 1000), TaskSpec { fails: true, ..TaskSpec::timer("load avatar", 300) }, TaskSpec::timer("load posts", 1500)]
     },
-    concurrent: |_, on_error| on_error.mode(),
-    modes: &[Mode::Sequential, Mode::FailFast, Mode::Settle],
+    variants: &[Variant::FailFast, Variant::Settle],
     sequence: Sequence::StopsAtFirstError,
     controls: Controls::OnError,
     takeaway: Takeaway::OfEvery(errors),
@@ -55,20 +54,20 @@ fn errors(run: &Run, res: f64) -> String {
             let never = run.tasks.iter().filter(|t| t.start_ms.is_none()).count();
             format!("In turn, {named} and ? returned its error: {never} task(s) after it never started.")
         }
-        (Mode::FailFast, Some(_)) => {
+        (Mode::Concurrent(Variant::FailFast), Some(_)) => {
             let (count, at) = dropped(&run.tasks);
             format!(
                 "{named} and try_join_all returned its error at once, dropping the other {count} at {} (their work stopped). Python's gather and Promise.all would have let them run on.",
                 seconds(at, res)
             )
         }
-        (Mode::Settle, Some(_)) => format!(
+        (Mode::Concurrent(Variant::Settle), Some(_)) => format!(
             "join_all waited for all {}: {} succeeded and {} failed (first, {named}); every result came back at {wall}.",
             run.tasks.len(),
             run.tasks.iter().filter(|t| t.status() == TaskStatus::Ok).count(),
             failed.len()
         ),
-        (Mode::Concurrent | Mode::Lazy | Mode::Blocking | Mode::Yielding | Mode::Race | Mode::Deadline | Mode::Limit | Mode::AsCompleted, Some(_)) => {
+        (Mode::Concurrent(Variant::Gather) | Mode::Concurrent(Variant::Lazy) | Mode::Concurrent(Variant::Blocking) | Mode::Concurrent(Variant::Yielding) | Mode::Concurrent(Variant::Race) | Mode::Concurrent(Variant::Deadline) | Mode::Concurrent(Variant::Limit) | Mode::Concurrent(Variant::AsCompleted), Some(_)) => {
             format!("{named}; the run took {wall}.")
         }
     };
@@ -88,9 +87,9 @@ mod tests {
     fn errors_say_what_fail_fast_settle_and_in_turn_did() {
         let specs = LessonId::Errors.lesson().default_tasks();
         let (ok, failed, cut) = (TaskStatus::Ok, TaskStatus::Error, TaskStatus::Cancelled);
-        let fast = ended(LessonId::Errors, Mode::FailFast, specs.clone(), &[(301.0, cut), (300.0, failed), (301.0, cut)], 301.0);
+        let fast = ended(LessonId::Errors, Mode::Concurrent(Variant::FailFast), specs.clone(), &[(301.0, cut), (300.0, failed), (301.0, cut)], 301.0);
         assert!(errors(&fast, 0.1).starts_with("load avatar failed at 0.30 s and try_join_all returned its error at once, dropping the other 2 at 0.30 s"));
-        let settle = ended(LessonId::Errors, Mode::Settle, specs.clone(), &[(1000.0, ok), (300.0, failed), (1500.0, ok)], 1500.0);
+        let settle = ended(LessonId::Errors, Mode::Concurrent(Variant::Settle), specs.clone(), &[(1000.0, ok), (300.0, failed), (1500.0, ok)], 1500.0);
         assert_eq!(
             errors(&settle, 0.1),
             "join_all waited for all 3: 2 succeeded and 1 failed (first, load avatar failed at 0.30 s); every result came back at 1.50 s."

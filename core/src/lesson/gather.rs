@@ -2,7 +2,7 @@
 
 use crate::format::seconds;
 use crate::milestone::Milestone;
-use crate::mode::Mode;
+use crate::mode::Variant;
 use crate::run::Run;
 use crate::task::TaskSpec;
 use crate::outputs::{Difference, LIST};
@@ -20,8 +20,7 @@ pub(super) static LESSON: Lesson = Lesson {
     python_note: None,
     javascript: include_str!("../lessons/gather.js"),
     defaults: || vec![TaskSpec::timer("Task 1", 2000), TaskSpec::timer("Task 2", 1000), TaskSpec::timer("Task 3", 3000)],
-    concurrent: |_, _| Mode::Concurrent,
-    modes: &[Mode::Sequential, Mode::Concurrent],
+    variants: &[Variant::Gather],
     sequence: Sequence::EveryTask,
     controls: Controls::RunOnly,
     takeaway: Takeaway::OfConcurrent(orders),

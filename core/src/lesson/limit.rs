@@ -1,7 +1,7 @@
 //! The lesson "Limit: at most N in flight": everything pure about it.
 
 use crate::format::seconds;
-use crate::mode::Mode;
+use crate::mode::Variant;
 use crate::run::{Run, TaskRecord};
 use crate::said::compared;
 use crate::stats::{batches, Interval};
@@ -29,14 +29,11 @@ pub(super) static LESSON: Lesson = Lesson {
             .map(|(i, &ms)| TaskSpec::fetch(&format!("request {}", i + 1), ms, &format!("api/delay/{ms}/request-{}", i + 1)))
             .collect()
     },
-    concurrent: |_, _| Mode::Limit,
-    modes: &[Mode::Sequential, Mode::Limit],
+    variants: &[Variant::Limit],
     sequence: Sequence::EveryTask,
     controls: Controls::Limit,
-    takeaway: Takeaway::OfConcurrent(|run, res| match run.mode {
-        Mode::Limit => Some(limit(run, res)),
-        _ => None,
-    }),
+    // Its only concurrent variant is limit (`share::check` holds a link's runs to it).
+    takeaway: Takeaway::OfConcurrent(|run, res| Some(limit(run, res))),
     after_run_both: AfterRunBoth::Takeaway,
     outputs: &[],
     task_time: TaskTime::AsTyped,

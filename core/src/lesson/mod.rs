@@ -4,9 +4,10 @@
 mod kinds;
 mod records;
 
-use crate::mode::{Mode, OnError};
+use crate::mode::{Column, Mode, Variant};
 use crate::outputs::Difference;
-use crate::task::{BusyLoop, TaskSpec};
+use crate::plan::{Options, RunPlan};
+use crate::task::TaskSpec;
 pub use kinds::{AfterRunBoth, Controls, Sequence, Takeaway, TaskTime};
 pub use records::{Most, Records};
 use serde::Serialize;
@@ -114,21 +115,39 @@ impl LessonId {
         self.lesson().sequence == Sequence::StopsAtFirstError
     }
 
-    /// The mode of the lesson's concurrent run with the learner's choices: cpu-bound's busy loop,
-    /// errors' fail fast or settle; the other lessons have one concurrent mode each.
-    pub fn concurrent_mode(self, busy_loop: BusyLoop, on_error: OnError) -> Mode {
-        (self.lesson().concurrent)(busy_loop, on_error)
+    /// The variant of the lesson's concurrent run with the learner's options: cpu-bound's busy
+    /// loop, errors' fail fast or settle; the other lessons have one concurrent variant each.
+    pub fn variant(self, options: &Options) -> Variant {
+        let variants = self.lesson().variants;
+        variants.iter().copied().find(|v| v.choice().is_in(options)).unwrap_or(variants[0])
+    }
+
+    /// What a run of the lesson in `column` runs with `options`.
+    pub fn plan(self, column: Column, options: Options) -> RunPlan {
+        RunPlan { column, variant: self.variant(&options), options }
+    }
+
+    /// A plan that runs `mode` on the lesson's page with `options`, the choice its variant stands
+    /// for made (cpu-bound's busy loop, errors' fail fast or settle).
+    pub fn plan_of(self, mode: Mode, options: Options) -> RunPlan {
+        match mode {
+            Mode::Sequential => self.plan(Column::Sequential, options),
+            Mode::Concurrent(variant) => RunPlan { column: Column::Concurrent, variant, options: options.with(variant.choice()) },
+        }
     }
 
     /// Whether the lab runs `mode` on the lesson's page: its sequential run, its concurrent run
     /// under any choice, and async-fn's Create the future.
     pub fn runs_mode(self, mode: Mode) -> bool {
-        self.lesson().modes.contains(&mode)
+        match mode {
+            Mode::Sequential => true,
+            Mode::Concurrent(variant) => self.lesson().variants.contains(&variant),
+        }
     }
 
-    /// The mode of the lesson's concurrent run on a fresh page (no `loop=` or `on_error=`).
-    pub fn default_concurrent_mode(self) -> Mode {
-        self.concurrent_mode(BusyLoop::default(), OnError::default())
+    /// The variant of the lesson's concurrent run on a fresh page (no `loop=` or `on_error=`).
+    pub fn default_variant(self) -> Variant {
+        self.variant(&Options::default())
     }
 }
 
@@ -180,11 +199,10 @@ pub struct Lesson {
     /// The same lesson with JavaScript promises.
     pub javascript: &'static str,
     defaults: fn() -> Vec<TaskSpec>,
-    /// Its concurrent run's mode under the learner's choices (busy loop, on error).
-    concurrent: fn(BusyLoop, OnError) -> Mode,
-    /// Every mode a run of it has: its sequential run, its concurrent run under each choice, and
-    /// any other run it offers (async-fn's Create the future).
-    modes: &'static [Mode],
+    /// Every variant a run of it has beside its sequential run: its concurrent run's under each
+    /// choice, then any other run it offers (async-fn's Create the future). Its concurrent run is
+    /// the first whose choice is the learner's ([`LessonId::variant`]).
+    variants: &'static [Variant],
     sequence: Sequence,
     /// Its own controls beside the run buttons.
     pub controls: Controls,
@@ -240,6 +258,8 @@ pub fn ids() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::mode::{Choice, OnError};
+    use crate::task::BusyLoop;
 
     #[test]
     fn defaults_mirror_the_tutorial() {
@@ -335,14 +355,24 @@ mod tests {
     fn a_lessons_modes_hold_both_its_runs_under_every_choice() {
         for id in LessonId::ALL {
             assert!(id.runs_mode(Mode::Sequential), "{id:?}");
-            for busy_loop in [BusyLoop::Block, BusyLoop::Yield] {
-                for on_error in [OnError::FailFast, OnError::Settle] {
-                    assert!(id.runs_mode(id.concurrent_mode(busy_loop, on_error)), "{id:?}");
+            for busy_loop in BusyLoop::ALL {
+                for on_error in OnError::ALL {
+                    let options = Options { busy_loop, on_error, ..Options::default() };
+                    let variant = id.variant(&options);
+                    assert!(id.runs_mode(Mode::Concurrent(variant)), "{id:?}");
+                    // The choice a variant stands for is the one made, and picks it back: what a
+                    // link's runs say of the learner's choices (`share::typed`) and Run it live use.
+                    assert_eq!(id.variant(&Options::default().with(variant.choice())), variant, "{id:?}");
+                    match variant.choice() {
+                        Choice::Nothing => {}
+                        Choice::Loop(chosen) => assert_eq!(chosen, busy_loop, "{id:?}"),
+                        Choice::OnError(chosen) => assert_eq!(chosen, on_error, "{id:?}"),
+                    }
                 }
             }
         }
-        assert!(LessonId::AsyncFn.runs_mode(Mode::Lazy));
-        assert!(!LessonId::Gather.runs_mode(Mode::Race));
+        assert!(LessonId::AsyncFn.runs_mode(Mode::Concurrent(Variant::Lazy)));
+        assert!(!LessonId::Gather.runs_mode(Mode::Concurrent(Variant::Race)));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The lesson "Race: the first answer wins": everything pure about it.
 
 use crate::format::seconds;
-use crate::mode::Mode;
+use crate::mode::Variant;
 use crate::result::TaskStatus;
 use crate::run::Run;
 use crate::said::{compared, dropped, end};
@@ -30,14 +30,11 @@ pub(super) static LESSON: Lesson = Lesson {
             TaskSpec::fetch("mirror C", 800, "api/delay/800/mirror-c"),
         ]
     },
-    concurrent: |_, _| Mode::Race,
-    modes: &[Mode::Sequential, Mode::Race],
+    variants: &[Variant::Race],
     sequence: Sequence::EveryTask,
     controls: Controls::RunOnly,
-    takeaway: Takeaway::OfConcurrent(|run, res| match run.mode {
-        Mode::Race => Some(race(run, res)),
-        _ => None,
-    }),
+    // Its only concurrent variant is race (`share::check` holds a link's runs to it).
+    takeaway: Takeaway::OfConcurrent(|run, res| Some(race(run, res))),
     after_run_both: AfterRunBoth::Takeaway,
     outputs: &[
         Difference {
@@ -91,25 +88,26 @@ fn race(run: &Run, res: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::mode::Mode;
     use crate::LessonId;
     use crate::plan::{lanes, DEFAULT_DEADLINE_MS};
     use crate::said::ended;
 
     #[test]
     fn race_names_the_winner_the_dropped_and_the_js_losers() {
-        let specs = lanes(Mode::Race, LessonId::Race.lesson().default_tasks(), DEFAULT_DEADLINE_MS);
+        let specs = lanes(Mode::Concurrent(Variant::Race), LessonId::Race.lesson().default_tasks(), DEFAULT_DEADLINE_MS);
         let (ok, cut) = (TaskStatus::Ok, TaskStatus::Cancelled);
         let ends = [(401.0, cut), (400.0, ok), (401.0, cut), (1201.0, ok), (402.0, ok), (802.0, ok)];
-        let text = race(&ended(LessonId::Race, Mode::Race, specs, &ends, 401.0), 0.1);
+        let text = race(&ended(LessonId::Race, Mode::Concurrent(Variant::Race), specs, &ends, 401.0), 0.1);
         assert_eq!(
             text,
             "mirror B finished first, at 0.40 s; select_all dropped the other 2 at 0.40 s: their requests aborted, nothing of them left running. \
              The JS race settled as soon, but 2 of its losers kept their requests on the wire until 1.20 s, answering nobody."
         );
         // The JS answers all came in one moment: said so, in a sentence as long, whatever the timing.
-        let specs = lanes(Mode::Race, LessonId::Race.lesson().default_tasks(), DEFAULT_DEADLINE_MS);
+        let specs = lanes(Mode::Concurrent(Variant::Race), LessonId::Race.lesson().default_tasks(), DEFAULT_DEADLINE_MS);
         let tied = [(401.0, cut), (400.0, ok), (401.0, cut), (407.0, ok), (407.0, ok), (407.0, ok)];
-        let text = race(&ended(LessonId::Race, Mode::Race, specs, &tied, 401.0), 0.1);
+        let text = race(&ended(LessonId::Race, Mode::Concurrent(Variant::Race), specs, &tied, 401.0), 0.1);
         assert!(text.ends_with("The JS race settled as soon, and its 2 losers in the same moment, answering nobody: none can be cancelled."), "{text}");
     }
 }

@@ -1,7 +1,7 @@
 //! The lesson "Retry: backoff with jitter": everything pure about it.
 
 use crate::format::{seconds, whole};
-use crate::mode::Mode;
+use crate::mode::Variant;
 use crate::result::TaskStatus;
 use crate::retry::{attempts, MAX_ATTEMPTS};
 use crate::run::Run;
@@ -30,8 +30,7 @@ pub(super) static LESSON: Lesson = Lesson {
             .map(|&(name, ms)| TaskSpec::fetch(name, ms, &format!("api/delay/{ms}/{name}")))
             .collect()
     },
-    concurrent: |_, _| Mode::Concurrent,
-    modes: &[Mode::Sequential, Mode::Concurrent],
+    variants: &[Variant::Gather],
     sequence: Sequence::EveryTask,
     controls: Controls::FailFirst,
     takeaway: Takeaway::OfEvery(retry),

@@ -1,6 +1,6 @@
 //! The lesson "Sequential vs concurrent": everything pure about it.
 
-use crate::mode::Mode;
+use crate::mode::Variant;
 use crate::task::TaskSpec;
 use crate::outputs::{Difference, LIST};
 use super::{AfterRunBoth, Controls, Lesson, LessonId, Provenance, Records, Sequence, Takeaway, TaskTime};
@@ -19,8 +19,7 @@ pub(super) static LESSON: Lesson = Lesson {
     python_note: None,
     javascript: include_str!("../lessons/sequential_vs_concurrent.js"),
     defaults: || vec![TaskSpec::timer("Data 1", 2000), TaskSpec::timer("Data 2", 2000)],
-    concurrent: |_, _| Mode::Concurrent,
-    modes: &[Mode::Sequential, Mode::Concurrent],
+    variants: &[Variant::Gather],
     sequence: Sequence::EveryTask,
     controls: Controls::RunOnly,
     takeaway: Takeaway::Shared,

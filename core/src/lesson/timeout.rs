@@ -1,7 +1,7 @@
 //! The lesson "Timeout: a deadline on a slow request": everything pure about it.
 
 use crate::format::seconds;
-use crate::mode::Mode;
+use crate::mode::Variant;
 use crate::run::Run;
 use crate::said::{compared, dropped};
 use crate::task::TaskSpec;
@@ -21,14 +21,11 @@ pub(super) static LESSON: Lesson = Lesson {
     python_note: None,
     javascript: include_str!("../lessons/timeout.js"),
     defaults: || vec![TaskSpec::fetch("slow report", 3000, "api/delay/3000/report")],
-    concurrent: |_, _| Mode::Deadline,
-    modes: &[Mode::Sequential, Mode::Deadline],
+    variants: &[Variant::Deadline],
     sequence: Sequence::EveryTask,
     controls: Controls::Deadline,
-    takeaway: Takeaway::OfConcurrent(|run, res| match run.mode {
-        Mode::Deadline => Some(deadline(run, res)),
-        _ => None,
-    }),
+    // Its only concurrent variant is deadline (`share::check` holds a link's runs to it).
+    takeaway: Takeaway::OfConcurrent(|run, res| Some(deadline(run, res))),
     after_run_both: AfterRunBoth::Takeaway,
     outputs: &[],
     task_time: TaskTime::AsTyped,
@@ -55,6 +52,7 @@ fn deadline(run: &Run, res: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::mode::Mode;
     use crate::LessonId;
     use crate::plan::{lanes, DEFAULT_DEADLINE_MS};
     use crate::result::TaskStatus;
@@ -62,10 +60,10 @@ mod tests {
 
     #[test]
     fn a_deadline_says_what_it_dropped_and_when() {
-        let specs = lanes(Mode::Deadline, LessonId::Timeout.lesson().default_tasks(), DEFAULT_DEADLINE_MS);
-        let late = ended(LessonId::Timeout, Mode::Deadline, specs.clone(), &[(1002.0, TaskStatus::Cancelled), (1001.0, TaskStatus::Ok)], 1002.0);
+        let specs = lanes(Mode::Concurrent(Variant::Deadline), LessonId::Timeout.lesson().default_tasks(), DEFAULT_DEADLINE_MS);
+        let late = ended(LessonId::Timeout, Mode::Concurrent(Variant::Deadline), specs.clone(), &[(1002.0, TaskStatus::Cancelled), (1001.0, TaskStatus::Ok)], 1002.0);
         assert!(deadline(&late, 0.1).starts_with("The deadline (1.00 s) came first: the request's future was dropped at 1.00 s"), "{}", deadline(&late, 0.1));
-        let early = ended(LessonId::Timeout, Mode::Deadline, specs, &[(300.0, TaskStatus::Ok), (300.0, TaskStatus::Cancelled)], 300.0);
+        let early = ended(LessonId::Timeout, Mode::Concurrent(Variant::Deadline), specs, &[(300.0, TaskStatus::Ok), (300.0, TaskStatus::Cancelled)], 300.0);
         assert!(deadline(&early, 0.1).starts_with("Every request answered before the 1.00 s deadline"));
     }
 }

@@ -4,6 +4,7 @@ use super::*;
 use crate::result::TaskResult;
 use crate::run::RunEvent;
 use crate::task::TaskSpec;
+use crate::Variant;
 
 /// A finished run of `lesson` in `mode`: one task ended well, the other was dropped.
 fn made(lesson: LessonId, mode: Mode) -> Run {
@@ -24,52 +25,52 @@ const WRITTEN: [(Mode, LessonId, &str); 11] = [
         "1,1,3,2,0,101000,0,0,-,2,1:A,0,100,0,0:,250,100750,-,2,0,-,-,0,-,0:,1:B,0,200,0,0:,500,100750,-,4,0,-,-,0,-,7:dropped,2,0,1,0,0,0,0,0,0,",
     ),
     (
-        Mode::Concurrent,
+        Mode::Concurrent(Variant::Gather),
         LessonId::Gather,
         "1,1,3,2,1,101000,0,0,-,2,1:A,0,100,0,0:,250,100750,-,2,0,-,-,0,-,0:,1:B,0,200,0,0:,500,100750,-,4,0,-,-,0,-,7:dropped,2,0,1,0,0,0,0,0,0,",
     ),
     (
-        Mode::Lazy,
+        Mode::Concurrent(Variant::Lazy),
         LessonId::AsyncFn,
         "1,1,3,1,2,101000,0,0,-,2,1:A,0,100,0,0:,250,100750,-,2,0,-,-,0,-,0:,1:B,0,200,0,0:,500,100750,-,4,0,-,-,0,-,7:dropped,2,0,1,0,0,0,0,0,0,",
     ),
     (
-        Mode::Blocking,
+        Mode::Concurrent(Variant::Blocking),
         LessonId::CpuBound,
         "1,1,3,6,3,101000,0,0,-,2,1:A,0,100,0,0:,250,100750,-,2,0,-,-,0,-,0:,1:B,0,200,0,0:,500,100750,-,4,0,-,-,0,-,7:dropped,2,0,1,0,0,0,0,0,0,",
     ),
     (
-        Mode::Yielding,
+        Mode::Concurrent(Variant::Yielding),
         LessonId::CpuBound,
         "1,1,3,6,4,101000,0,0,-,2,1:A,0,100,0,0:,250,100750,-,2,0,-,-,0,-,0:,1:B,0,200,0,0:,500,100750,-,4,0,-,-,0,-,7:dropped,2,0,1,0,0,0,0,0,0,",
     ),
     (
-        Mode::Race,
+        Mode::Concurrent(Variant::Race),
         LessonId::Race,
         "1,1,3,7,5,101000,0,0,-,2,1:A,0,100,0,0:,250,100750,-,2,0,-,-,0,-,0:,1:B,0,200,0,0:,500,100750,-,4,0,-,-,0,-,7:dropped,2,0,1,0,0,0,0,0,0,",
     ),
     (
-        Mode::Deadline,
+        Mode::Concurrent(Variant::Deadline),
         LessonId::Timeout,
         "1,1,3,8,6,101000,0,0,-,2,1:A,0,100,0,0:,250,100750,-,2,0,-,-,0,-,0:,1:B,0,200,0,0:,500,100750,-,4,0,-,-,0,-,7:dropped,2,0,1,0,0,0,0,0,0,",
     ),
     (
-        Mode::FailFast,
+        Mode::Concurrent(Variant::FailFast),
         LessonId::Errors,
         "1,1,3,9,7,101000,0,0,-,2,1:A,0,100,0,0:,250,100750,-,2,0,-,-,0,-,0:,1:B,0,200,0,0:,500,100750,-,4,0,-,-,0,-,7:dropped,2,0,1,0,0,0,0,0,0,",
     ),
     (
-        Mode::Settle,
+        Mode::Concurrent(Variant::Settle),
         LessonId::Errors,
         "1,1,3,9,8,101000,0,0,-,2,1:A,0,100,0,0:,250,100750,-,2,0,-,-,0,-,0:,1:B,0,200,0,0:,500,100750,-,4,0,-,-,0,-,7:dropped,2,0,1,0,0,0,0,0,0,",
     ),
     (
-        Mode::Limit,
+        Mode::Concurrent(Variant::Limit),
         LessonId::Limit,
         "1,1,3,10,9,101000,0,0,-,2,1:A,0,100,0,0:,250,100750,-,2,0,-,-,0,-,0:,1:B,0,200,0,0:,500,100750,-,4,0,-,-,0,-,7:dropped,2,0,1,0,0,0,0,0,0,",
     ),
     (
-        Mode::AsCompleted,
+        Mode::Concurrent(Variant::AsCompleted),
         LessonId::AsCompleted,
         "1,1,3,11,10,101000,0,0,-,2,1:A,0,100,0,0:,250,100750,-,2,0,-,-,0,-,0:,1:B,0,200,0,0:,500,100750,-,4,0,-,-,0,-,7:dropped,2,0,1,0,0,0,0,0,0,",
     ),

@@ -19,6 +19,7 @@ mod read;
 mod tests;
 mod write;
 
+use crate::mode::{Adds, Choice, Ends};
 use crate::result::{Source, TaskStatus};
 use crate::run::{Outcome, Run};
 use crate::task::{TaskKind, TaskSpec};
@@ -42,7 +43,7 @@ const MAX_LIST: u64 = 100_000;
 
 // New lessons and modes go at the end: a place, once given, is what old links mean by it.
 const LESSONS: [LessonId; 13] = LessonId::ALL;
-const MODES: [Mode; 11] = Mode::ALL;
+const MODES: [Mode; Mode::ALL.len()] = Mode::ALL;
 const KINDS: [TaskKind; 3] = TaskKind::ALL;
 const STATUSES: [TaskStatus; 6] = [TaskStatus::Waiting, TaskStatus::Running, TaskStatus::Ok, TaskStatus::Error, TaskStatus::Cancelled, TaskStatus::Timeout];
 const SOURCES: [Source; 5] = [Source::Timer, Source::Network, Source::ServiceWorker, Source::Simulated, Source::Cpu];
@@ -146,54 +147,30 @@ pub struct Typed {
 
 /// The tasks and choices `runs` were made with.
 pub fn typed(runs: &[&Run]) -> Typed {
+    // The choice a run's variant stands for (cpu-bound's busy loop, errors' on error).
+    let chosen = runs.iter().map(|r| r.mode.choice()).find(|c| *c != Choice::Nothing).unwrap_or(Choice::Nothing);
     Typed {
         tasks: typed_tasks(runs),
-        busy_loop: typed_busy_loop(runs),
-        deadline_ms: typed_deadline(runs),
-        on_error: typed_on_error(runs),
-        limit: typed_limit(runs),
+        busy_loop: match chosen {
+            Choice::Loop(busy_loop) => Some(busy_loop),
+            Choice::Nothing | Choice::OnError(_) => None,
+        },
+        deadline_ms: runs.iter().filter(|r| r.mode.adds() == Adds::Deadlines).find_map(|r| r.tasks.last()).map(|t| t.spec.delay_ms),
+        on_error: match chosen {
+            Choice::OnError(on_error) => Some(on_error),
+            Choice::Nothing | Choice::Loop(_) => None,
+        },
+        limit: runs.iter().find(|r| matches!(r.mode, Mode::Concurrent(v) if v.ends() == Ends::InWindow)).map(|r| r.in_flight_limit()),
         fail_first: runs.iter().find_map(|r| r.fail_first()),
     }
 }
 
-/// The tasks as the learner typed them, without the lanes a mode adds (`plan::lanes`). A lazy run
-/// (async-fn's Create the future) keeps only the first typed task, so another run's tasks are preferred.
+/// The tasks as the learner typed them, without the lanes a variant adds (`plan::lanes`): the
+/// run that kept the most of them (async-fn's Create the future keeps only the first).
 fn typed_tasks(runs: &[&Run]) -> Vec<TaskSpec> {
-    let Some(run) = runs.iter().find(|r| r.mode != Mode::Lazy).or(runs.first()) else { return Vec::new() };
-    let typed = plan::typed_count(run.mode, run.tasks.len()).max(1);
-    run.tasks.iter().take(typed).map(|t| t.spec.clone()).collect()
-}
-
-/// timeout's deadline the runs were made with: a deadline run's deadline lanes.
-fn typed_deadline(runs: &[&Run]) -> Option<u32> {
-    runs.iter().filter(|r| r.mode == Mode::Deadline).find_map(|r| r.tasks.last()).map(|t| t.spec.delay_ms)
-}
-
-/// limit's most tasks in flight the runs were made with: the limit a limited run marked.
-fn typed_limit(runs: &[&Run]) -> Option<usize> {
-    runs.iter().filter(|r| r.mode == Mode::Limit).map(|r| r.in_flight_limit()).next()
-}
-
-/// errors' fail fast or settle choice the runs were made with, if one of them was such a run.
-fn typed_on_error(runs: &[&Run]) -> Option<OnError> {
-    runs.iter().find_map(|r| match r.mode {
-        Mode::FailFast => Some(OnError::FailFast),
-        Mode::Settle => Some(OnError::Settle),
-        Mode::Sequential | Mode::Concurrent | Mode::Lazy | Mode::Blocking | Mode::Yielding | Mode::Race | Mode::Deadline | Mode::Limit | Mode::AsCompleted => {
-            None
-        }
-    })
-}
-
-/// cpu-bound's Block / Yield choice the runs were made with, if one of them was a busy-loop run.
-fn typed_busy_loop(runs: &[&Run]) -> Option<BusyLoop> {
-    runs.iter().find_map(|r| match r.mode {
-        Mode::Blocking => Some(BusyLoop::Block),
-        Mode::Yielding => Some(BusyLoop::Yield),
-        Mode::Sequential | Mode::Concurrent | Mode::Lazy | Mode::Race | Mode::Deadline | Mode::FailFast | Mode::Settle | Mode::Limit | Mode::AsCompleted => {
-            None
-        }
-    })
+    let typed = |r: &Run| plan::typed_count(r.mode, r.tasks.len());
+    let Some(run) = runs.iter().copied().reduce(|best, r| if typed(r) > typed(best) { r } else { best }) else { return Vec::new() };
+    run.tasks.iter().take(typed(run).max(1)).map(|t| t.spec.clone()).collect()
 }
 
 fn ticks(ms: f64) -> u64 {

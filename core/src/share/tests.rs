@@ -6,6 +6,7 @@ use crate::result::TaskResult;
 use crate::run::{LessonEvent, LogLine, RunEvent};
 use crate::task::TaskSpec;
 use crate::trace::{Lane, TraceEvent};
+use crate::Variant;
 use proptest::prelude::*;
 
 /// A run with every kind of field: both lanes, every milestone, every status and source.
@@ -17,7 +18,7 @@ fn rich() -> Run {
         TaskSpec::timer("Data 2", 600),
         TaskSpec { label: "Busy".to_owned(), kind: TaskKind::Cpu, delay_ms: 50, fails: false, url: String::new() },
     ];
-    let mut run = Run::new(7, LessonId::ContextManager, Mode::Concurrent, specs);
+    let mut run = Run::new(7, LessonId::ContextManager, Mode::Concurrent(Variant::Gather), specs);
     run.apply(RunEvent::TaskAt { index: 0, line: 12 });
     run.apply(RunEvent::TaskStarted { index: 0, t_ms: 0.125 });
     run.apply(RunEvent::TaskStarted { index: 1, t_ms: 0.25 });
@@ -66,7 +67,7 @@ fn a_run_comes_back_field_for_field() {
 
 #[test]
 fn a_link_keeps_what_ran_and_not_what_a_server_answered() {
-    let mut run = Run::new(3, LessonId::ApiRequests, Mode::Concurrent, vec![TaskSpec::timer("T", 1)]);
+    let mut run = Run::new(3, LessonId::ApiRequests, Mode::Concurrent(Variant::Gather), vec![TaskSpec::timer("T", 1)]);
     let mut answered = TaskResult::timer(TaskStatus::Ok, "HTTP 200, 31 bytes: {\"token\":\"s3cret\"} (answered by this page's service worker)");
     answered.body = "HTTP 200, 31 bytes".len().."HTTP 200, 31 bytes: {\"token\":\"s3cret\"}".len();
     run.apply(RunEvent::TaskStarted { index: 0, t_ms: 0.0 });
@@ -103,7 +104,7 @@ fn every_closed_set_has_each_of_its_values_in_its_table() {
 
 #[test]
 fn times_travel_as_whole_microseconds() {
-    let mut run = Run::new(1, LessonId::Gather, Mode::Concurrent, vec![TaskSpec::timer("T", 1)]);
+    let mut run = Run::new(1, LessonId::Gather, Mode::Concurrent(Variant::Gather), vec![TaskSpec::timer("T", 1)]);
     run.apply(RunEvent::TaskStarted { index: 0, t_ms: 1.0004 });
     run.complete(2.0006);
     let back = &decode(&encode(&[&run])).unwrap()[0];
@@ -220,7 +221,7 @@ fn the_typed_tasks_leave_out_a_lazy_runs_contrast() {
     let typed = vec![TaskSpec::timer("A", 100), TaskSpec::timer("B", 200)];
     let mut lazy_specs = typed[..1].to_vec();
     lazy_specs.push(TaskSpec::timer("new Promise(…) in JS", 100));
-    let lazy = Run::new(1, LessonId::AsyncFn, Mode::Lazy, lazy_specs);
+    let lazy = Run::new(1, LessonId::AsyncFn, Mode::Concurrent(Variant::Lazy), lazy_specs);
     let both = Run::new(2, LessonId::AsyncFn, Mode::Sequential, typed.clone());
     assert_eq!(typed_tasks(&[&lazy]), typed[..1].to_vec());
     assert_eq!(typed_tasks(&[&lazy, &both]), typed);
@@ -242,10 +243,10 @@ fn a_link_holds_only_what_the_lab_records() {
         run.complete(100.0);
         run
     };
-    let fine = [run(1, Mode::Sequential, "A"), run(2, Mode::Concurrent, "A")];
+    let fine = [run(1, Mode::Sequential, "A"), run(2, Mode::Concurrent(Variant::Gather), "A")];
     assert!(decode_for(LessonId::SequentialVsConcurrent, &encode(&[&fine[0], &fine[1]])).is_ok());
     // Race's mode on this lesson's page: Run it live would run it.
-    assert_eq!(refused(&[&run(1, Mode::Race, "A")]), "a run in a mode this lesson has no button for");
+    assert_eq!(refused(&[&run(1, Mode::Concurrent(Variant::Race), "A")]), "a run in a mode this lesson has no button for");
     assert_eq!(refused(&[&fine[1], &fine[0]]), "run ids out of order or too large");
     assert_eq!(refused(&[&run(MAX_RUN_ID + 1, Mode::Sequential, "A")]), "run ids out of order or too large");
     // The editor's limits and messages, for labels as for everything typed.
@@ -274,7 +275,7 @@ fn a_link_holds_only_what_the_lab_records() {
 #[test]
 fn a_link_is_made_only_for_runs_a_link_opens_with() {
     // A minute of yielding busy loops: one poll and one wake every 4 ms on each of 20 lanes.
-    let mut run = Run::new(9, LessonId::CpuBound, Mode::Yielding, (0..20).map(|i| TaskSpec::timer(&format!("T{i}"), 1)).collect());
+    let mut run = Run::new(9, LessonId::CpuBound, Mode::Concurrent(Variant::Yielding), (0..20).map(|i| TaskSpec::timer(&format!("T{i}"), 1)).collect());
     let fits = link_payload(&[&run]).unwrap();
     assert_eq!(decode(&fits), Ok(vec![run.clone()]));
     for k in 0..15_000 {

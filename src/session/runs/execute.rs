@@ -8,7 +8,7 @@ use crate::runtime::work::Options;
 use crate::runtime::{clock, events, visibility};
 use crate::session::trigger::Fired;
 use async_lab_core::embed;
-use async_lab_core::{Run, RunEvent, RunReport, TaskSpec};
+use async_lab_core::{Run, RunEvent, RunPlan, RunReport, TaskSpec};
 use futures::channel::oneshot;
 use futures::future::{select, Either};
 use leptos::prelude::*;
@@ -26,7 +26,7 @@ pub(super) struct Signals {
 impl Runs {
     /// Runs the lesson's program until it returns or is cancelled, then settles the run, clears
     /// the in-flight state if it is still the current run, and reports it.
-    pub(super) async fn execute(self, run: Run, options: Options, signals: Signals, trace: Rc<TraceSink>) {
+    pub(super) async fn execute(self, run: Run, plan: RunPlan, options: Options, signals: Signals, trace: Rc<TraceSink>) {
         let Signals { cancelled, await_it, finished } = signals;
         let (id, mode) = (run.id, run.mode);
         let specs: Vec<TaskSpec> = run.tasks.iter().map(|t| t.spec.clone()).collect();
@@ -56,7 +56,7 @@ impl Runs {
         self.origin.set_value(recorder.origin());
         let (was_cancelled, wall) = {
             let tasks = Task::all(&specs, &recorder, options);
-            let work = lessons::run(self.lesson, mode, &tasks, &recorder, await_it, options);
+            let work = lessons::run(self.lesson, &plan, &tasks, &recorder, await_it);
             // A released trigger (a newer run) counts as a cancel too.
             let ended = match select(work, cancelled).await {
                 // The wall-clock ends when the program returns; what it left running (JS promises)

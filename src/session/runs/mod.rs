@@ -12,8 +12,9 @@ use crate::runtime::trace::{TraceSink, Traced};
 use crate::runtime::work::Options;
 use crate::runtime::{clock, frames, location, service_worker, viewport};
 use async_lab_core::budget::{Click, StartedBy};
+use async_lab_core::mode::Adds;
 use async_lab_core::trace::Lane;
-use async_lab_core::{plan, LessonId, Mode, Run, TaskKind, TaskSpec};
+use async_lab_core::{plan, Column, LessonId, Mode, Run, RunPlan, TaskKind, TaskSpec, Variant};
 use execute::Signals;
 use futures::channel::oneshot;
 use leptos::prelude::*;
@@ -85,10 +86,10 @@ impl Runs {
         }
     }
 
-    /// The concurrent mode of this lesson with the learner's choices (cpu-bound's busy loop,
-    /// errors' fail fast or settle).
-    pub fn concurrent_mode(&self) -> Mode {
-        self.lesson.concurrent_mode(self.drafts.busy_loop.get_untracked(), self.drafts.on_error.get_untracked())
+    /// What a run of this lesson in `column` runs with the learner's options (cpu-bound's busy
+    /// loop, errors' fail fast or settle, limit's most in flight…).
+    pub fn plan(&self, column: Column) -> RunPlan {
+        self.lesson.plan(column, self.drafts.options())
     }
 
     pub fn is_running(&self) -> bool {
@@ -96,25 +97,25 @@ impl Runs {
     }
 
     pub fn run_sequentially(&self) {
-        self.run(Mode::Sequential);
+        self.run(self.plan(Column::Sequential));
     }
 
     pub fn run_concurrently(&self) {
-        self.run(self.concurrent_mode());
+        self.run(self.plan(Column::Concurrent));
     }
 
-    fn run(&self, mode: Mode) {
-        if let Some(lanes) = self.drafts.lanes_for(mode, Click::OneRun) {
+    fn run(&self, plan: RunPlan) {
+        if let Some(lanes) = self.drafts.lanes_for(&plan, Click::OneRun) {
             // Nobody waits for this run's end: it reports itself when it finishes.
-            drop(self.start(self.new_run(mode, lanes), StartedBy::Click));
+            drop(self.start(plan, self.new_run(&plan, lanes), StartedBy::Click));
         }
     }
 
-    /// A new run, numbered after every earlier one.
-    fn new_run(&self, mode: Mode, specs: Vec<TaskSpec>) -> Run {
+    /// A new run of `plan`, numbered after every earlier one.
+    fn new_run(&self, plan: &RunPlan, specs: Vec<TaskSpec>) -> Run {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
-        Run::new(id, self.lesson, mode, specs)
+        Run::new(id, self.lesson, plan.mode(), specs)
     }
 
     /// Sequential, then concurrent; the concurrent run carries the sequential wall-clock, so it
@@ -130,23 +131,22 @@ impl Runs {
     }
 
     fn both(&self, started_by: StartedBy) {
-        let mode = self.concurrent_mode();
+        let concurrent = self.plan(Column::Concurrent);
         // Checked against the cap as the concurrent run's lanes, counted twice: never fewer than both runs'.
-        let Some(lanes) = self.drafts.lanes_for(mode, Click::RunBoth) else { return };
-        let typed = lanes[..plan::typed_count(mode, lanes.len())].to_vec();
+        let Some(lanes) = self.drafts.lanes_for(&concurrent, Click::RunBoth) else { return };
+        let typed = lanes[..plan::typed_count(concurrent.mode(), lanes.len())].to_vec();
         let this = *self;
-        let sequential = self.start(self.new_run(Mode::Sequential, typed), started_by);
+        let sequential = RunPlan { column: Column::Sequential, ..concurrent };
+        let sequential = self.start(sequential, self.new_run(&sequential, typed), started_by);
         spawn_local(async move {
             let Ok(sequential_ms) = sequential.await else { return };
-            let concurrent = this.new_run(mode, lanes).after_sequential(sequential_ms);
-            drop(this.start(concurrent, started_by));
+            drop(this.start(concurrent, this.new_run(&concurrent, lanes).after_sequential(sequential_ms), started_by));
         });
     }
 
     /// async-fn: creates the future and a JS promise beside it; the future waits for [`Runs::await_it`].
     pub fn create_future(&self) {
-        let Some(lanes) = self.drafts.lanes_for(Mode::Lazy, Click::OneRun) else { return };
-        drop(self.start(self.new_run(Mode::Lazy, lanes), StartedBy::Click));
+        self.run(RunPlan { variant: Variant::Lazy, ..self.plan(Column::Concurrent) });
     }
 
     /// async-fn: polls the created future for the first time.
@@ -170,13 +170,14 @@ impl Runs {
         self.show_both();
     }
 
-    /// Starts a run at once, superseding any run in flight (which then reports itself cancelled).
-    fn start(&self, run: Run, started_by: StartedBy) -> Finished {
+    /// Starts `run` as `plan` says at once, superseding any run in flight (which then reports
+    /// itself cancelled).
+    fn start(&self, plan: RunPlan, run: Run, started_by: StartedBy) -> Finished {
         let mode = run.mode;
         let cancelled = self.cancel.arm();
         let await_it = self.await_it.arm();
-        self.awaiting.set(mode == Mode::Lazy);
-        let options = Options { started_by, ..self.drafts.options() };
+        self.awaiting.set(mode.adds() == Adds::Promise);
+        let options = Options::of(&plan, started_by);
         let needs_worker = run.tasks.iter().any(|t| t.spec.kind == TaskKind::Fetch && location::is_api(&t.spec.url));
         let id = run.id;
         if id == 1 {
@@ -201,7 +202,7 @@ impl Runs {
             }
             // The run's clock and trace start when its program does, after any wait for the worker.
             let trace = TraceSink::start(id);
-            let program = this.execute(run, options, Signals { cancelled, await_it, finished }, trace.clone());
+            let program = this.execute(run, plan, options, Signals { cancelled, await_it, finished }, trace.clone());
             Traced::new(trace.clone(), Lane::Spawned, program).await;
             let trace = trace.settle(clock::now() - trace.origin()).await;
             this.recorded(column).update(|r| {

@@ -3,7 +3,7 @@
 
 use super::Runs;
 use crate::runtime::location;
-use async_lab_core::{Column, Mode, Run};
+use async_lab_core::{Column, Run};
 use leptos::prelude::*;
 
 impl Runs {
@@ -30,8 +30,7 @@ impl Runs {
         let mode = |column: Column| self.recorded(column).with_untracked(|r| r.as_ref().map(|r| r.mode));
         match (mode(Column::Sequential), mode(Column::Concurrent)) {
             (Some(_), Some(_)) => self.run_both(),
-            (_, Some(Mode::Lazy)) => self.create_future(),
-            (Some(mode), None) | (None, Some(mode)) => self.run(mode),
+            (_, Some(mode)) | (Some(mode), None) => self.run(self.lesson.plan_of(mode, self.drafts.options())),
             (None, None) => {}
         }
     }
