@@ -9,6 +9,7 @@ use crate::look::{Font, FontError, Rgb};
 use crate::mode::OnError;
 pub use crate::param::Param;
 pub use crate::percent::{percent_decode, percent_encode, DecodeError};
+use crate::plan::Options;
 use crate::plan::{DEFAULT_DEADLINE_MS, DEFAULT_LIMIT};
 use crate::retry::DEFAULT_FAIL_FIRST;
 use crate::task::{
@@ -55,18 +56,8 @@ pub struct UrlState {
     /// `predict=0` hides the prediction offered before a lesson's first run.
     pub predict: bool,
     pub theme: Theme,
-    /// cpu-bound's Block / Yield choice (`loop=`).
-    pub busy_loop: BusyLoop,
-    /// Each task's timeout (`timeout=`).
-    pub timeout_ms: u32,
-    /// timeout's deadline (`deadline=`).
-    pub deadline_ms: u32,
-    /// errors' choice of fail fast or settle (`on_error=`).
-    pub on_error: OnError,
-    /// limit's most tasks in flight at once (`limit=`).
-    pub limit: usize,
-    /// retry's attempts the flaky endpoint fails at each request (`fail_first=`).
-    pub fail_first: u32,
+    /// The run options (`loop=`, `timeout=`, `deadline=`, `on_error=`, `limit=`, `fail_first=`).
+    pub options: Options,
     /// The app's text in these families (`font=`); `None`: the stylesheet's.
     pub font: Option<Font>,
     /// The accent colour (`accent=`); `None`: the stylesheet's, light or dark.
@@ -83,12 +74,7 @@ impl Default for UrlState {
             heading: true,
             predict: true,
             theme: Theme::Auto,
-            busy_loop: BusyLoop::Block,
-            timeout_ms: DEFAULT_TIMEOUT_MS,
-            deadline_ms: DEFAULT_DEADLINE_MS,
-            on_error: OnError::FailFast,
-            limit: DEFAULT_LIMIT,
-            fail_first: DEFAULT_FAIL_FIRST,
+            options: Options::default(),
             font: None,
             accent: None,
         }
@@ -164,14 +150,16 @@ fn read(param: Param, value: &str, state: &mut UrlState) -> Option<String> {
         Param::Autorun => read_flag(param, value, &mut state.autorun),
         Param::Heading => read_flag(param, value, &mut state.heading),
         Param::Predict => read_flag(param, value, &mut state.predict),
-        Param::Timeout => keep(parse_timeout(value), &mut state.timeout_ms, |e| using(e, &format!("{DEFAULT_TIMEOUT_MS} ms"))),
-        Param::Deadline => keep(parse_deadline(value), &mut state.deadline_ms, |e| using(e, &format!("{DEFAULT_DEADLINE_MS} ms"))),
-        Param::Limit => keep(parse_limit(value), &mut state.limit, |e| using(e, &DEFAULT_LIMIT.to_string())),
-        Param::FailFirst => keep(parse_fail_first(value), &mut state.fail_first, |e| using(e, &DEFAULT_FAIL_FIRST.to_string())),
-        Param::OnError => {
-            keep(OnError::parse(value).ok_or(()), &mut state.on_error, |()| format!("\"on_error\" must be fail-fast or settle; got {shown}. Using fail-fast."))
+        Param::Timeout => keep(parse_timeout(value), &mut state.options.timeout_ms, |e| using(e, &format!("{DEFAULT_TIMEOUT_MS} ms"))),
+        Param::Deadline => keep(parse_deadline(value), &mut state.options.deadline_ms, |e| using(e, &format!("{DEFAULT_DEADLINE_MS} ms"))),
+        Param::Limit => keep(parse_limit(value), &mut state.options.limit, |e| using(e, &DEFAULT_LIMIT.to_string())),
+        Param::FailFirst => keep(parse_fail_first(value), &mut state.options.fail_first, |e| using(e, &DEFAULT_FAIL_FIRST.to_string())),
+        Param::OnError => keep(OnError::parse(value).ok_or(()), &mut state.options.on_error, |()| {
+            format!("\"on_error\" must be fail-fast or settle; got {shown}. Using fail-fast.")
+        }),
+        Param::Loop => {
+            keep(BusyLoop::parse(value).ok_or(()), &mut state.options.busy_loop, |()| format!("\"loop\" must be block or yield; got {shown}. Using block."))
         }
-        Param::Loop => keep(BusyLoop::parse(value).ok_or(()), &mut state.busy_loop, |()| format!("\"loop\" must be block or yield; got {shown}. Using block.")),
         Param::Theme => keep(Theme::parse(value).ok_or(()), &mut state.theme, |()| format!("\"theme\" must be light, dark or auto; got {shown}. Using auto.")),
         Param::Font => keep(Font::parse(value).map(Some), &mut state.font, |e| font_notice(e, &shown)),
         Param::Accent => keep(Rgb::parse(value).map(Some).ok_or(()), &mut state.accent, |()| {
@@ -263,12 +251,12 @@ pub fn encode(state: &UrlState) -> String {
             Param::Heading => unless_default(state.heading, default.heading, |on| u8::from(on).to_string()),
             Param::Predict => unless_default(state.predict, default.predict, |on| u8::from(on).to_string()),
             Param::Theme => unless_default(state.theme, default.theme, |t| t.as_str().to_owned()),
-            Param::Loop => unless_default(state.busy_loop, default.busy_loop, |l| l.as_str().to_owned()),
-            Param::Timeout => unless_default(state.timeout_ms, default.timeout_ms, |ms| ms.to_string()),
-            Param::Deadline => unless_default(state.deadline_ms, default.deadline_ms, |ms| ms.to_string()),
-            Param::OnError => unless_default(state.on_error, default.on_error, |o| o.as_str().to_owned()),
-            Param::Limit => unless_default(state.limit, default.limit, |n| n.to_string()),
-            Param::FailFirst => unless_default(state.fail_first, default.fail_first, |k| k.to_string()),
+            Param::Loop => unless_default(state.options.busy_loop, default.options.busy_loop, |l| l.as_str().to_owned()),
+            Param::Timeout => unless_default(state.options.timeout_ms, default.options.timeout_ms, |ms| ms.to_string()),
+            Param::Deadline => unless_default(state.options.deadline_ms, default.options.deadline_ms, |ms| ms.to_string()),
+            Param::OnError => unless_default(state.options.on_error, default.options.on_error, |o| o.as_str().to_owned()),
+            Param::Limit => unless_default(state.options.limit, default.options.limit, |n| n.to_string()),
+            Param::FailFirst => unless_default(state.options.fail_first, default.options.fail_first, |k| k.to_string()),
             Param::Font => state.font.as_ref().map(|f| percent_encode(f.as_css())),
             Param::Accent => state.accent.map(|a| percent_encode(&a.css())),
         };
@@ -307,9 +295,9 @@ mod tests {
     fn deadline_and_on_error_decode_and_bad_values_fall_back_with_a_notice() {
         let d = decode("?lesson=errors&on_error=settle&deadline=250");
         assert!(d.notices.is_empty(), "{:?}", d.notices);
-        assert_eq!((d.state.on_error, d.state.deadline_ms), (OnError::Settle, 250));
+        assert_eq!((d.state.options.on_error, d.state.options.deadline_ms), (OnError::Settle, 250));
         let bad = decode("?on_error=ignore&deadline=0");
-        assert_eq!((bad.state.on_error, bad.state.deadline_ms), (OnError::FailFast, DEFAULT_DEADLINE_MS));
+        assert_eq!((bad.state.options.on_error, bad.state.options.deadline_ms), (OnError::FailFast, DEFAULT_DEADLINE_MS));
         assert_eq!(
             bad.notices,
             [
@@ -319,14 +307,17 @@ mod tests {
         );
         assert_eq!(encode(&d.state), "v=1&lesson=errors&deadline=250&on_error=settle");
         let limit = decode("?lesson=limit&limit=5");
-        assert_eq!((limit.state.limit, limit.notices.len()), (5, 0));
+        assert_eq!((limit.state.options.limit, limit.notices.len()), (5, 0));
         assert_eq!(encode(&limit.state), "v=1&lesson=limit&limit=5");
         let retry = decode("?lesson=retry&fail_first=0");
-        assert_eq!((retry.state.fail_first, encode(&retry.state)), (0, "v=1&lesson=retry&fail_first=0".to_owned()));
+        assert_eq!((retry.state.options.fail_first, encode(&retry.state)), (0, "v=1&lesson=retry&fail_first=0".to_owned()));
         let bad_k = decode("?fail_first=6");
         assert_eq!(bad_k.notices, ["The link's Fail first must be a whole number from 0 to 5; got 6. Using 2."]);
         let bad = decode("?limit=11");
-        assert_eq!((bad.state.limit, bad.notices), (DEFAULT_LIMIT, vec!["The link's Limit must be a whole number from 1 to 10; got 11. Using 3.".to_owned()]));
+        assert_eq!(
+            (bad.state.options.limit, bad.notices),
+            (DEFAULT_LIMIT, vec!["The link's Limit must be a whole number from 1 to 10; got 11. Using 3.".to_owned()])
+        );
     }
 
     #[test]
@@ -408,7 +399,7 @@ mod tests {
         assert_eq!(d.state.tasks, None);
         assert_eq!(d.state.theme, Theme::Auto);
         assert_eq!(d.notices.len(), 7, "{:?}", d.notices);
-        assert_eq!(d.state.timeout_ms, DEFAULT_TIMEOUT_MS);
+        assert_eq!(d.state.options.timeout_ms, DEFAULT_TIMEOUT_MS);
         assert!(d.notices[0].starts_with("There is no lesson \"nope\""));
         assert!(d.notices[3].contains("task 1: Delay must be a whole number of ms from 0 to 60000; got -1."), "{}", d.notices[3]);
     }
@@ -488,7 +479,7 @@ mod tests {
             let busy_loop = if yields { BusyLoop::Yield } else { BusyLoop::Block };
             let lesson = LessonId::ALL[lesson];
             let (font, accent) = (look.0.map(|f| Font::parse(&f).unwrap()), look.1.map(Rgb));
-            let state = UrlState { lesson, tasks: Some(tasks.clone()), embed, autorun, heading: !embed, predict: autorun, theme: Theme::Dark, busy_loop, timeout_ms, deadline_ms, on_error: if settles { OnError::Settle } else { OnError::FailFast }, limit, fail_first, font, accent };
+            let state = UrlState { lesson, tasks: Some(tasks.clone()), embed, autorun, heading: !embed, predict: autorun, theme: Theme::Dark, options: Options { busy_loop, timeout_ms, deadline_ms, on_error: if settles { OnError::Settle } else { OnError::FailFast }, limit, fail_first }, font, accent };
             let d = decode(&encode(&state));
             prop_assert!(d.notices.is_empty(), "{:?}", d.notices);
             prop_assert_eq!(d.state, state);

@@ -1,7 +1,8 @@
 //! The api-requests lesson: one shared client fetching several URLs concurrently.
 
 use super::{one_by_one, Recorder, Task};
-use async_lab_core::{Column, Milestone, RunPlan, TaskResult, TaskStatus};
+use async_lab_core::Column::{Concurrent, Sequential};
+use async_lab_core::{Milestone, RunPlan, TaskResult, TaskStatus};
 use futures::future::join_all;
 use std::cell::Cell;
 
@@ -39,8 +40,8 @@ pub async fn fetch_multiple_urls(client: &Client, requests: &[Task<'_>]) -> Vec<
 pub async fn main(plan: &RunPlan, requests: &[Task<'_>], recorder: &Recorder) {
     let client = Client::new();
     let results = match plan.column {
-        Column::Sequential => one_by_one(requests, |r| fetch_url(&client, r)).await,
-        Column::Concurrent => fetch_multiple_urls(&client, requests).await,
+        Sequential => one_by_one(requests, |r| fetch_url(&client, r)).await,
+        Concurrent => fetch_multiple_urls(&client, requests).await,
     };
     let ok = results.iter().filter(|r| r.status == TaskStatus::Ok).count();
     match ok == results.len() {

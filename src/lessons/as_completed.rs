@@ -2,7 +2,8 @@
 
 use super::{Recorder, Task};
 use async_lab_core::format::whole;
-use async_lab_core::{Column, RunPlan};
+use async_lab_core::Column::{Concurrent, Sequential};
+use async_lab_core::RunPlan;
 use futures::stream::{FuturesUnordered, StreamExt};
 
 // region:lesson
@@ -18,14 +19,14 @@ fn handle(report: &str, recorder: &Recorder) {
 pub async fn main(plan: &RunPlan, reports: &[Task<'_>], recorder: &Recorder) {
     match plan.column {
         // Every request at once; `next()` yields whichever finishes next.
-        Column::Concurrent => {
+        Concurrent => {
             let mut pending: FuturesUnordered<_> = reports.iter().map(fetch).collect();
             while let Some(report) = pending.next().await {
                 handle(report, recorder);
             }
         }
         // Run sequentially: in submission order, each awaited before the next is sent.
-        Column::Sequential => {
+        Sequential => {
             for report in reports {
                 handle(fetch(report).await, recorder);
             }

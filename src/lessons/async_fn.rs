@@ -1,7 +1,8 @@
 //! The async-fn lesson: a future is lazy; creating it starts nothing, awaiting it does.
 
 use super::{one_by_one, AwaitIt, Recorder, Task};
-use async_lab_core::{Column, Milestone, RunPlan, TaskResult, TaskStatus, Variant};
+use async_lab_core::Column::{Concurrent, Sequential};
+use async_lab_core::{Milestone, RunPlan, TaskResult, TaskStatus, Variant};
 use futures::future::{join, join_all};
 use wasm_bindgen_futures::JsFuture;
 
@@ -32,11 +33,11 @@ async fn create_then_await(greeting: &Task<'_>, promise: &Task<'_>, recorder: &R
 
 pub async fn main(plan: &RunPlan, tasks: &[Task<'_>], recorder: &Recorder, await_it: AwaitIt) {
     match (plan.column, plan.variant, tasks) {
-        (Column::Concurrent, Variant::Lazy, [greeting, promise, ..]) => create_then_await(greeting, promise, recorder, await_it).await,
-        (Column::Sequential, ..) => {
+        (Concurrent, Variant::Lazy, [greeting, promise, ..]) => create_then_await(greeting, promise, recorder, await_it).await,
+        (Sequential, ..) => {
             one_by_one(tasks, |t| greet(t, name_in(t.label()))).await;
         }
-        (Column::Concurrent, ..) => {
+        (Concurrent, ..) => {
             let greetings = join_all(tasks.iter().map(|t| greet(t, name_in(t.label())))).await;
             recorder.print(format!("{greetings:?}"));
         }

@@ -1,7 +1,8 @@
 //! The async-methods lesson: `DataFetcher { base_url }` with async `fetch` and `fetch_multiple`.
 
 use super::{one_by_one, Recorder, Task};
-use async_lab_core::{Column, RunPlan, TaskStatus};
+use async_lab_core::Column::{Concurrent, Sequential};
+use async_lab_core::{RunPlan, TaskStatus};
 use futures::future::join_all;
 
 // region:lesson
@@ -36,8 +37,8 @@ impl DataFetcher {
 pub async fn main(plan: &RunPlan, endpoints: &[Task<'_>], recorder: &Recorder) {
     let fetcher = DataFetcher::new(&base_url(endpoints));
     let results = match plan.column {
-        Column::Sequential => one_by_one(endpoints, |ep| fetcher.fetch(ep)).await,
-        Column::Concurrent => fetcher.fetch_multiple(endpoints).await,
+        Sequential => one_by_one(endpoints, |ep| fetcher.fetch(ep)).await,
+        Concurrent => fetcher.fetch_multiple(endpoints).await,
     };
     recorder.print(format!("{results:?}"));
 }

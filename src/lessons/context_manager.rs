@@ -2,7 +2,8 @@
 
 use super::{one_by_one, Recorder, Task};
 use crate::runtime::timer::sleep;
-use async_lab_core::{Column, Milestone, RunPlan, TaskStatus};
+use async_lab_core::Column::{Concurrent, Sequential};
+use async_lab_core::{Milestone, RunPlan, TaskStatus};
 use futures::future::join_all;
 
 // region:lesson
@@ -35,8 +36,8 @@ pub async fn main(plan: &RunPlan, queries: &[Task<'_>], recorder: &Recorder) -> 
     let db = Connection::open("postgresql://localhost/db", recorder).await;
     recorder.print("Using database: {\"status\": \"connected\"}");
     let results = match plan.column {
-        Column::Sequential => one_by_one(queries, |query| query.perform()).await,
-        Column::Concurrent => join_all(queries.iter().map(|query| query.perform())).await,
+        Sequential => one_by_one(queries, |query| query.perform()).await,
+        Concurrent => join_all(queries.iter().map(|query| query.perform())).await,
     };
     if let Some((query, failed)) = queries.iter().zip(&results).find(|(_, r)| r.status != TaskStatus::Ok) {
         // Returning drops `db`: the connection closes on the error path too.

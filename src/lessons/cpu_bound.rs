@@ -3,7 +3,8 @@
 use super::{one_by_one, Recorder, Task};
 use crate::runtime::frames::FrameMeter;
 use async_lab_core::format::whole;
-use async_lab_core::{Column, Milestone, RunPlan, TaskKind, TaskResult};
+use async_lab_core::Column::{Concurrent, Sequential};
+use async_lab_core::{Milestone, RunPlan, TaskKind, TaskResult};
 use futures::future::join_all;
 
 // region:lesson
@@ -24,8 +25,8 @@ async fn timed(task: &Task<'_>, recorder: &Recorder) -> TaskResult {
 pub async fn main(plan: &RunPlan, tasks: &[Task<'_>], recorder: &Recorder) {
     let frames = FrameMeter::start();
     match plan.column {
-        Column::Sequential => one_by_one(tasks, |t| timed(t, recorder)).await,
-        Column::Concurrent => join_all(tasks.iter().map(|t| timed(t, recorder))).await,
+        Sequential => one_by_one(tasks, |t| timed(t, recorder)).await,
+        Concurrent => join_all(tasks.iter().map(|t| timed(t, recorder))).await,
     };
     recorder.mark(Milestone::Frames(frames.stop()));
 }

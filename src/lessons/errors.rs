@@ -2,7 +2,8 @@
 //! and in turn stops at the first error.
 
 use super::{Recorder, Task};
-use async_lab_core::{Column, OnError, RunPlan, TaskStatus};
+use async_lab_core::Column::{Concurrent, Sequential};
+use async_lab_core::{OnError, RunPlan, TaskStatus};
 use futures::future::{join_all, try_join_all};
 
 // region:lesson
@@ -30,7 +31,7 @@ async fn in_turn(tasks: &[Task<'_>]) -> Result<Vec<String>, Failed> {
 pub async fn main(plan: &RunPlan, tasks: &[Task<'_>], recorder: &Recorder) {
     let outcome = match (plan.column, plan.options.on_error) {
         // Every task to its end, each with its own result.
-        (Column::Concurrent, OnError::Settle) => {
+        (Concurrent, OnError::Settle) => {
             let results = join_all(tasks.iter().map(load)).await;
             for (task, result) in tasks.iter().zip(&results) {
                 recorder.print(format!("{}: {}", task.label(), if result.is_ok() { "ok" } else { "failed" }));
@@ -38,9 +39,9 @@ pub async fn main(plan: &RunPlan, tasks: &[Task<'_>], recorder: &Recorder) {
             Ok(Vec::new())
         }
         // The first error returns at once; the other futures are dropped, so their timers are cleared.
-        (Column::Concurrent, OnError::FailFast) => try_join_all(tasks.iter().map(load)).await,
+        (Concurrent, OnError::FailFast) => try_join_all(tasks.iter().map(load)).await,
         // Run sequentially.
-        (Column::Sequential, _) => in_turn(tasks).await,
+        (Sequential, _) => in_turn(tasks).await,
     };
     if let Err(Failed(why)) = outcome {
         recorder.print(format!("Error: {why}"));

@@ -1,7 +1,8 @@
 //! The gather lesson: three tasks of 2 s, 1 s and 3 s; results in submission order, completion 2, 1, 3.
 
 use super::{one_by_one, Recorder, Task};
-use async_lab_core::{Column, Milestone, RunPlan, TaskStatus};
+use async_lab_core::Column::{Concurrent, Sequential};
+use async_lab_core::{Milestone, RunPlan, TaskStatus};
 use futures::future::join_all;
 
 // region:lesson
@@ -19,9 +20,9 @@ async fn task(task: &Task<'_>) -> String {
 
 pub async fn main(plan: &RunPlan, tasks: &[Task<'_>], recorder: &Recorder) {
     let results: Vec<String> = match plan.column {
-        Column::Sequential => one_by_one(tasks, task).await,
+        Sequential => one_by_one(tasks, task).await,
         // Like asyncio.gather: all futures at once, results in the order they were given.
-        Column::Concurrent => join_all(tasks.iter().map(task)).await,
+        Concurrent => join_all(tasks.iter().map(task)).await,
     };
     recorder.print(format!("All tasks completed: {results:?}"));
     recorder.mark(Milestone::Returned { values: results });

@@ -2,7 +2,8 @@
 
 use super::{Recorder, Task};
 use async_lab_core::format::whole;
-use async_lab_core::{Column, Milestone, RunPlan};
+use async_lab_core::Column::Concurrent;
+use async_lab_core::{Milestone, RunPlan};
 use futures::stream::{self, StreamExt};
 
 // region:lesson
@@ -14,11 +15,8 @@ async fn fetch_all(requests: &[Task<'_>], limit: usize) -> usize {
 }
 
 pub async fn main(plan: &RunPlan, requests: &[Task<'_>], recorder: &Recorder) {
-    let limit = match plan.column {
-        Column::Concurrent => plan.options.limit,
-        // Run sequentially is the same code with one in flight.
-        Column::Sequential => 1,
-    };
+    // Run sequentially is the same code with one in flight.
+    let limit = if plan.column == Concurrent { plan.options.limit } else { 1 };
     recorder.mark(Milestone::InFlightLimit { limit });
     let done = fetch_all(requests, limit).await;
     recorder.print(format!("{done} requests, at most {limit} in flight, in {} ms", whole(recorder.elapsed_ms())));

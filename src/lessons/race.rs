@@ -4,7 +4,8 @@
 use super::{one_by_one, Recorder, RunsOn, Task};
 use crate::runtime::promise::Eager;
 use async_lab_core::format::whole;
-use async_lab_core::{Column, RunPlan};
+use async_lab_core::Column::{Concurrent, Sequential};
+use async_lab_core::RunPlan;
 use futures::future::{join, join_all, select, select_all, Either, FutureExt};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -29,14 +30,14 @@ async fn first_answer(mirrors: &[Task<'_>], recorder: &Recorder) {
 
 pub async fn main<'a>(plan: &RunPlan, mirrors: &'a [Task<'a>], recorder: &'a Recorder) -> RunsOn<'a> {
     match plan.column {
-        Column::Concurrent => {
+        Concurrent => {
             let (rust, js) = mirrors.split_at(mirrors.len() / 2);
             let promises = promise_race(js, recorder); // the same race in JavaScript, started now
             let (_, runs_on) = join(first_answer(rust, recorder), promises).await;
             runs_on
         }
         // Run sequentially: each request awaited before the next is sent.
-        Column::Sequential => {
+        Sequential => {
             one_by_one(mirrors, |m| async move {
                 let answer = ask(m).await;
                 recorder.print(format!("{answer} answered after {} ms", whole(recorder.elapsed_ms())));

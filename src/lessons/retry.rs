@@ -6,7 +6,8 @@ use crate::runtime::random;
 use crate::runtime::timer::sleep;
 use async_lab_core::format::whole;
 use async_lab_core::retry::{attempt_url, backoff_ms, MAX_ATTEMPTS};
-use async_lab_core::{Column, Milestone, RunPlan, TaskResult, TaskStatus};
+use async_lab_core::Column::{Concurrent, Sequential};
+use async_lab_core::{Milestone, RunPlan, TaskResult, TaskStatus};
 use futures::future::join_all;
 
 // region:lesson
@@ -45,8 +46,8 @@ pub async fn main(plan: &RunPlan, requests: &[Task<'_>], recorder: &Recorder) {
     recorder.mark(Milestone::FailFirst { k: fail_first });
     match plan.column {
         // Run concurrently: the three retry loops at once, each with its own waits.
-        Column::Concurrent => join_all(requests.iter().map(|r| retried(r, fail_first))).await,
-        Column::Sequential => one_by_one(requests, |r| retried(r, fail_first)).await,
+        Concurrent => join_all(requests.iter().map(|r| retried(r, fail_first))).await,
+        Sequential => one_by_one(requests, |r| retried(r, fail_first)).await,
     };
     recorder.print(format!("{} requests in {} ms", requests.len(), whole(recorder.elapsed_ms())));
 }

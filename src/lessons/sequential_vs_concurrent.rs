@@ -2,7 +2,8 @@
 
 use super::{Recorder, Task};
 use async_lab_core::format::fixed;
-use async_lab_core::{Column, RunPlan, TaskResult, TaskStatus};
+use async_lab_core::Column::{Concurrent, Sequential};
+use async_lab_core::{RunPlan, TaskResult, TaskStatus};
 use futures::future::join_all;
 
 // region:lesson
@@ -34,8 +35,8 @@ pub async fn concurrent(tasks: &[Task<'_>]) -> Vec<TaskResult> {
 
 pub async fn main(plan: &RunPlan, tasks: &[Task<'_>], recorder: &Recorder) {
     let results = match plan.column {
-        Column::Sequential => sequential(tasks).await,
-        Column::Concurrent => concurrent(tasks).await,
+        Sequential => sequential(tasks).await,
+        Concurrent => concurrent(tasks).await,
     };
     recorder.print(format!("Total time: {} seconds", fixed(recorder.elapsed_ms() / 1000.0, 2)));
     let labels: Vec<&str> = tasks.iter().zip(&results).filter(|(_, r)| r.status == TaskStatus::Ok).map(|(t, _)| t.label()).collect();

@@ -3,7 +3,8 @@
 
 use super::{one_by_one, Recorder, Task};
 use async_lab_core::format::whole;
-use async_lab_core::{Column, RunPlan};
+use async_lab_core::Column::{Concurrent, Sequential};
+use async_lab_core::RunPlan;
 use futures::future::{join_all, select, Either};
 use std::future::Future;
 use std::pin::pin;
@@ -29,7 +30,7 @@ async fn report(request: &Task<'_>, recorder: &Recorder) {
 pub async fn main(plan: &RunPlan, tasks: &[Task<'_>], recorder: &Recorder) {
     match plan.column {
         // Each request has its deadline's lane: the second half of the run's tasks.
-        Column::Concurrent => {
+        Concurrent => {
             let (requests, deadlines) = tasks.split_at(tasks.len() / 2);
             join_all(requests.iter().zip(deadlines).map(|(request, deadline)| async move {
                 if let Err(Elapsed) = timeout(deadline, report(request, recorder)).await {
@@ -39,7 +40,7 @@ pub async fn main(plan: &RunPlan, tasks: &[Task<'_>], recorder: &Recorder) {
             .await;
         }
         // Run sequentially: no deadline at all.
-        Column::Sequential => {
+        Sequential => {
             one_by_one(tasks, |request| report(request, recorder)).await;
         }
     }

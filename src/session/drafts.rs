@@ -11,8 +11,16 @@ use async_lab_core::task::{
     endpoint_for, parse_deadline, parse_fail_first, parse_limit, parse_timeout, refusal, validate_all, validate_task_count, DEFAULT_TIMEOUT_MS, MAX_TASKS,
     MIN_TASKS,
 };
-use async_lab_core::{BusyLoop, Column, LessonId, OnError, Options, RunPlan, TaskDraft, TaskKind, TaskSpec};
+use async_lab_core::{BusyLoop, Column, FieldError, LessonId, OnError, Options, RunPlan, TaskDraft, TaskKind, TaskSpec};
 use leptos::prelude::*;
+
+/// `parsed`'s value, or `default` with its error kept in `first` unless an earlier one is there.
+fn or_default<T>(parsed: Result<T, FieldError>, default: T, first: &mut Option<FieldError>) -> T {
+    parsed.unwrap_or_else(|e| {
+        first.get_or_insert(e);
+        default
+    })
+}
 
 /// A row of the task editor. The id keys the row in lists; the draft holds what was typed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,12 +58,12 @@ impl Drafts {
         let drafts = Drafts {
             lesson,
             rows: RwSignal::new(Vec::new()),
-            timeout: RwSignal::new(state.timeout_ms.to_string()),
-            busy_loop: RwSignal::new(state.busy_loop),
-            deadline: RwSignal::new(state.deadline_ms.to_string()),
-            on_error: RwSignal::new(state.on_error),
-            limit: RwSignal::new(state.limit.to_string()),
-            fail_first: RwSignal::new(state.fail_first.to_string()),
+            timeout: RwSignal::new(state.options.timeout_ms.to_string()),
+            busy_loop: RwSignal::new(state.options.busy_loop),
+            deadline: RwSignal::new(state.options.deadline_ms.to_string()),
+            on_error: RwSignal::new(state.options.on_error),
+            limit: RwSignal::new(state.options.limit.to_string()),
+            fail_first: RwSignal::new(state.options.fail_first.to_string()),
             problem: RwSignal::new(None),
             next_id: StoredValue::new(1),
         };
@@ -167,61 +175,45 @@ impl Drafts {
         validate_all(&self.all()).ok()
     }
 
-    /// The timeout as typed when valid (tracked).
-    pub fn valid_timeout(&self) -> Option<u32> {
-        parse_timeout(&self.timeout.get()).ok()
-    }
-
-    /// The deadline as typed when valid (tracked).
-    pub fn valid_deadline(&self) -> Option<u32> {
-        parse_deadline(&self.deadline.get()).ok()
-    }
-
-    /// The limit as typed when valid (tracked).
-    pub fn valid_limit(&self) -> Option<usize> {
-        parse_limit(&self.limit.get()).ok()
-    }
-
-    /// retry's failures before success as typed when valid (tracked).
-    pub fn valid_fail_first(&self) -> Option<u32> {
-        parse_fail_first(&self.fail_first.get()).ok()
-    }
-
     /// What the model predicts for the lesson's run in `column` from the tasks and options as
     /// typed, before any run (tracked).
     pub fn expected_wall_ms(&self, column: Column) -> f64 {
-        let plan = self.lesson.plan(column, self.watched_options());
+        let plan = self.lesson.plan(column, self.typed_options().0);
         expected_wall_ms_of_drafts(self.lesson, plan.mode(), &self.all(), &plan.options)
     }
 
     /// The learner's options as set, for a run (untracked).
     pub fn options(&self) -> Options {
-        untrack(|| self.watched_options())
+        untrack(|| self.typed_options().0)
     }
 
-    /// The learner's options as set (tracked): a value that does not parse gives its default,
-    /// and `specs` refuses to run with one.
-    fn watched_options(&self) -> Options {
-        Options {
-            busy_loop: self.busy_loop.get(),
-            timeout_ms: parse_timeout(&self.timeout.get()).unwrap_or(DEFAULT_TIMEOUT_MS),
-            deadline_ms: parse_deadline(&self.deadline.get()).unwrap_or(DEFAULT_DEADLINE_MS),
-            on_error: self.on_error.get(),
-            limit: parse_limit(&self.limit.get()).unwrap_or(DEFAULT_LIMIT),
-            fail_first: parse_fail_first(&self.fail_first.get()).unwrap_or(DEFAULT_FAIL_FIRST),
+    /// The learner's options when every field of them is valid (tracked: for the share link).
+    pub fn valid_options(&self) -> Option<Options> {
+        match self.typed_options() {
+            (options, None) => Some(options),
+            (_, Some(_)) => None,
         }
+    }
+
+    /// The options as typed (tracked), each field that does not parse at its default, and the
+    /// first such field's error: the one place the option fields are read.
+    fn typed_options(&self) -> (Options, Option<FieldError>) {
+        let mut first = None;
+        let options = Options {
+            busy_loop: self.busy_loop.get(),
+            timeout_ms: or_default(parse_timeout(&self.timeout.get()), DEFAULT_TIMEOUT_MS, &mut first),
+            deadline_ms: or_default(parse_deadline(&self.deadline.get()), DEFAULT_DEADLINE_MS, &mut first),
+            on_error: self.on_error.get(),
+            limit: or_default(parse_limit(&self.limit.get()), DEFAULT_LIMIT, &mut first),
+            fail_first: or_default(parse_fail_first(&self.fail_first.get()), DEFAULT_FAIL_FIRST, &mut first),
+        };
+        (options, first)
     }
 
     /// The tasks as typed, validated for a run; on failure the reason is shown beside the buttons.
     pub fn specs(&self) -> Option<Vec<TaskSpec>> {
         let drafts: Vec<TaskDraft> = self.rows.with_untracked(|rows| rows.iter().map(|r| r.draft.get_untracked()).collect());
-        let bad_choice = [
-            parse_timeout(&self.timeout.get_untracked()).err(),
-            parse_deadline(&self.deadline.get_untracked()).err(),
-            parse_limit(&self.limit.get_untracked()).err(),
-            parse_fail_first(&self.fail_first.get_untracked()).err(),
-        ];
-        if let Some(e) = bad_choice.into_iter().flatten().next() {
+        if let (_, Some(e)) = untrack(|| self.typed_options()) {
             self.problem.set(Some(format!("Nothing ran. {}", e.message)));
             return None;
         }

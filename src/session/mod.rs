@@ -140,9 +140,8 @@ impl Session {
     /// The state on screen as the full app's URL state; `None` while a field is invalid (tracked).
     fn url_state(&self) -> Option<UrlState> {
         let tasks = self.drafts.valid_specs()?;
-        let (timeout_ms, deadline_ms, limit) = (self.drafts.valid_timeout()?, self.drafts.valid_deadline()?, self.drafts.valid_limit()?);
-        let fail_first = self.drafts.valid_fail_first()?;
-        let (theme, busy_loop, on_error) = (self.theme.get(), self.drafts.busy_loop.get(), self.drafts.on_error.get());
+        let options = self.drafts.valid_options()?;
+        let theme = self.theme.get();
         Some(UrlState {
             lesson: self.lesson,
             tasks: Some(tasks),
@@ -151,12 +150,7 @@ impl Session {
             heading: true,
             predict: true,
             theme,
-            busy_loop,
-            timeout_ms,
-            deadline_ms,
-            on_error,
-            limit,
-            fail_first,
+            options,
             font: self.font.cloned(),
             accent: self.accent,
         })

@@ -3,11 +3,8 @@
 
 use super::Session;
 use crate::runtime::{compression, frames, location};
-use async_lab_core::plan::{DEFAULT_DEADLINE_MS, DEFAULT_LIMIT};
 use async_lab_core::query::{self, UrlState};
-use async_lab_core::retry::DEFAULT_FAIL_FIRST;
 use async_lab_core::share::{self, Moment, ShareError, MAX_PAYLOAD_BYTES};
-use async_lab_core::task::DEFAULT_TIMEOUT_MS;
 use async_lab_core::{LessonId, Run, TaskKind};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -56,8 +53,8 @@ impl Session {
         }
         let payload = payload.map_err(|_| NoLink::TooLarge)?;
         // The link's query holds the runs' own choices; a choice no run shows is the one on screen.
-        let drafts = self.drafts;
         let at_ms = untrack(|| runs.playhead.get().unwrap_or_else(|| runs.replay_span()));
+        let options = typed.over(self.drafts.options());
         let state = UrlState {
             lesson: self.lesson,
             tasks: Some(typed.tasks),
@@ -66,12 +63,7 @@ impl Session {
             heading: true,
             predict: true,
             theme: self.theme.get_untracked(),
-            busy_loop: typed.busy_loop.unwrap_or_else(|| drafts.busy_loop.get_untracked()),
-            timeout_ms: untrack(|| drafts.valid_timeout()).unwrap_or(DEFAULT_TIMEOUT_MS),
-            deadline_ms: typed.deadline_ms.or_else(|| untrack(|| drafts.valid_deadline())).unwrap_or(DEFAULT_DEADLINE_MS),
-            on_error: typed.on_error.unwrap_or_else(|| drafts.on_error.get_untracked()),
-            limit: typed.limit.or_else(|| untrack(|| drafts.valid_limit())).unwrap_or(DEFAULT_LIMIT),
-            fail_first: typed.fail_first.or_else(|| untrack(|| drafts.valid_fail_first())).unwrap_or(DEFAULT_FAIL_FIRST),
+            options,
             font: self.font.cloned(),
             accent: self.accent,
         };

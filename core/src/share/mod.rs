@@ -20,6 +20,7 @@ mod tests;
 mod write;
 
 use crate::mode::{Adds, Choice, Ends};
+use crate::plan::Options;
 use crate::result::{Source, TaskStatus};
 use crate::run::{Outcome, Run};
 use crate::task::{TaskKind, TaskSpec};
@@ -145,6 +146,20 @@ pub struct Typed {
     pub fail_first: Option<u32>,
 }
 
+impl Typed {
+    /// `options` with the choices the runs show in place of theirs.
+    pub fn over(&self, options: Options) -> Options {
+        Options {
+            busy_loop: self.busy_loop.unwrap_or(options.busy_loop),
+            deadline_ms: self.deadline_ms.unwrap_or(options.deadline_ms),
+            on_error: self.on_error.unwrap_or(options.on_error),
+            limit: self.limit.unwrap_or(options.limit),
+            fail_first: self.fail_first.unwrap_or(options.fail_first),
+            ..options
+        }
+    }
+}
+
 /// The tasks and choices `runs` were made with.
 pub fn typed(runs: &[&Run]) -> Typed {
     // The choice a run's variant stands for (cpu-bound's busy loop, errors' on error).
@@ -165,12 +180,13 @@ pub fn typed(runs: &[&Run]) -> Typed {
     }
 }
 
-/// The tasks as the learner typed them, without the lanes a variant adds (`plan::lanes`): the
-/// run that kept the most of them (async-fn's Create the future keeps only the first).
+/// The tasks as the learner typed them, without the lanes a variant adds (`plan::lanes`). A run
+/// with a promise added (async-fn's Create the future) keeps only the first typed task, so another
+/// run's tasks are preferred.
 fn typed_tasks(runs: &[&Run]) -> Vec<TaskSpec> {
-    let typed = |r: &Run| plan::typed_count(r.mode, r.tasks.len());
-    let Some(run) = runs.iter().copied().reduce(|best, r| if typed(r) > typed(best) { r } else { best }) else { return Vec::new() };
-    run.tasks.iter().take(typed(run).max(1)).map(|t| t.spec.clone()).collect()
+    let Some(run) = runs.iter().find(|r| r.mode.adds() != Adds::Promise).or(runs.first()) else { return Vec::new() };
+    let typed = plan::typed_count(run.mode, run.tasks.len()).max(1);
+    run.tasks.iter().take(typed).map(|t| t.spec.clone()).collect()
 }
 
 fn ticks(ms: f64) -> u64 {

@@ -12,7 +12,6 @@ use crate::runtime::trace::{TraceSink, Traced};
 use crate::runtime::work::Options;
 use crate::runtime::{clock, frames, location, service_worker, viewport};
 use async_lab_core::budget::{Click, StartedBy};
-use async_lab_core::mode::Adds;
 use async_lab_core::trace::Lane;
 use async_lab_core::{plan, Column, LessonId, Mode, Run, RunPlan, TaskKind, TaskSpec, Variant};
 use execute::Signals;
@@ -176,7 +175,8 @@ impl Runs {
         let mode = run.mode;
         let cancelled = self.cancel.arm();
         let await_it = self.await_it.arm();
-        self.awaiting.set(mode.adds() == Adds::Promise);
+        // The lazy run (Create the future) waits for the learner's Await it.
+        self.awaiting.set(mode == Mode::Concurrent(Variant::Lazy));
         let options = Options::of(&plan, started_by);
         let needs_worker = run.tasks.iter().any(|t| t.spec.kind == TaskKind::Fetch && location::is_api(&t.spec.url));
         let id = run.id;

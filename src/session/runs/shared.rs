@@ -3,7 +3,7 @@
 
 use super::Runs;
 use crate::runtime::location;
-use async_lab_core::{Column, Run};
+use async_lab_core::{Column, Mode, Run, RunPlan};
 use leptos::prelude::*;
 
 impl Runs {
@@ -30,8 +30,11 @@ impl Runs {
         let mode = |column: Column| self.recorded(column).with_untracked(|r| r.as_ref().map(|r| r.mode));
         match (mode(Column::Sequential), mode(Column::Concurrent)) {
             (Some(_), Some(_)) => self.run_both(),
-            (_, Some(mode)) | (Some(mode), None) => self.run(self.lesson.plan_of(mode, self.drafts.options())),
-            (None, None) => {}
+            // The drafts hold the link's choices (`Drafts::take`); its variant may be another
+            // button's than Run concurrently (async-fn's Create the future).
+            (_, Some(Mode::Concurrent(variant))) => self.run(RunPlan { variant, ..self.plan(Column::Concurrent) }),
+            (Some(_), _) => self.run(self.plan(Column::Sequential)),
+            (None, _) => {}
         }
     }
 
