@@ -16,57 +16,73 @@ use std::future::Future;
 use std::panic::Location;
 use std::rc::Rc;
 
-pub mod api_requests;
-pub mod as_completed;
-pub mod async_fn;
-pub mod async_methods;
-pub mod context_manager;
-pub mod cpu_bound;
-pub mod errors;
-pub mod gather;
-pub mod limit;
-pub mod race;
-pub mod retry;
-pub mod sequential_vs_concurrent;
-pub mod timeout;
-
-/// Runs lesson `lesson`'s program as `plan` says (its column, variant and the learner's options:
-/// limit's most in flight, retry's failures before success). `await_it` resolves when the learner presses
-/// async-fn's **Await it**; other lessons ignore it. The programs sit behind one box, so the
-/// session's run future does not inline them. (A box per program was measured 1.9 KiB gzip larger:
-/// a poll function and a vtable each, for a state machine no smaller, since an enum's size is its
-/// largest variant's anyway.) What the program leaves running when it returns comes back with it.
-pub fn run<'a>(
-    lesson: LessonId,
-    plan: &'a RunPlan,
-    tasks: &'a [Task<'a>],
-    recorder: &'a Recorder,
-    await_it: oneshot::Receiver<()>,
-) -> LocalBoxFuture<'a, RunsOn<'a>> {
-    async move {
-        match lesson {
-            LessonId::SequentialVsConcurrent => sequential_vs_concurrent::main(plan, tasks, recorder).await,
-            LessonId::AsyncFn => async_fn::main(plan, tasks, recorder, Tagged::new(await_it, WakeSource::AwaitIt)).await,
-            LessonId::Gather => gather::main(plan, tasks, recorder).await,
-            LessonId::ApiRequests => api_requests::main(plan, tasks, recorder).await,
-            LessonId::ContextManager => {
-                if let Err(why) = context_manager::main(plan, tasks, recorder).await {
-                    recorder.print(format!("Error: {why}"));
-                }
-            }
-            LessonId::AsyncMethods => async_methods::main(plan, tasks, recorder).await,
-            LessonId::CpuBound => cpu_bound::main(plan, tasks, recorder).await,
-            LessonId::Timeout => timeout::main(plan, tasks, recorder).await,
-            LessonId::Errors => errors::main(plan, tasks, recorder).await,
-            LessonId::Limit => limit::main(plan, tasks, recorder).await,
-            LessonId::AsCompleted => as_completed::main(plan, tasks, recorder).await,
-            LessonId::Retry => retry::main(plan, tasks, recorder).await,
-            // The one program that can leave something running.
-            LessonId::Race => return race::main(plan, tasks, recorder).await,
+/// One program's call, by the shape of its `main`, inside [`run`]'s future: only race's returns
+/// what it leaves running from there.
+macro_rules! program {
+    // `main(plan, tasks, recorder)`: done when it returns.
+    (returns, $module:ident, $plan:ident, $tasks:ident, $recorder:ident, $await_it:ident) => {
+        $module::main($plan, $tasks, $recorder).await
+    };
+    // async-fn: it also waits for the learner's Await it, whose wake is traced as theirs.
+    (awaits_it, $module:ident, $plan:ident, $tasks:ident, $recorder:ident, $await_it:ident) => {
+        $module::main($plan, $tasks, $recorder, Tagged::new($await_it, WakeSource::AwaitIt)).await
+    };
+    // context-manager: an error it returns is printed, as Python prints an uncaught one.
+    (may_fail, $module:ident, $plan:ident, $tasks:ident, $recorder:ident, $await_it:ident) => {
+        if let Err(why) = $module::main($plan, $tasks, $recorder).await {
+            $recorder.print(format!("Error: {why}"));
         }
-        RunsOn::nothing()
-    }
-    .boxed_local()
+    };
+    // race: the one program that can leave something running.
+    (leaves_running, $module:ident, $plan:ident, $tasks:ident, $recorder:ident, $await_it:ident) => {
+        return $module::main($plan, $tasks, $recorder).await
+    };
+}
+
+/// Lists every lesson's program once, with the shape of its `main`, and makes the modules and
+/// [`run`] from the list: a lesson is its module and one line here (the match it makes is
+/// exhaustive, so a lesson of core's registry without its line does not build).
+macro_rules! programs {
+    ($($lesson:ident in $module:ident: $shape:ident,)*) => {
+        $(pub mod $module;)*
+
+        /// Runs lesson `lesson`'s program as `plan` says; `await_it` resolves when the learner
+        /// presses async-fn's **Await it**. The programs sit behind one box, so the session's run
+        /// future does not inline them (a box per program was measured 1.9 KiB gzip larger: a poll
+        /// function and a vtable each, for a state machine no smaller). What the program leaves
+        /// running when it returns comes back with it.
+        pub fn run<'a>(
+            lesson: LessonId,
+            plan: &'a RunPlan,
+            tasks: &'a [Task<'a>],
+            recorder: &'a Recorder,
+            await_it: oneshot::Receiver<()>,
+        ) -> LocalBoxFuture<'a, RunsOn<'a>> {
+            async move {
+                match lesson {
+                    $(LessonId::$lesson => program!($shape, $module, plan, tasks, recorder, await_it),)*
+                }
+                RunsOn::nothing()
+            }
+            .boxed_local()
+        }
+    };
+}
+
+programs! {
+    SequentialVsConcurrent in sequential_vs_concurrent: returns,
+    AsyncFn in async_fn: awaits_it,
+    Gather in gather: returns,
+    AsCompleted in as_completed: returns,
+    ApiRequests in api_requests: returns,
+    AsyncMethods in async_methods: returns,
+    ContextManager in context_manager: may_fail,
+    Errors in errors: returns,
+    Race in race: leaves_running,
+    Timeout in timeout: returns,
+    Retry in retry: returns,
+    Limit in limit: returns,
+    CpuBound in cpu_bound: returns,
 }
 
 /// What a lesson's program leaves running when it returns: JavaScript promises it cannot stop
