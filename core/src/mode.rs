@@ -68,7 +68,7 @@ pub enum Choice {
 macro_rules! variants {
     ($($(#[$doc:meta])* $variant:ident = $place:literal, $name:literal, $title:literal, $adds:ident, $ends:ident, $choice:expr;)*) => {
         /// How a concurrent run runs its tasks: gathering them, or a lesson's own way. Each lesson
-        /// lists the ones it runs (`Lesson::modes`).
+        /// lists the ones it runs (`Lesson::variants`).
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Variant {
             $($(#[$doc])* $variant = $place,)*
